@@ -1,0 +1,279 @@
+"""The ``referat`` command line. Messages are Danish; errors exit non-zero with what to do."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ingestion.errors import ReferatError
+from retrieval.settings import Settings
+
+app = typer.Typer(
+    help="referat: spørg kommunale mødereferater på dansk og få svar med præcise kildehenvisninger.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console(stderr=True)
+
+
+def say(text: str) -> None:
+    """Plain output for people and pipes: no wrapping, no markup."""
+    typer.echo(text)
+
+
+def _settings(data_dir: Path | None) -> Settings:
+    return Settings(data_dir=data_dir) if data_dir else Settings()
+
+
+def _fail(error: ReferatError) -> typer.Exit:
+    console.print(f"[red]Fejl:[/red] {error.message}")
+    return typer.Exit(code=2)
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+DataDir = Annotated[
+    Path | None, typer.Option("--data-dir", help="Mappe med indekset (standard: REFERAT_DATA_DIR eller ./data).")
+]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Vis log-linjer.")]
+
+
+@app.command()
+def model(data_dir: DataDir = None, verbose: Verbose = False) -> None:
+    """Gør embeddingmodellen klar (pakker den medfølgende multilingual-e5-small ud én gang)."""
+    _setup_logging(verbose)
+    from retrieval.embedder import Embedder
+
+    try:
+        embedder = Embedder(_settings(data_dir))
+    except ReferatError as error:
+        raise _fail(error) from error
+    identity = embedder.identity
+    say(f"Model klar: {identity.name} ({identity.dimension} dimensioner, fingeraftryk {identity.fingerprint[:12]})")
+
+
+def _pdf_paths(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    found: list[Path] = []
+    skipped: list[tuple[str, str]] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"))
+        elif path.is_file():
+            found.append(path)
+        else:
+            skipped.append((str(path), "findes ikke"))
+    return found, skipped
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="PDF-filer eller mapper med PDF-filer.")],
+    data_dir: DataDir = None,
+    verbose: Verbose = False,
+) -> None:
+    """Indlæs referater (PDF) i indekset. Samme fil to gange er en no-op; en ændret fil erstatter den gamle."""
+    _setup_logging(verbose)
+    from retrieval.index import Index
+
+    files, skipped = _pdf_paths(paths)
+    try:
+        index = Index.open(_settings(data_dir))
+    except ReferatError as error:
+        raise _fail(error) from error
+    totals = {"added": 0, "replaced": 0, "unchanged": 0, "items": 0, "chunks": 0}
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("Indlæser", total=len(files))
+        for path in files:
+            progress.update(task, description=f"Indlæser {path.name[:40]}")
+            try:
+                result = index.ingest_file(path)
+            except ReferatError as error:
+                skipped.append((path.name, error.message))
+            else:
+                totals[result.status] += 1
+                if result.status != "unchanged":
+                    totals["items"] += result.document.item_count
+                    totals["chunks"] += result.chunks
+            progress.advance(task)
+    documents, chunks = index.counts()
+    say(
+        f"Dokumenter: {totals['added']} nye, {totals['replaced']} erstattet, {totals['unchanged']} uændrede; "
+        f"{totals['items']} dagsordenspunkter og {totals['chunks']} tekststykker indlæst. "
+        f"Indekset har nu {documents} dokumenter og {chunks} tekststykker."
+    )
+    for name, reason in skipped:
+        say(f"Sprunget over: {name}: {reason}")
+    if skipped and not (totals["added"] or totals["replaced"] or totals["unchanged"]):
+        raise typer.Exit(code=2)
+
+
+@app.command()
+def documents(data_dir: DataDir = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Vis de indlæste dokumenter: id, fil, udvalg, dato, punkter og tekststykker."""
+    from retrieval.index import Index
+
+    try:
+        index = Index.open(_settings(data_dir))
+    except ReferatError as error:
+        raise _fail(error) from error
+    records = index.documents()
+    if as_json:
+        say(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "file": r.file_name,
+                        "title": r.title,
+                        "body": r.body,
+                        "meeting_date": r.meeting_date.isoformat() if r.meeting_date else None,
+                        "pages": r.page_count,
+                        "items": r.item_count,
+                        "chunks": r.chunk_count,
+                        "ingested_at": r.ingested_at.isoformat(),
+                    }
+                    for r in records
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    if not records:
+        say("Indekset er tomt. Indlæs referater med 'referat ingest MAPPE'.")
+        return
+    for r in records:
+        date = r.meeting_date.strftime("%d-%m-%Y") if r.meeting_date else "ukendt dato"
+        say(
+            f"{r.id[:12]}  {r.file_name}  {r.body or '-'}  {date}  {r.item_count} punkter  {r.chunk_count} tekststykker"
+        )
+
+
+@app.command()
+def delete(
+    document_id: Annotated[str, typer.Argument(help="Dokumentets id (mindst 8 tegn) eller filnavn.")],
+    data_dir: DataDir = None,
+) -> None:
+    """Slet et dokument helt fra indekset."""
+    from retrieval.index import Index
+
+    try:
+        record = Index.open(_settings(data_dir)).delete(document_id)
+    except ReferatError as error:
+        raise _fail(error) from error
+    say(f"Slettet: {record.file_name} ({record.id[:12]}), {record.chunk_count} tekststykker.")
+
+
+def _parse_date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise typer.BadParameter(f"{value!r} er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.", param_hint=option) from error
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="Spørgsmålet, på dansk.")],
+    body: Annotated[str | None, typer.Option("--body", help="Kun dette udvalg/organ.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Møder fra denne dato (ÅÅÅÅ-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Møder til og med denne dato (ÅÅÅÅ-MM-DD).")] = None,
+    case: Annotated[str | None, typer.Option("--case", help="Kun dette sagsnummer.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv svaret som JSON.")] = False,
+    data_dir: DataDir = None,
+    verbose: Verbose = False,
+) -> None:
+    """Stil et spørgsmål og få et kort svar med kildehenvisninger."""
+    _setup_logging(verbose)
+    from retrieval.assistant import Assistant
+    from retrieval.domain import Filters
+
+    filters = Filters(
+        body=body,
+        date_from=_parse_date(date_from, "--from"),
+        date_to=_parse_date(date_to, "--to"),
+        case_number=case,
+    )
+    try:
+        answer = Assistant(_settings(data_dir)).ask(question, filters)
+    except ReferatError as error:
+        raise _fail(error) from error
+    if as_json:
+        payload = {
+            "answer": answer.answer,
+            "answered": answer.answered,
+            "citations": [
+                {
+                    "n": c.n,
+                    "document": c.document,
+                    "body": c.body,
+                    "meeting_date": c.meeting_date.isoformat() if c.meeting_date else None,
+                    "agenda_item": c.agenda_item,
+                    "title": c.title,
+                    "case_number": c.case_number,
+                    "pages": c.pages,
+                    "snippet": c.snippet,
+                }
+                for c in answer.citations
+            ],
+            "timings_ms": answer.timings_ms,
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    say(answer.answer)
+    if answer.notice:
+        say(f"({answer.notice})")
+    for c in answer.citations:
+        date = c.meeting_date.strftime("%d-%m-%Y") if c.meeting_date else ""
+        item = f", punkt {c.agenda_item}" if c.agenda_item else ""
+        case_text = f" ({c.case_number})" if c.case_number else ""
+        pages = ", ".join(str(p) for p in c.pages)
+        say(f'[{c.n}] {c.body} {date}{item}{case_text}, s. {pages}: "{c.snippet}"')
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Søgetekst.")],
+    top_k: Annotated[int, typer.Option("--top-k", min=1, max=50)] = 5,
+    data_dir: DataDir = None,
+) -> None:
+    """Søg uden at formulere et svar: de bedste dagsordenspunkter med sider."""
+    from retrieval.assistant import Assistant
+
+    try:
+        hits = Assistant(_settings(data_dir)).search(query, top_k=top_k)
+    except ReferatError as error:
+        raise _fail(error) from error
+    for rank, hit in enumerate(hits, 1):
+        pages = ", ".join(str(p) for p in hit.pages)
+        say(f"{rank}. {hit.file_name} punkt {hit.agenda_item or '-'} »{hit.title}« s. {pages}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+"""Clean page text: drop running headers and footers, normalise characters, re-join hyphenated words.
+
+Written by hand because no library knows Danish minutes: headers are found as lines that repeat (digits
+aside) at the top or bottom of most pages, and a line-end hyphen is removed only when the word was split
+by the typesetter, never in "SAG-2020-05891", "KKR-sekretariatet" or "børne- og ungeudvalget".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from ingestion.domain import Line
+
+HEADER_ZONE = 6
+FOOTER_ZONE = 3
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Page furniture that is recognisable on its own, even in documents too short to show repetition.
+_PAGE_NUMBER = re.compile(
+    r"^(side\s*\|?\s*\d+(\s*(af|of|/)\s*\d+)?|\d+\s*(af|of|/)\s*\d+|-\s*\d+\s*-|page\s+\d+)$", re.IGNORECASE
+)
+_CHARACTER_MAP = str.maketrans({"\uf0b7": "•", "\uf02d": "-", "\u00ad": "", "\ufeff": ""})
+# Words after "børne- " that show the hyphen is a suspended compound ("børne- og ungeudvalget").
+_CONJUNCTIONS = {"og", "eller", "samt", "til", "som", "and", "or", "&"}
+# Lower-case prefixes that keep their hyphen in Danish compounds ("it-system", "ikke-planlagte").
+_HYPHEN_PREFIXES = {"it", "ikke", "eu", "co", "e", "ex", "non", "ph", "mini", "max", "sms", "pdf"}
+
+
+def normalise_text(text: str) -> str:
+    """NFC, known private-use glyphs, and runs of spaces folded to one; line breaks kept."""
+    text = unicodedata.normalize("NFC", text).translate(_CHARACTER_MAP)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    return "\n".join(lines)
+
+
+def _shape(line: str) -> str:
+    return _DIGITS.sub("#", line.strip().casefold())
+
+
+def find_running_lines(pages: list[list[str]]) -> set[tuple[str, int]]:
+    """(shape, position) of lines that stand at the same place in the header or footer zone of most pages.
+
+    Positions count from the top (0, 1, ...) or from the bottom (-1, -2, ...).
+    """
+    if len(pages) < 3:
+        return set()
+    counts: Counter[tuple[str, int]] = Counter()
+    for lines in pages:
+        zone = {(_shape(line), index) for index, line in enumerate(lines[:HEADER_ZONE])}
+        zone |= {(_shape(line), -index) for index, line in enumerate(reversed(lines[-FOOTER_ZONE:]), 1)}
+        counts.update(zone)
+    threshold = max(3, (len(pages) + 1) // 2)
+    return {key for key, count in counts.items() if count >= threshold}
+
+
+def _strip_zone(lines: list[str], running: set[tuple[str, int]], from_top: bool) -> tuple[list[str], list[str]]:
+    """Remove furniture from one end of a page: running lines at their place, and bare page numbers."""
+    zone = HEADER_ZONE if from_top else FOOTER_ZONE
+    removed: list[str] = []
+    index = 0
+    while index < min(zone, len(lines)):
+        line = lines[index] if from_top else lines[-1 - index]
+        position = index if from_top else -1 - index
+        if (_shape(line), position) not in running and not _PAGE_NUMBER.match(line):
+            break
+        removed.append(line)
+        index += 1
+    if from_top:
+        return lines[index:], removed
+    return lines[: len(lines) - index], list(reversed(removed))
+
+
+def strip_running_lines(raw_pages: list[str]) -> tuple[list[list[str]], list[str]]:
+    """Cleaned lines per page, and the header/footer lines removed (in order) for metadata."""
+    pages = [[line for line in normalise_text(page).split("\n") if line] for page in raw_pages]
+    running = find_running_lines(pages)
+    cleaned: list[list[str]] = []
+    furniture: list[str] = []
+    for lines in pages:
+        body, top = _strip_zone(lines, running, from_top=True)
+        body, bottom = _strip_zone(body, running, from_top=False)
+        cleaned.append(body)
+        furniture.extend(top + bottom)
+    return cleaned, furniture
+
+
+def _joins_without_hyphen(head: str, tail_word: str, vocabulary: set[str]) -> bool | None:
+    """Decide a line-end hyphen: True = typesetter's split, False = real hyphen, None = leave as is."""
+    stem = re.search(r"(\w+)-$", head)
+    if not stem or not tail_word:
+        return None
+    prefix = stem.group(1)
+    first = tail_word[0]
+    if first.isdigit() and prefix[-1].isdigit():
+        return False  # a case number or date range split after a hyphen ("SAG-2020-" / "05891")
+    if not first.isalpha() or first.isupper():
+        return None  # a bullet, a number, or a capitalised word: not a split word
+    if tail_word.casefold().strip(".,;:") in _CONJUNCTIONS:
+        return None  # "børne- og ungeudvalget"
+    if prefix[-1].isdigit() or prefix[-1].isupper() or prefix.casefold() in _HYPHEN_PREFIXES:
+        return False  # "KKR-sekretariatet", "6-måneders", "it-system"
+    core = re.match(r"\w+", tail_word)
+    tail_core = core.group(0) if core else tail_word
+    # The document itself decides when it writes the word with a hyphen elsewhere and never without.
+    hyphenated = f"{prefix}-{tail_core}".casefold() in vocabulary
+    return not (hyphenated and f"{prefix}{tail_core}".casefold() not in vocabulary)
+
+
+def dehyphenate(lines: list[Line]) -> list[Line]:
+    """Re-join words split over a line end; the joined word stays on the first line's page."""
+    vocabulary = {word.casefold() for line in lines for word in re.findall(r"\w+(?:-\w+)*", line.text) if len(word) > 2}
+    result = list(lines)
+    for index in range(len(result) - 1):
+        head = result[index].text
+        if not head.endswith("-"):
+            continue
+        following = result[index + 1]
+        words = following.text.split(" ", 1)
+        decision = _joins_without_hyphen(head, words[0], vocabulary)
+        if decision is None:
+            continue
+        joined = head[:-1] + words[0] if decision else head + words[0]
+        result[index] = Line(text=joined, page=result[index].page)
+        result[index + 1] = Line(text=words[1] if len(words) > 1 else "", page=following.page)
+    return [line for line in result if line.text]

@@ -1,0 +1,449 @@
+"""The index: Chroma (through llama-index) for vectors, BM25 for words, a registry that keeps them in step.
+
+Layout of ``data_dir``: ``registry.sqlite`` (documents, chunk metadata, tombstones), ``chroma/`` (embedded
+Chroma, unless a server is configured), ``bm25/``, ``documents/<id>.json`` (the parsed document and its
+chunks: the stored page text that citations are verified against) and ``pdfs/<id>.pdf``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import json
+import logging
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from ingestion import Chunk, Document, ReferatError, chunk_document, parse_pdf_bytes
+from ingestion.extract import read_file
+from retrieval.bm25 import Bm25Index, analyse, idf_lookup
+from retrieval.domain import Filters
+from retrieval.embedder import Embedder, ModelIdentity
+from retrieval.registry import PENDING, DocumentRecord, Registry
+from retrieval.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+EMBED_BATCH = 32
+
+
+class ModelMismatch(ReferatError):
+    code = "model_mismatch"
+
+
+class DocumentNotFound(ReferatError, LookupError):
+    code = "document_not_found"
+
+
+class IndexUnavailable(ReferatError):
+    code = "index_unavailable"
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    status: str  # "added", "replaced" or "unchanged"
+    document: DocumentRecord
+    chunks: int
+
+
+@dataclass(frozen=True)
+class _Stored:
+    document: Document
+    chunks: list[Chunk]
+
+
+def _chunk_metadata(chunk: Chunk) -> dict[str, str | int]:
+    return {
+        "document_id": chunk.document_id,
+        "file_name": chunk.file_name,
+        "body": chunk.body,
+        "meeting_date_int": chunk.meeting_date_int,
+        "item_number": chunk.item_number,
+        "item_title": chunk.item_title,
+        "kind": chunk.kind,
+        "case_number": chunk.case_number,
+        "section": chunk.section,
+        "pages": ",".join(str(page) for page in chunk.pages),
+        "position": chunk.position,
+    }
+
+
+def search_text(chunk: Chunk) -> str:
+    """What is embedded and matched for a chunk: where it stands, then its text."""
+    return f"{chunk.context_header()}\n{chunk.text}"
+
+
+class Index:
+    """Chroma + BM25 + registry, always changed together under one write lock."""
+
+    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self.data_dir = settings.data_dir
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        (self.data_dir / "documents").mkdir(exist_ok=True)
+        (self.data_dir / "pdfs").mkdir(exist_ok=True)
+        self._write_lock = threading.RLock()
+        self._lock_path = self.data_dir / ".write.lock"
+        self.embedder = embedder or Embedder(settings)
+        self.registry = Registry(self.data_dir / "registry.sqlite")
+        self._collection = self._open_collection()
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        self.vector_store = ChromaVectorStore(chroma_collection=self._collection)
+        self._stored: dict[str, _Stored] = {}
+        self._chunks: dict[str, Chunk] = {}
+        self._bm25 = Bm25Index([], None)
+        self.idf: dict[str, float] = {}
+        with self._writing():
+            self._recover()
+            self._load_views()
+
+    @classmethod
+    def open(cls, settings: Settings, embedder: Embedder | None = None) -> Index:
+        return cls(settings, embedder)
+
+    def close(self) -> None:
+        self.registry.close()
+
+    # -- opening -------------------------------------------------------------------------------------
+
+    def _chroma_client(self):
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        if self.settings.chroma_url:
+            url = urlparse(self.settings.chroma_url)
+            try:
+                return chromadb.HttpClient(
+                    host=url.hostname or "localhost",
+                    port=url.port or (443 if url.scheme == "https" else 8000),
+                    ssl=url.scheme == "https",
+                    settings=chroma_settings,
+                )
+            except Exception as error:  # chromadb raises plain exceptions for connection failures
+                raise IndexUnavailable(
+                    f"Chroma-serveren på {self.settings.chroma_url} svarer ikke ({error}). Start serveren, "
+                    "eller fjern REFERAT_CHROMA_URL for at bruge den indlejrede Chroma."
+                ) from error
+        return chromadb.PersistentClient(path=str(self.data_dir / "chroma"), settings=chroma_settings)
+
+    def _open_collection(self):
+        identity = self.embedder.identity
+        client = self._chroma_client()
+        self._client = client
+        # embedding_function=None: referat computes every vector; Chroma must never fetch a model of its own.
+        collection = client.get_or_create_collection(
+            name=self.settings.collection,
+            embedding_function=None,
+            metadata={
+                "hnsw:space": "cosine",
+                "referat_model": identity.name,
+                "referat_fingerprint": identity.fingerprint,
+                "referat_dimension": identity.dimension,
+            },
+        )
+        recorded = collection.metadata or {}
+        self._check_model(identity, recorded)
+        return collection
+
+    def _check_model(self, identity: ModelIdentity, recorded: dict) -> None:
+        if (
+            recorded.get("referat_fingerprint") in (None, identity.fingerprint)
+            and recorded.get("referat_dimension", identity.dimension) == identity.dimension
+        ):
+            return
+        raise ModelMismatch(
+            f"Indekset i {self.data_dir} er bygget med modellen '{recorded.get('referat_model')}' "
+            f"({recorded.get('referat_dimension')} dimensioner, fingeraftryk "
+            f"{str(recorded.get('referat_fingerprint'))[:12]}), men den konfigurerede model er "
+            f"'{identity.name}' ({identity.dimension} dimensioner, fingeraftryk {identity.fingerprint[:12]}). "
+            "Brug den oprindelige model (REFERAT_MODEL), eller byg et nyt indeks i en anden REFERAT_DATA_DIR."
+        )
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One writer at a time: across threads (RLock) and across processes (flock on a lock file)."""
+        with self._write_lock, self._lock_path.open("a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _recover(self) -> None:
+        """Clean what a crash left half-written: pending documents, tombstones, a stale BM25."""
+        for record in self.registry.documents(status=PENDING):
+            logger.warning(
+                "Removing half-ingested document %s (%s) left by an interrupted ingest",
+                record.file_name,
+                record.id[:12],
+            )
+            self._purge(record.id)
+        for document_id in self.registry.tombstones():
+            logger.warning("Finishing the removal of document %s interrupted earlier", document_id[:12])
+            self._purge(document_id)
+        bm25 = Bm25Index.load(self.data_dir / "bm25")
+        expected = [chunk_id for chunk_id, _ in self.registry.searchable_chunks()]
+        if bm25 is None or bm25.ids != expected:
+            if bm25 is not None:
+                logger.warning("BM25 index is out of step with the registry; rebuilding it")
+            bm25 = self._rebuild_bm25()
+        self._bm25 = bm25
+        self.idf = idf_lookup(bm25)
+
+    def _purge(self, document_id: str) -> None:
+        """Remove every trace of a document: Chroma, registry, files. Safe to repeat."""
+        self.vector_store.delete(ref_doc_id=document_id)
+        for path in (self._document_path(document_id), self._pdf_path(document_id)):
+            path.unlink(missing_ok=True)
+        self.registry.forget(document_id)
+
+    def _rebuild_bm25(self) -> Bm25Index:
+        rows = self.registry.searchable_chunks()
+        bm25 = Bm25Index.build([row[0] for row in rows], [row[1] for row in rows])
+        bm25.save(self.data_dir / "bm25")
+        self.idf = idf_lookup(bm25)
+        return bm25
+
+    def _load_views(self) -> None:
+        stored: dict[str, _Stored] = {}
+        for record in self.registry.documents():
+            path = self._document_path(record.id)
+            try:
+                payload = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as error:
+                raise IndexUnavailable(
+                    f"Den gemte tekst for {record.file_name} mangler eller er beskadiget ({error}). "
+                    f"Slet dokumentet med 'referat delete {record.id[:12]}' og indlæs det igen."
+                ) from error
+            stored[record.id] = _Stored(
+                document=Document.model_validate(payload["document"]),
+                chunks=[Chunk.model_validate(chunk) for chunk in payload["chunks"]],
+            )
+        self._stored = stored
+        self._chunks = {chunk.id: chunk for entry in stored.values() for chunk in entry.chunks}
+
+    # -- paths ---------------------------------------------------------------------------------------
+
+    def _document_path(self, document_id: str) -> Path:
+        return self.data_dir / "documents" / f"{document_id}.json"
+
+    def _pdf_path(self, document_id: str) -> Path:
+        return self.data_dir / "pdfs" / f"{document_id}.pdf"
+
+    def pdf_path(self, document_id: str) -> Path:
+        """The stored original, named by content hash (never by the uploaded name)."""
+        if document_id not in self._stored:
+            raise DocumentNotFound(f"Dokumentet {document_id[:64]} findes ikke i indekset.")
+        return self._pdf_path(document_id)
+
+    @staticmethod
+    def _write_atomically(path: Path, data: bytes) -> None:
+        temporary = path.with_suffix(path.suffix + ".tmp")
+        with temporary.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+
+    # -- writing -------------------------------------------------------------------------------------
+
+    def ingest_file(self, path: Path) -> IngestResult:
+        data = read_file(path)
+        return self.ingest_bytes(data, path.name)
+
+    def ingest_bytes(self, data: bytes, file_name: str) -> IngestResult:
+        """Parse and add a PDF. Parsing errors are raised before anything in the index is touched."""
+        from ingestion.extract import sha256_bytes
+
+        existing = self.registry.document(sha256_bytes(data))
+        if existing and existing.status != PENDING:
+            return IngestResult("unchanged", existing, existing.chunk_count)
+        document = parse_pdf_bytes(data, file_name)
+        return self.add(document, data)
+
+    def add(self, document: Document, pdf: bytes) -> IngestResult:
+        """Add a parsed document atomically; a document with the same file name is replaced."""
+        chunks = chunk_document(document, self.settings.chunk_tokens, self.embedder.count_tokens)
+        texts = [search_text(chunk) for chunk in chunks]
+        # Embedding is the slow part and touches nothing: do it before taking the write lock.
+        embeddings = self.embedder.embed_passages(texts) if texts else []
+        with self._writing():
+            current = self.registry.document(document.id)
+            if current and current.status != PENDING:
+                return IngestResult("unchanged", current, current.chunk_count)
+            if current:
+                self._purge(current.id)
+            superseded = [r.id for r in self.registry.by_file_name(document.file_name) if r.id != document.id]
+            record = DocumentRecord(
+                id=document.id,
+                file_name=document.file_name,
+                title=document.title,
+                body=document.body,
+                meeting_date=document.meeting_date,
+                page_count=document.page_count,
+                item_count=len(document.items),
+                chunk_count=len(chunks),
+                status=PENDING,
+                ingested_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
+            )
+            self._write_atomically(self._pdf_path(document.id), pdf)
+            payload = {
+                "document": document.model_dump(mode="json"),
+                "chunks": [c.model_dump(mode="json") for c in chunks],
+            }
+            self._write_atomically(self._document_path(document.id), json.dumps(payload, ensure_ascii=False).encode())
+            self.registry.add_pending(record, chunks, [" ".join(analyse(text)) for text in texts])
+            self._add_vectors(chunks, texts, embeddings)
+            self.registry.mark_complete(document.id, superseded)
+            self._bm25 = self._rebuild_bm25()
+            for old in superseded:
+                self._purge(old)
+            self._load_views()
+        final = self.registry.document(document.id)
+        assert final is not None
+        return IngestResult("replaced" if superseded else "added", final, len(chunks))
+
+    def _add_vectors(self, chunks: list[Chunk], texts: list[str], embeddings: list[list[float]]) -> None:
+        from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+        # The SOURCE relationship makes llama-index store our document id as the node's ref_doc_id, which
+        # is what ChromaVectorStore.delete(ref_doc_id) removes by.
+        nodes = [
+            TextNode(
+                id_=chunk.id,
+                text=text,
+                metadata=_chunk_metadata(chunk),
+                embedding=embedding,
+                relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=chunk.document_id)},
+            )
+            for chunk, text, embedding in zip(chunks, texts, embeddings, strict=True)
+        ]
+        for start in range(0, len(nodes), EMBED_BATCH * 8):
+            self.vector_store.add(nodes[start : start + EMBED_BATCH * 8])
+
+    def delete(self, document_id: str) -> DocumentRecord:
+        """Remove a document completely (Chroma, BM25, registry, stored files)."""
+        with self._writing():
+            record = self.resolve(document_id)
+            self.registry.retire(record.id)
+            self._bm25 = self._rebuild_bm25()
+            self._purge(record.id)
+            self._load_views()
+        return record
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def resolve(self, reference: str) -> DocumentRecord:
+        """A complete document by full id, unique id prefix (≥ 8 characters) or file name."""
+        records = self.registry.documents()
+        matches = [r for r in records if r.id == reference or r.file_name == reference]
+        if not matches and len(reference) >= 8:
+            matches = [r for r in records if r.id.startswith(reference)]
+        if len(matches) != 1:
+            shown = reference[:80]
+            if not matches:
+                raise DocumentNotFound(
+                    f"Dokumentet '{shown}' findes ikke i indekset. Se listen med 'referat documents'."
+                )
+            raise DocumentNotFound(f"'{shown}' passer på flere dokumenter; angiv hele id'et.")
+        return matches[0]
+
+    def documents(self) -> list[DocumentRecord]:
+        return self.registry.documents()
+
+    def document(self, document_id: str) -> Document:
+        entry = self._stored.get(document_id)
+        if entry is None:
+            raise DocumentNotFound(f"Dokumentet {document_id[:64]} findes ikke i indekset.")
+        return entry.document
+
+    def stored_documents(self) -> list[Document]:
+        return [entry.document for entry in self._stored.values()]
+
+    def chunk(self, chunk_id: str) -> Chunk | None:
+        return self._chunks.get(chunk_id)
+
+    def chunks(self) -> list[Chunk]:
+        return list(self._chunks.values())
+
+    def counts(self) -> tuple[int, int]:
+        return len(self._stored), len(self._chunks)
+
+    def allowed_chunks(self, filters: Filters | None) -> set[str] | None:
+        """Chunk ids passing ``filters`` (None when there is no filter)."""
+        if filters is None or filters.is_empty():
+            return None
+        low = _date_int(filters.date_from) or 0
+        high = _date_int(filters.date_to) or 99999999
+        body = filters.body.casefold() if filters.body else None
+        case = filters.case_number.casefold() if filters.case_number else None
+        kind = filters.kind.casefold() if filters.kind else None
+        document_ids = None
+        if filters.document:
+            document_ids = {
+                r.id
+                for r in self.registry.documents()
+                if filters.document in (r.id, r.file_name)
+                or (len(filters.document) >= 8 and r.id.startswith(filters.document))
+            }
+        return {
+            chunk.id
+            for chunk in self._chunks.values()
+            if (body is None or chunk.body.casefold() == body)
+            and (case is None or chunk.case_number.casefold() == case)
+            and (kind is None or chunk.kind.casefold() == kind)
+            and (document_ids is None or chunk.document_id in document_ids)
+            and (filters.date_from is None or chunk.meeting_date_int >= low)
+            and (filters.date_to is None or 0 < chunk.meeting_date_int <= high)
+        }
+
+    def dense(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
+        """Nearest chunks by embedding, through llama-index's ChromaVectorStore."""
+        from llama_index.core.vector_stores import VectorStoreQuery
+
+        if allowed is not None and not allowed:
+            return []
+        total = len(self._chunks)
+        if total == 0:
+            return []
+        embedding = self.embedder.embed_query(query)
+        # Over-fetch, then keep only complete documents' chunks that pass the filters.
+        fetch = min(total + 64, k * 4 if allowed is None else max(k * 4, 200))
+        result = self.vector_store.query(VectorStoreQuery(query_embedding=embedding, similarity_top_k=fetch))
+        hits = []
+        for chunk_id, similarity in zip(result.ids or [], result.similarities or [], strict=False):
+            if chunk_id in self._chunks and (allowed is None or chunk_id in allowed):
+                hits.append((chunk_id, float(similarity)))
+        if allowed is not None and len(hits) < k and len(allowed) <= 5000:
+            hits = self._dense_within(embedding, allowed, k)
+        return hits[:k]
+
+    def _dense_within(self, embedding: list[float], allowed: set[str], k: int) -> list[tuple[str, float]]:
+        """Exact search restricted to a set of chunks (filters too narrow for the approximate index)."""
+        import numpy as np
+
+        ids = sorted(allowed & self._chunks.keys())
+        if not ids:
+            return []
+        got = self._collection.get(ids=ids, include=["embeddings"])
+        matrix = np.asarray(got["embeddings"], dtype=np.float32)
+        scores = matrix @ np.asarray(embedding, dtype=np.float32)
+        order = np.argsort(-scores)[:k]
+        return [(got["ids"][i], float(scores[i])) for i in order]
+
+    def bm25(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
+        bm25 = self._bm25  # one snapshot per query: writers swap, never mutate
+        return [
+            (chunk_id, score) for chunk_id, score in bm25.search(query, k * 2, allowed) if chunk_id in self._chunks
+        ][:k]
+
+
+def _date_int(date: dt.date | None) -> int | None:
+    return date.year * 10000 + date.month * 100 + date.day if date else None

@@ -1,0 +1,130 @@
+"""Hybrid retrieval: dense (Chroma) + BM25, fused by reciprocal rank with llama-index, grouped into items."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from llama_index.core.llms import MockLLM
+from llama_index.core.retrievers import BaseRetriever, QueryFusionRetriever
+from llama_index.core.retrievers.fusion_retriever import FUSION_MODES
+from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
+
+from retrieval.domain import Filters, Hit
+from retrieval.index import Index
+
+CHUNKS_PER_ITEM = 4
+_CASE_PATTERNS = [
+    re.compile(r"(?i)\b(?:SAG|EMN)-\d{4}-\d{4,6}\b"),
+    re.compile(r"\b\d{4}-\d{3,6}\b"),
+    re.compile(r"\b\d{2}/\d{3,6}\b"),
+    re.compile(r"\b\d{2}-\d{5,6}\b"),
+]
+Ranker = Callable[[str], list[tuple[str, float]]]
+
+
+def case_numbers_in(question: str, known: set[str]) -> list[str]:
+    """Case numbers written in a question that the index knows, matched exactly (case-insensitively)."""
+    by_key = {number.casefold(): number for number in known}
+    found: list[str] = []
+    for pattern in _CASE_PATTERNS:
+        for match in pattern.finditer(question):
+            number = by_key.get(match.group(0).casefold())
+            if number and number not in found:
+                found.append(number)
+    return found
+
+
+class _RankedIds(BaseRetriever):
+    """Adapts one of our rankers to llama-index: a node per chunk id, so fusion can match them exactly."""
+
+    def __init__(self, ranker: Ranker) -> None:
+        super().__init__()
+        self._ranker = ranker
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        return [
+            NodeWithScore(node=TextNode(id_=chunk_id, text=chunk_id), score=score)
+            for chunk_id, score in self._ranker(query_bundle.query_str)
+        ]
+
+
+@dataclass(frozen=True)
+class RankedChunks:
+    fused: list[tuple[str, float]]
+    dense: dict[str, float]
+
+
+class Searcher:
+    """Ranks agenda items for a query over one index."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+
+    def rank_chunks(self, query: str, filters: Filters | None, k: int) -> RankedChunks:
+        filters = self._with_case_filter(query, filters)
+        allowed = self.index.allowed_chunks(filters)
+        depth = max(k * CHUNKS_PER_ITEM, 20)
+        dense_hits = self.index.dense(query, depth, allowed)
+        fusion = QueryFusionRetriever(
+            retrievers=[_RankedIds(lambda _q: dense_hits), _RankedIds(lambda q: self.index.bm25(q, depth, allowed))],
+            llm=MockLLM(),  # never called: one query, no generated variants
+            mode=FUSION_MODES.RECIPROCAL_RANK,
+            similarity_top_k=depth,
+            num_queries=1,
+            use_async=False,
+        )
+        fused = [(hit.node.node_id, float(hit.score or 0.0)) for hit in fusion.retrieve(query)]
+        return RankedChunks(fused=fused, dense=dict(dense_hits))
+
+    def _with_case_filter(self, query: str, filters: Filters | None) -> Filters | None:
+        if filters is not None and filters.case_number:
+            return filters
+        numbers = case_numbers_in(query, self.index.registry.case_numbers())
+        if len(numbers) != 1:
+            return filters
+        base = filters.model_dump() if filters else {}
+        return Filters(**{**base, "case_number": numbers[0]})
+
+    def search(self, query: str, filters: Filters | None = None, top_k: int = 5) -> list[Hit]:
+        ranked = self.rank_chunks(query, filters, top_k)
+        return self.group(ranked, top_k)
+
+    def group(self, ranked: RankedChunks, top_k: int) -> list[Hit]:
+        """Merge chunks of the same agenda item; an item ranks by its best chunk."""
+        groups: dict[tuple[str, str, str], list[tuple[str, float]]] = {}
+        for chunk_id, score in ranked.fused:
+            chunk = self.index.chunk(chunk_id)
+            if chunk is None:
+                continue
+            key = (chunk.document_id, chunk.item_number, chunk.item_title)
+            groups.setdefault(key, []).append((chunk_id, score))
+        hits = []
+        for members in list(groups.values())[:top_k]:
+            chunks = [self.index.chunk(chunk_id) for chunk_id, _ in members]
+            best = chunks[0]
+            assert best is not None
+            pages = sorted({page for chunk in chunks if chunk for page in chunk.pages})
+            hits.append(
+                Hit(
+                    document_id=best.document_id,
+                    file_name=best.file_name,
+                    body=best.body,
+                    meeting_date=best.meeting_date,
+                    agenda_item=best.item_number,
+                    title=best.item_title,
+                    kind=best.kind,
+                    case_number=best.case_number,
+                    pages=pages,
+                    snippet=_shorten(best.text, 300),
+                    score=members[0][1],
+                    chunk_ids=[chunk_id for chunk_id, _ in members],
+                )
+            )
+        return hits
+
+
+def _shorten(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + " …"

@@ -1,0 +1,143 @@
+"""Split an agenda item's sections into sentences that remember the pages they stand on.
+
+Written by hand: general sentence splitters break Danish minutes at "kr.", "bl.a.", "pct." and "jf.", and
+none keeps track of PDF pages, which a citation must name exactly.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from ingestion.domain import AgendaItem, Line
+
+ABBREVIATIONS = {
+    "kr",
+    "bl.a",
+    "pct",
+    "jf",
+    "jfr",
+    "mio",
+    "mia",
+    "f.eks",
+    "fx",
+    "m.v",
+    "mv",
+    "evt",
+    "ca",
+    "inkl",
+    "ekskl",
+    "nr",
+    "d",
+    "dvs",
+    "o.l",
+    "m.fl",
+    "mfl",
+    "pga",
+    "iht",
+    "vedr",
+    "kl",
+    "stk",
+    "tlf",
+    "ang",
+    "hhv",
+    "bl",
+    "m",
+    "t",
+    "s",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "okt",
+    "nov",
+    "dec",
+    "ift",
+    "osv",
+    "etc",
+    "st",
+    "ekstraord",
+    "udv",
+    "adm",
+    "afd",
+    "gl",
+    "nuv",
+    "tidl",
+    "resp",
+    "mht",
+}
+_BULLET = re.compile(r"^(?:[–•\-*]|[a-zA-Z]\)|[A-Z]\)|\d{1,2}\.)\s+")
+_BOUNDARY = re.compile(r"(?<=[.!?:])\s+(?=[\"“”»(]?[A-ZÆØÅ0-9])")
+MAX_SENTENCE_CHARACTERS = 600
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    section: str
+    pages: list[int]
+    position: int  # order within the item
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """Runs of lines that belong together: a bullet line starts a new block."""
+    blocks: list[list[Line]] = []
+    for line in lines:
+        if not blocks or _BULLET.match(line.text):
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+    return blocks
+
+
+def _split_points(text: str) -> list[int]:
+    points = []
+    for match in _BOUNDARY.finditer(text):
+        before = text[: match.start()].rstrip()
+        word = re.search(r"([\w.]+)[.!?:]$", before)
+        if before.endswith(".") and word and word.group(1).casefold().rstrip(".") in ABBREVIATIONS:
+            continue
+        if before.endswith(".") and re.search(r"\b\d{1,2}\.$", before):
+            continue  # "den 8. juni", "punkt 2.3."
+        points.append(match.end())
+    return points
+
+
+def split_lines(lines: list[Line], section: str, start_position: int = 0) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for block in _blocks(lines):
+        # Character offsets of each line in the joined block, to map a sentence back to its pages.
+        offsets, parts, cursor = [], [], 0
+        for line in block:
+            offsets.append((cursor, cursor + len(line.text), line.page))
+            parts.append(line.text)
+            cursor += len(line.text) + 1
+        text = " ".join(parts)
+        bounds = [0, *_split_points(text), len(text)]
+        for start, end in itertools.pairwise(bounds):
+            piece = text[start:end].strip()
+            if len(piece) < 3 or not re.search(r"\w", piece):
+                continue
+            pages = sorted({page for low, high, page in offsets if low < end and high > start})
+            sentences.append(
+                Sentence(
+                    text=piece[:MAX_SENTENCE_CHARACTERS],
+                    section=section,
+                    pages=pages,
+                    position=start_position + len(sentences),
+                )
+            )
+    return sentences
+
+
+def item_sentences(item: AgendaItem) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for section in item.sections:
+        sentences.extend(split_lines(list(section.lines), section.name, len(sentences)))
+    return sentences

@@ -1,0 +1,42 @@
+"""The one settings object of referat (environment variables with the prefix ``REFERAT_``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+BUNDLED_MODEL = "bundled:multilingual-e5-small"
+
+
+class Settings(BaseSettings):
+    """Immutable configuration, passed explicitly to every component that needs it."""
+
+    model_config = SettingsConfigDict(env_prefix="REFERAT_", frozen=True, extra="ignore")
+
+    data_dir: Path = Field(default=Path("data"), description="Index, document store and stored PDFs.")
+    model: str = Field(
+        default=BUNDLED_MODEL,
+        description="Embedding model: the bundled multilingual-e5-small, or any sentence-transformers "
+        "model name or folder.",
+    )
+    model_cache_dir: Path | None = Field(
+        default=None, description="Where the bundled model is unpacked; default ~/.cache/referat."
+    )
+    chroma_url: str = Field(default="", description="Chroma server URL; empty means embedded Chroma.")
+    collection: str = Field(default="referat_chunks", description="Chroma collection name.")
+    chunk_tokens: int = Field(default=350, ge=64, le=512, description="Maximum tokens per chunk.")
+    embed_batch_size: int = Field(default=16, ge=1, le=256)
+    llm_url: str = Field(default="", description="OpenAI-compatible LLM endpoint (optional).")
+    llm_model: str = Field(default="", description="Model name at the LLM endpoint.")
+    llm_api_key: str = Field(default="", description="API key for the LLM endpoint, if it needs one.")
+    llm_gguf: Path | None = Field(default=None, description="Local GGUF file for llama.cpp (optional).")
+    llm_timeout_s: float = Field(default=30.0, gt=0)
+    admin_key: str = Field(default="", description="Bearer key for upload/delete; empty disables them.")
+    max_upload_mb: int = Field(default=50, ge=1)
+    cors_origins: list[str] = Field(default_factory=list)
+
+    @property
+    def resolved_model_cache_dir(self) -> Path:
+        return self.model_cache_dir or Path.home() / ".cache" / "referat"

@@ -1,0 +1,101 @@
+import datetime as dt
+
+import pytest
+
+from ingestion import Document, parse_pdf
+from tests.conftest import ATTACHMENT, BALLERUP, KKR, SYDDJURS
+
+
+@pytest.fixture(scope="module")
+def kkr() -> Document:
+    return parse_pdf(KKR)
+
+
+@pytest.fixture(scope="module")
+def ballerup() -> Document:
+    return parse_pdf(BALLERUP)
+
+
+def test_kkr_items_exactly(kkr: Document):
+    numbers = [item.number for item in kkr.items]
+    assert numbers == ["1.1", "1.2"] + [f"2.{n}" for n in range(1, 12)] + ["5.1", "6.1", "7.1"]
+    assert {item.case_number for item in kkr.items} == {"SAG-2020-05891"}
+    assert kkr.body == "KKR Sjælland"
+    assert kkr.meeting_date == dt.date(2021, 8, 30)
+
+
+@pytest.mark.parametrize(
+    ("number", "kind", "title", "first", "last"),
+    [
+        pytest.param(
+            "2.6",
+            "Orienteringssag",
+            "Anlægsprojekter Holmene og Lynetteholm – status og videre proces",
+            24,
+            27,
+            id="2.6",
+        ),
+        pytest.param(
+            "2.3", "Beslutningssag", "Erhvervshus Sjællands varetagelse af lokal erhvervsservice", 9, 14, id="2.3"
+        ),
+        pytest.param(
+            "2.2",
+            "Temadrøftelse",
+            "Resultatkontrakt 2022 mellem KKR Sjælland og Erhvervshus Sjælland (første drøftelse)",
+            5,
+            9,
+            id="2.2",
+        ),
+        pytest.param("2.4", "Orienteringssag", "Halvårsrapportering – Resultatkontrakt 2021 EHSJ", 15, 17, id="2.4"),
+        pytest.param("1.1", "", "Godkendelse af dagsorden", 2, 3, id="1.1"),
+        pytest.param(
+            "2.11", "Orienteringssag", "Socialtilsyn Øst Årsrapport 2020", 36, 39, id="2.11-not-swallowing-3-and-4"
+        ),
+    ],
+)
+def test_kkr_item_details(kkr: Document, number, kind, title, first, last):
+    item = next(item for item in kkr.items if item.number == number)
+    assert (item.kind, item.title, item.first_page, item.last_page) == (kind, title, first, last)
+
+
+def test_kkr_sections_and_numbered_lists(kkr: Document):
+    item = next(item for item in kkr.items if item.number == "1.1")
+    assert [s.name for s in item.sections] == ["Baggrund", "Indstilling", "Sagsfremstilling", "Beslutning"]
+    assert "1. Temadrøftelser" in item.section_text("Sagsfremstilling")
+    decision = next(item for item in kkr.items if item.number == "2.6").section_text("Beslutning")
+    assert "Anette Mortensen" in decision
+
+
+def test_ballerup_items_with_case_numbers(ballerup: Document):
+    assert [item.number for item in ballerup.items] == [str(n) for n in range(1, 9)]
+    second = ballerup.items[1]
+    assert second.title == "Bygningsvedligeholdelse 2013 - anlægsbevilling"
+    assert second.case_number == "2012-28504"
+    assert ballerup.items[7].case_number == "2010-3082"
+    assert ballerup.body == "Sundheds- og Forebyggelsesudvalget"
+    assert ballerup.meeting_date == dt.date(2012, 12, 4)
+    # The decision heading is kept as part of the Beslutning text: it says who decided and when.
+    assert second.section_text("Beslutning").splitlines()[1] == "Indstillingen godkendt"
+
+
+def test_ballerup_table_of_contents_is_no_item(ballerup: Document):
+    assert all(item.first_page >= 3 for item in ballerup.items)
+    assert any("INDHOLDSFORTEGNELSE" in line.text for line in ballerup.preamble)
+
+
+def test_syddjurs_item():
+    document = parse_pdf(SYDDJURS)
+    assert [(i.number, i.case_number) for i in document.items] == [("715", "12/27845")]
+    item = document.items[0]
+    assert item.title == "Kulturkommune 2017. Politiske fokusområder"
+    assert (item.first_page, item.last_page) == (3, 4)
+    assert document.meeting_date == dt.date(2013, 6, 20)
+    assert document.body == "Udvalget for plan, udvikling og kultur (PUK)"
+    assert [s.name for s in item.sections].count("Beslutning") == 3
+
+
+def test_attachment_without_agenda_is_one_searchable_item():
+    document = parse_pdf(ATTACHMENT)
+    assert len(document.items) == 1
+    assert document.items[0].kind == "Bilag"
+    assert "Torvevej" in document.items[0].text
