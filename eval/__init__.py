@@ -1,0 +1,1 @@
+"""Evaluation: datasets (JSONL), the harness behind ``referat eval``, baselines and reports."""
