@@ -271,6 +271,66 @@ def search(
         say(f"{rank}. {hit.file_name} punkt {hit.agenda_item or '-'} »{hit.title}« s. {pages}")
 
 
+def _parse_floors(values: list[str]) -> dict[str, float]:
+    from eval.harness import METRIC_KEYS
+
+    floors = {}
+    for value in values:
+        name, _, number = value.partition("=")
+        if name not in METRIC_KEYS or not number:
+            raise typer.BadParameter(
+                f"{value!r}: skriv METRIK=VÆRDI med en af {', '.join(METRIC_KEYS)}.", param_hint="--min"
+            )
+        try:
+            floors[name] = float(number)
+        except ValueError as error:
+            raise typer.BadParameter(f"{number!r} er ikke et tal.", param_hint="--min") from error
+    return floors
+
+
+@app.command("eval")
+def evaluate(
+    dataset: Annotated[Path, typer.Option("--dataset", help="Evalueringssæt (JSON Lines).")],
+    corpus: Annotated[
+        Path | None, typer.Option("--corpus", help="Indlæs alle PDF'er herfra i et nyt, midlertidigt indeks.")
+    ] = None,
+    data_dir: DataDir = None,
+    out: Annotated[Path, typer.Option("--out", help="Mappe til report.json og report.md.")] = Path(
+        "eval/reports/latest"
+    ),
+    baselines: Annotated[
+        bool, typer.Option("--baselines", help="Mål også BM25-alene og en naiv llama-index-pipeline.")
+    ] = False,
+    floors: Annotated[
+        list[str] | None, typer.Option("--min", help="METRIK=VÆRDI: fejl hvis metrikken falder under (rater: over).")
+    ] = None,
+    verbose: Verbose = False,
+) -> None:
+    """Mål søgning, svar, kildehenvisninger og afvisninger på et evalueringssæt."""
+    _setup_logging(verbose)
+    from eval.dataset import load_dataset
+    from eval.harness import check_floors, run_eval
+    from eval.report import metrics_table
+
+    limits = _parse_floors(floors or [])
+    try:
+        questions = load_dataset(dataset)
+        run, skipped = run_eval(_settings(data_dir), questions, corpus, out, baselines)
+    except ReferatError as error:
+        raise _fail(error) from error
+    say(metrics_table(run.metrics))
+    for name, values in run.baselines.items():
+        say(f"{name}: " + ", ".join(f"{key}={value:.3f}" for key, value in values.items()))
+    for line in skipped:
+        say(f"Sprunget over: {line}")
+    say(f"Rapport: {out / 'report.md'} og {out / 'report.json'}")
+    failures = check_floors(run.metrics, limits)
+    if failures:
+        for failure in failures:
+            console.print(f"[red]Under kravet:[/red] {failure}")
+        raise typer.Exit(code=1)
+
+
 def main() -> None:
     app()
 

@@ -12,6 +12,18 @@ from ingestion.layouts import detect_layout, find_date
 from ingestion.segment import segment
 
 ATTACHMENT_KIND = "Bilag"
+MEETING_INFO_TITLE = "Mødets tid, sted og deltagere"
+_CONTENTS = re.compile(r"(?i)^(indholdsfortegnelse|indhold|dagsorden)$")
+
+
+def _meeting_opening(preamble: list[Line]) -> list[Line]:
+    """The preamble up to a table of contents (which may name closed items and is never indexed)."""
+    opening: list[Line] = []
+    for line in preamble:
+        if _CONTENTS.match(line.text.strip()):
+            break
+        opening.append(line)
+    return opening if len(opening) >= 2 else []
 
 
 def parse_pdf(path: Path) -> Document:
@@ -50,6 +62,21 @@ def parse_pages(raw_pages: list[str], file_name: str, document_id: str) -> Docum
             )
         ]
         preamble = []
+    elif items:
+        opening = _meeting_opening(preamble)
+        if opening:
+            # Who attended, where and when: asked about as often as the items themselves.
+            items = [
+                AgendaItem(
+                    number="",
+                    title=MEETING_INFO_TITLE,
+                    kind="",
+                    sections=[Section(name="", lines=opening)],
+                    first_page=opening[0].page,
+                    last_page=opening[-1].page,
+                ),
+                *items,
+            ]
     pages = ["\n".join(line.text for line in lines if line.page == number) for number in range(1, len(raw_pages) + 1)]
     return Document(
         id=document_id,

@@ -11,7 +11,7 @@ from retrieval.answer import ExtractiveAnswerer
 from retrieval.bm25 import analyse
 from retrieval.domain import Answer, Filters, Hit
 from retrieval.index import Index
-from retrieval.search import Searcher
+from retrieval.search import Searcher, case_numbers_in
 from retrieval.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -72,7 +72,8 @@ class Assistant:
         query = retrieval_query(question, history)
         hits = self.searcher.search(query, filters, top_k)
         retrieved = time.perf_counter()
-        answer, _strength = self.extractive.answer(query if query != question else question, hits)
+        named = case_numbers_in(query, self.index.registry.case_numbers())
+        answer, _strength = self.extractive.answer(query, hits, named)
         if self.llm is not None and answer.answered:
             answer = self.llm.answer(question, hits, answer, self.extractive)
         finished = time.perf_counter()

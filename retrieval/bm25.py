@@ -24,6 +24,7 @@ import Stemmer
 from bm25s.stopwords import STOPWORDS_DANISH
 
 logger = logging.getLogger(__name__)
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
 
 _WORD = re.compile(r"\w+")
 _STEMMER = Stemmer.Stemmer("danish")

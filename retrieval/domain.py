@@ -70,5 +70,6 @@ class Answer(BaseModel):
     citations: list[Citation]
     maybe_relevant: list[Hit] = Field(default_factory=list, description='"Måske relevant" when not answered.')
     notice: str = Field(default="", description="E.g. that the LLM was unreachable and extraction was used.")
+    confidence: float = Field(default=0.0, description="Evidence strength the answer/abstention was judged by.")
     timings_ms: dict[str, float] = Field(default_factory=dict)
     retrieved: list[Hit] = Field(default_factory=list, description="The ranked items the answer drew on.")

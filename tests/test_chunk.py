@@ -6,7 +6,7 @@ from ingestion import Chunk, chunk_document, parse_pdf
 from retrieval.embedder import Embedder
 from tests.conftest import BALLERUP, KKR, MINUTES, SYDDJURS
 
-HEADER_TEXT = ["Åbent referat", "Dato: 04.12.2012", "KKR Sjælland | 30-08-2021", "SIDE |", "of 5"]
+HEADER_TEXT = ["Dato: 04.12.2012", "KKR Sjælland | 30-08-2021", "SIDE |", "of 5"]
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +41,7 @@ def test_chunk_pages_are_where_its_text_stands(chunks):
     document = parse_pdf(SYDDJURS)
     for chunk in chunks[SYDDJURS.name]:
         first_line = chunk.text.splitlines()[1] if chunk.section else chunk.text.splitlines()[0]
+        assert first_line
         assert any(first_line in document.pages[page - 1] for page in chunk.pages)
 
 

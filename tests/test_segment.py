@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from ingestion import Document, parse_pdf
+from ingestion.parse import MEETING_INFO_TITLE
 from tests.conftest import ATTACHMENT, BALLERUP, KKR, SYDDJURS
 
 
@@ -17,9 +18,10 @@ def ballerup() -> Document:
 
 
 def test_kkr_items_exactly(kkr: Document):
-    numbers = [item.number for item in kkr.items]
+    assert kkr.items[0].title == MEETING_INFO_TITLE  # the preamble, searchable as its own pseudo-item
+    numbers = [item.number for item in kkr.items[1:]]
     assert numbers == ["1.1", "1.2"] + [f"2.{n}" for n in range(1, 12)] + ["5.1", "6.1", "7.1"]
-    assert {item.case_number for item in kkr.items} == {"SAG-2020-05891"}
+    assert {item.case_number for item in kkr.items[1:]} == {"SAG-2020-05891"}
     assert kkr.body == "KKR Sjælland"
     assert kkr.meeting_date == dt.date(2021, 8, 30)
 
@@ -67,11 +69,11 @@ def test_kkr_sections_and_numbered_lists(kkr: Document):
 
 
 def test_ballerup_items_with_case_numbers(ballerup: Document):
-    assert [item.number for item in ballerup.items] == [str(n) for n in range(1, 9)]
-    second = ballerup.items[1]
+    assert [item.number for item in ballerup.items] == ["", *(str(n) for n in range(1, 9))]
+    second = ballerup.items[2]
     assert second.title == "Bygningsvedligeholdelse 2013 - anlægsbevilling"
     assert second.case_number == "2012-28504"
-    assert ballerup.items[7].case_number == "2010-3082"
+    assert ballerup.items[8].case_number == "2010-3082"
     assert ballerup.body == "Sundheds- og Forebyggelsesudvalget"
     assert ballerup.meeting_date == dt.date(2012, 12, 4)
     # The decision heading is kept as part of the Beslutning text: it says who decided and when.
@@ -79,14 +81,15 @@ def test_ballerup_items_with_case_numbers(ballerup: Document):
 
 
 def test_ballerup_table_of_contents_is_no_item(ballerup: Document):
-    assert all(item.first_page >= 3 for item in ballerup.items)
+    assert all(item.first_page >= 3 for item in ballerup.items if item.number)
     assert any("INDHOLDSFORTEGNELSE" in line.text for line in ballerup.preamble)
+    assert "INDHOLDSFORTEGNELSE" not in ballerup.items[0].text  # the contents list is never indexed
 
 
 def test_syddjurs_item():
     document = parse_pdf(SYDDJURS)
-    assert [(i.number, i.case_number) for i in document.items] == [("715", "12/27845")]
-    item = document.items[0]
+    assert [(i.number, i.case_number) for i in document.items] == [("", ""), ("715", "12/27845")]
+    item = document.items[1]
     assert item.title == "Kulturkommune 2017. Politiske fokusområder"
     assert (item.first_page, item.last_page) == (3, 4)
     assert document.meeting_date == dt.date(2013, 6, 20)

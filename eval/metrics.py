@@ -1,0 +1,81 @@
+"""Metrics over ranked retrieval units and answers, as defined in eval/README.md."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eval.dataset import Expected, Question
+from retrieval.domain import Answer, Citation
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One ranked retrieval result: a document, the agenda items it stands for and its pages."""
+
+    document: str
+    items: tuple[str, ...]
+    pages: tuple[int, ...]
+
+
+def _item_match(unit: Unit, expected: list[Expected]) -> bool:
+    return any(unit.document == e.document and e.agenda_item in unit.items for e in expected)
+
+
+def _page_match(unit: Unit, expected: list[Expected]) -> bool:
+    return any(unit.document == e.document and set(unit.pages) & set(e.pages) for e in expected)
+
+
+def retrieval_scores(units: list[Unit], expected: list[Expected]) -> dict[str, float]:
+    item_ranks = [rank for rank, unit in enumerate(units, 1) if _item_match(unit, expected)]
+    page_ranks = [rank for rank, unit in enumerate(units, 1) if _page_match(unit, expected)]
+    first = item_ranks[0] if item_ranks else None
+    first_page = page_ranks[0] if page_ranks else None
+    return {
+        "hit_at_1": float(first == 1),
+        "hit_at_5": float(first is not None and first <= 5),
+        "mrr": 1.0 / first if first else 0.0,
+        "page_hit_at_1": float(first_page == 1),
+        "page_hit_at_5": float(first_page is not None and first_page <= 5),
+    }
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def contains_all(answer: str, required: list[str]) -> bool:
+    squashed = _squash(answer)
+    return all(_squash(part) in squashed for part in required)
+
+
+def citation_matches(citation: Citation, expected: list[Expected]) -> bool:
+    return any(
+        citation.document == e.document and citation.agenda_item == e.agenda_item and set(citation.pages) & set(e.pages)
+        for e in expected
+    )
+
+
+def answer_scores(question: Question, answer: Answer) -> dict[str, float | int]:
+    if not question.answerable:
+        return {"abstained": float(not answer.answered), "citations": len(answer.citations)}
+    matching = sum(citation_matches(c, question.expected) for c in answer.citations)
+    return {
+        "answer_correct": float(answer.answered and contains_all(answer.answer, question.answer_must_contain)),
+        "citation_hit": float(matching > 0),
+        "citations": len(answer.citations),
+        "citations_matching": matching,
+        "declined": float(not answer.answered),
+    }
+
+
+def percentile(values: list[float], share: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    position = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
+    return ordered[position]
+
+
+def mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
