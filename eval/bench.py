@@ -1,0 +1,59 @@
+"""``make bench``: printed measurements (never asserted): ingest throughput and warm ask latency.
+
+Run on the fixtures in a temporary index; prints the machine, the run count and the numbers.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from eval.dataset import load_dataset
+from eval.metrics import percentile
+from retrieval.assistant import Assistant
+from retrieval.index import Index
+from retrieval.settings import Settings
+
+FIXTURES = Path("tests/fixtures")
+DATASET = Path("eval/datasets/dev.jsonl")
+
+
+def main() -> None:
+    print(f"Maskine: {platform.machine()}, {os.cpu_count()} kerner, Python {platform.python_version()}")
+    with tempfile.TemporaryDirectory(prefix="referat-bench-") as scratch:
+        settings = Settings(data_dir=Path(scratch) / "data")
+        started = time.perf_counter()
+        index = Index.open(settings)
+        print(f"Åbn indeks + model: {time.perf_counter() - started:.1f} s")
+        chunks = 0
+        started = time.perf_counter()
+        for path in sorted(FIXTURES.glob("*.pdf")):
+            try:
+                chunks += index.ingest_file(path).chunks
+            except Exception as error:  # the scanned fixture is refused on purpose
+                print(f"  sprunget over: {path.name} ({type(error).__name__})")
+        elapsed = time.perf_counter() - started
+        print(f"Indlæsning: {chunks} tekststykker på {elapsed:.1f} s = {chunks / elapsed:.1f} tekststykker/s")
+        assistant = Assistant(settings, index=index)
+        questions = [q.question for q in load_dataset(DATASET)]
+        for question in questions:  # warm-up round: sentence embeddings of every touched item get cached
+            assistant.ask(question)
+        for run in (1, 2):
+            latencies = []
+            for question in questions:
+                started = time.perf_counter()
+                assistant.ask(question)
+                latencies.append((time.perf_counter() - started) * 1000)
+            print(
+                f"ask, varm, kørsel {run}: {len(latencies)} spørgsmål, p50 {percentile(latencies, 0.5):.0f} ms, "
+                f"p95 {percentile(latencies, 0.95):.0f} ms, middel {statistics.mean(latencies):.0f} ms"
+            )
+        index.close()
+
+
+if __name__ == "__main__":
+    main()

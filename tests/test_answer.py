@@ -1,0 +1,178 @@
+"""Answers on the fixture minutes: right item, right page, the key fact, and every citation verified."""
+
+import pytest
+
+from ingestion.domain import Document
+from retrieval.answer import NOT_IN_MINUTES, Evidence, ExtractiveAnswerer
+from retrieval.assistant import Assistant, InvalidQuestion
+from retrieval.domain import Answer, Filters
+from retrieval.index import Index
+from retrieval.sentences import Sentence
+from retrieval.verify import snippet_on_pages
+from tests.conftest import ATTACHMENT, BALLERUP, KKR, SYDDJURS
+
+# (question, document, agenda item, a page the evidence stands on, what the answer must say)
+ANSWERABLE = [
+    ("Hvem blev udpeget til følgegruppen for Lynetteholm?", KKR, "2.6", 27, "Anette Mortensen"),
+    ("Hvornår blev loven om anlæg af Lynetteholm vedtaget i Folketinget?", KKR, "2.6", 26, "4. juni 2021"),
+    ("Hvor mange nye virksomheder kan Holmene give plads til?", KKR, "2.6", 25, "380"),
+    ("Hvem har klaget over Lynetteholm til EU-kommissionen?", KKR, "2.6", 26, "Klimabevægelsen"),
+    ("Hvor skal fødevareklyngens regionale kontor placeres?", KKR, "2.5", 21, "Slagelse"),
+    ("Hvilken minister udpegede de nye nationale erhvervsklynger?", KKR, "2.5", 18, "Ane Halsboe-Jørgensen"),
+    (
+        "Hvad blev resultatet af sagen om etablering af regionale klyngekontorer?",
+        KKR,
+        "2.5",
+        24,
+        "tiltrådte indstillingen",
+    ),
+    (
+        "Hvad besluttede KKR Sjælland om Erhvervshus Sjællands varetagelse af lokal erhvervsservice?",
+        KKR,
+        "2.3",
+        14,
+        "udsætte sagen",
+    ),
+    ("Hvad er målet for NPS-scoren i resultatkontrakten for 2021?", KKR, "2.4", 15, "70"),
+    ("Hvem er formand for SOSU-dimensioneringsudvalget i KKR Sjælland?", KKR, "2.9", 31, "Henrik Hvidesten"),
+    ("Hvor mange lærepladser garanterer den nye SOSU-aftale?", KKR, "2.9", 31, "9.000"),
+    ("Hvor mange tilsynsbesøg aflagde Socialtilsyn Øst i 2020?", KKR, "2.11", 36, "2.234"),
+    ("Hvornår forventes sundhedsklyngerne at kunne etableres?", KKR, "2.8", 31, "1. juli 2022"),
+    (
+        "Hvem takkede for det gode samarbejde om infrastrukturen mellem regionen og kommunerne?",
+        KKR,
+        "2.7",
+        29,
+        "Heino Knudsen",
+    ),
+    ("Hvor holdes KKR Sjællands møde i oktober 2021?", KKR, "6.1", 43, "Sørup Herregaard"),
+    ("Hvad blev besluttet om Lynetteholm i sag SAG-2020-05891?", KKR, "2.6", 27, "Anette Mortensen"),
+    ("Hvor mange borgere deltog på rygestopkurserne i 2011?", BALLERUP, "8", 14, "68"),
+    (
+        "Hvor stor en anlægsbevilling søges til bygningsvedligeholdelse under Sundheds- og Forebyggelsesudvalget?",
+        BALLERUP,
+        "2",
+        5,
+        "1.316.000",
+    ),
+    ("Hvad besluttede udvalget om bygningsvedligeholdelse 2013?", BALLERUP, "2", 5, "Indstillingen godkendt"),
+    ("Hvor meget reducerede UUC Maglemosen taksterne i 2012?", BALLERUP, "4", 8, "15 pct"),
+    ("Hvor mange penge er afsat til forløbsprogrammer i 2013?", BALLERUP, "6", 11, "1.370.000"),
+    ("Hvem skal flytte ind på Solvej 6?", BALLERUP, "7", 13, "Parkhuset"),
+    ("Hvem er formand for Sundheds- og Forebyggelsesudvalget?", BALLERUP, "", 1, "Lolan Ottesen"),
+    ("Hvad blev besluttet i sag 2012-28504?", BALLERUP, "2", 5, "Indstillingen godkendt"),
+    ("Hvorfor kommer der færre på rygestopkurserne?", BALLERUP, "8", 14, "røgfri"),
+    ("Hvad blev besluttet i sag 12/27845 den 20. juni 2013?", SYDDJURS, "715", 4, "Punktet blev drøftet"),
+    ("Hvor mange T-shirts blev der trykt til kulturkommunens kick-off?", SYDDJURS, "715", 3, "100"),
+    ("Hvor mange borgere er visiteret til aflastningen på Torvevej?", ATTACHMENT, "", 1, "67"),
+]
+
+UNANSWERABLE = [
+    "Hvad koster den nye skøjtehal i Slagelse?",
+    "Hvad besluttede Aarhus Byråd om letbanen?",
+    "Hvor mange borgere deltog på rygestopkurserne i 2015?",
+    "Hvilke veje skal asfalteres i Ballerup i 2013?",
+    "Hvor meget koster en ny brandbil i Stevns Kommune?",
+    "Hvem vandt kommunalvalget i Køge i 2017?",
+    "Hvornår holder KKR Hovedstaden sit næste møde?",
+    "Hvad besluttede Sundheds- og Forebyggelsesudvalget om hjemmeplejen i 2014?",
+    "Hvor mange flygtninge modtager Syddjurs Kommune i 2013?",
+]
+
+
+@pytest.fixture(scope="module")
+def assistant(fixture_index: Index) -> Assistant:
+    return Assistant(fixture_index.settings, index=fixture_index)
+
+
+def assert_citations_verified(index: Index, answer: Answer) -> None:
+    for citation in answer.citations:
+        document = index.document(citation.document_id)
+        assert snippet_on_pages(citation.snippet, document, citation.pages), citation
+        assert citation.pdf_url == f"/api/documents/{citation.document_id}/pdf#page={citation.pages[0]}"
+        assert f"[{citation.n}]" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "path", "item", "page", "fact"),
+    [
+        pytest.param(*case, id=f"{case[1].name[:6]}-{case[2] or 'meta'}-{index}")
+        for index, case in enumerate(ANSWERABLE)
+    ],
+)
+def test_answer_cites_the_right_item_and_page(assistant: Assistant, question, path, item, page, fact):
+    answer = assistant.ask(question)
+    assert answer.answered, answer.answer
+    assert fact.casefold() in " ".join(answer.answer.split()).casefold()
+    assert any(c.document == path.name and c.agenda_item == item and page in c.pages for c in answer.citations), [
+        (c.agenda_item, c.pages) for c in answer.citations
+    ]
+    assert_citations_verified(assistant.index, answer)
+
+
+@pytest.mark.parametrize("question", UNANSWERABLE)
+def test_questions_the_minutes_cannot_answer_are_declined(assistant: Assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.answered, answer.answer
+    assert answer.answer.startswith(NOT_IN_MINUTES)
+    assert answer.citations == []
+    assert len(answer.maybe_relevant) <= 3
+
+
+def test_a_citation_with_a_wrong_page_is_dropped(assistant: Assistant):
+    answer = assistant.ask("Hvem blev udpeget til følgegruppen for Lynetteholm?")
+    good = answer.citations[0]
+    hit = answer.retrieved[0]
+    extractive: ExtractiveAnswerer = assistant.extractive
+    wrong_page = 3 if good.pages[0] != 3 else 4
+    evidence = [
+        Evidence(Sentence(good.snippet, "Beslutning", good.pages, 0), hit, 0, 1.0),
+        Evidence(Sentence(good.snippet, "Beslutning", [wrong_page], 1), hit, 0, 1.0),
+        Evidence(Sentence("Mødet er aflyst.", "Beslutning", good.pages, 2), hit, 0, 1.0),
+    ]
+    kept = extractive.citations(evidence)
+    assert [(c.pages, c.snippet) for c in kept] == [(good.pages, good.snippet)]
+
+
+def test_verification_ignores_whitespace_and_line_end_hyphenation(fixture_index: Index):
+    document: Document = fixture_index.document(
+        next(r.id for r in fixture_index.documents() if r.file_name == KKR.name)
+    )
+    assert snippet_on_pages("projekt Ly-\nnetteholm", document, [27])
+    assert snippet_on_pages("KKR  Sjælland besluttede   at udpege", document, [27])
+    assert not snippet_on_pages("KKR Sjælland besluttede at udpege", document, [26])
+    assert not snippet_on_pages("Anette Mortensen", document, [27, 29])  # pages must be contiguous
+
+
+def test_decision_question_quotes_the_decision(assistant: Assistant):
+    answer = assistant.ask("Blev takstreduktionen på Torvevej godkendt?")
+    assert answer.answered
+    assert "Indstillingen godkendt" in answer.answer
+
+
+def test_filters_restrict_the_answer(assistant: Assistant):
+    answer = assistant.ask("Hvad blev besluttet?", Filters(body="Udvalget for plan, udvikling og kultur (PUK)"))
+    assert all(c.document == SYDDJURS.name for c in answer.citations)
+    hits = assistant.search("klyngekontor", Filters(date_to="2015-01-01"))
+    assert hits and all(hit.file_name != KKR.name for hit in hits)
+    assert assistant.search("klyngekontor", Filters(case_number="SAG-2020-05891"))[0].agenda_item == "2.5"
+
+
+def test_case_number_in_the_question_is_matched_exactly(assistant: Assistant):
+    hits = assistant.search("Hvad handler sag 2010-3082 om?")
+    assert hits[0].case_number == "2010-3082"
+    assert {hit.case_number for hit in hits} == {"2010-3082"}
+
+
+def test_search_returns_items_with_merged_chunks(assistant: Assistant):
+    hits = assistant.search("Lynetteholm følgegruppe Anette Mortensen", top_k=5)
+    top = hits[0]
+    assert (top.file_name, top.agenda_item) == (KKR.name, "2.6")
+    assert len({(h.document_id, h.agenda_item) for h in hits}) == len(hits), "one hit per agenda item"
+
+
+def test_empty_and_overlong_questions_are_refused(assistant: Assistant):
+    with pytest.raises(InvalidQuestion, match="tomt"):
+        assistant.ask("   ")
+    with pytest.raises(InvalidQuestion, match="for langt"):
+        assistant.ask("x" * 10_000)

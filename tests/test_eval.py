@@ -1,0 +1,128 @@
+"""The evaluation harness: dataset format, report keys, baselines, and the CI gate failing on a floor."""
+
+import json
+import re
+import shutil
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from api.cli import app
+from eval.dataset import DatasetError, load_dataset
+from eval.harness import METRIC_KEYS, check_floors
+from tests.conftest import FIXTURES, SYDDJURS
+
+DEV = FIXTURES.parent.parent / "eval" / "datasets" / "dev.jsonl"
+runner = CliRunner()
+
+UNSEEN = [
+    {
+        "id": "x-1",
+        "question": "Hvor mange T-shirts blev trykt til kulturkommunen?",
+        "answerable": True,
+        "expected": [{"document": SYDDJURS.name, "agenda_item": "715", "pages": [3]}],
+        "answer_must_contain": ["100"],
+        "kind": "number",
+        "notes": "extra keys are ignored",
+    },
+    {
+        "id": "x-2",
+        "question": "Hvornår blev der indkaldt til ekstraordinært møde?",
+        "answerable": True,
+        "expected": [{"document": SYDDJURS.name, "agenda_item": "715", "case_number": "12/27845", "pages": [3]}],
+        "answer_must_contain": ["24. april 2013"],
+    },
+    {
+        "id": "x-3",
+        "question": "Hvad koster en ny svømmehal i Rønde?",
+        "answerable": False,
+        "expected": [],
+        "answer_must_contain": [],
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    shutil.copy(SYDDJURS, folder / SYDDJURS.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def unseen(tmp_path_factory):
+    path = tmp_path_factory.mktemp("dataset") / "unseen.jsonl"
+    path.write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in UNSEEN) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_unseen_dataset_runs_and_reports_every_key(corpus, unseen, tmp_path):
+    out = tmp_path / "report"
+    result = runner.invoke(
+        app, ["eval", "--dataset", str(unseen), "--corpus", str(corpus), "--out", str(out), "--baselines"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / "report.json").read_text())
+    assert set(METRIC_KEYS) <= set(report)
+    assert {"per_question", "by_kind", "baselines"} <= set(report)
+    assert (report["n"], report["n_unanswerable"]) == (2, 1)
+    assert set(report["baselines"]) == {"bm25_only", "naive_llamaindex"}
+    assert {q["id"] for q in report["per_question"]} == {"x-1", "x-2", "x-3"}
+    assert report["by_kind"]["number"]["n"] == 1 and "untagged" in report["by_kind"]
+    markdown = (out / "report.md").read_text()
+    assert "## Metrikker" in markdown and "## Mod baselines" in markdown and "naive_llamaindex" in markdown
+
+
+def test_the_gate_fails_and_names_the_metric(corpus, unseen, tmp_path):
+    result = runner.invoke(
+        app,
+        ["eval", "--dataset", str(unseen), "--corpus", str(corpus), "--out", str(tmp_path), "--min", "hit_at_1=1.01"],
+    )
+    assert result.exit_code == 1
+    assert "hit_at_1" in result.output
+
+
+def test_floors_and_ceilings():
+    metrics = dict.fromkeys(METRIC_KEYS, 0.5)
+    assert check_floors(metrics, {"hit_at_5": 0.4, "false_abstention_rate": 0.6}) == []
+    failures = check_floors(metrics, {"hit_at_5": 0.9, "false_abstention_rate": 0.1})
+    assert [f.split(" ")[0] for f in failures] == ["hit_at_5", "false_abstention_rate"]
+
+
+def test_unknown_metric_in_a_floor_is_refused(unseen, corpus):
+    result = runner.invoke(app, ["eval", "--dataset", str(unseen), "--corpus", str(corpus), "--min", "speed=1"])
+    assert result.exit_code != 0 and "METRIK=VÆRDI" in result.output
+
+
+def test_malformed_dataset_lines_are_reported(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"id": "a", "question": "Hvad?", "answerable": true}\n', encoding="utf-8")
+    with pytest.raises(DatasetError, match="ingen 'expected'"):
+        load_dataset(path)
+    path.write_text("not json\n", encoding="utf-8")
+    with pytest.raises(DatasetError, match="Linje 1"):
+        load_dataset(path)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s\-‐‑–\u00ad]+", "", text).casefold()
+
+
+def test_dev_set_is_large_mixed_and_its_evidence_stands_on_the_expected_pages():
+    questions = load_dataset(DEV)
+    assert len(questions) >= 120
+    assert sum(not q.answerable for q in questions) >= 20
+    kinds = {q.kind for q in questions}
+    assert {"fact", "number", "person", "date", "decision", "paraphrase", "multi_item", "case_number"} <= kinds
+    pages = {
+        path.name: [_fold(page.extract_text() or "") for page in PdfReader(path).pages]
+        for path in FIXTURES.glob("*.pdf")
+        if "SCANNED" not in path.name
+    }
+    for question in questions:
+        for required in question.answer_must_contain:
+            assert any(_fold(required) in pages[e.document][page - 1] for e in question.expected for page in e.pages), (
+                question.id,
+                required,
+            )
