@@ -271,6 +271,22 @@ def search(
         say(f"{rank}. {hit.file_name} punkt {hit.agenda_item or '-'} »{hit.title}« s. {pages}")
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Adresse at lytte på.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port.")] = 8000,
+    data_dir: DataDir = None,
+) -> None:
+    """Start web-siden og API'et (uvicorn)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    _setup_logging(False)
+    say(f"referat kører på http://{host}:{port}")
+    uvicorn.run(create_app(_settings(data_dir)), host=host, port=port, log_level="warning")
+
+
 def _parse_floors(values: list[str]) -> dict[str, float]:
     from eval.harness import METRIC_KEYS
 

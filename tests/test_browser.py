@@ -1,0 +1,104 @@
+"""The chat page in a real browser: Playwright driving Debian's Chromium against the app on loopback."""
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from api.app import create_app
+from retrieval.assistant import Assistant
+from retrieval.index import Index
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(),
+    reason="Debian's chromium is not installed (.ci/run installs it: apt-get install chromium)",
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(fixture_index: Index) -> Iterator[str]:
+    app = create_app(fixture_index.settings, Assistant(fixture_index.settings, index=fixture_index))
+    port = _free_port()
+    instance = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not instance.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(server: str):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+        yield context.new_page()
+        browser.close()
+
+
+def test_ask_cite_open_pdf_and_follow_a_case(server: str, page, tmp_path: Path):
+    page.goto(server + "/")
+    page.get_by_label("Dit spørgsmål").fill("Hvem blev udpeget til følgegruppen for Lynetteholm?")
+    page.get_by_role("button", name="Spørg").click()
+    answer = page.locator(".bubble.answered").first
+    answer.wait_for(timeout=30_000)
+    assert "Anette Mortensen" in answer.inner_text()
+    citation = answer.locator(".citation-link", has_text="punkt 2.6").filter(has_text="s. 27").first
+    citation.click()
+    frame_src = page.locator("#pdf-frame").get_attribute("src")
+    assert frame_src.startswith("/api/documents/") and frame_src.endswith("/pdf#page=27")
+    assert page.locator("#pdf-newtab").get_attribute("href") == frame_src
+
+    page.get_by_label("Dit spørgsmål").fill("Hvad koster den nye skøjtehal i Slagelse?")
+    page.keyboard.press("Enter")
+    declined = page.locator(".bubble.declined").first
+    declined.wait_for(timeout=30_000)
+    assert "Det fremgår ikke af referaterne" in declined.inner_text() and "Måske relevant" in declined.inner_text()
+
+    page.get_by_label("Sagsnummer").fill("SAG-2020-05891")
+    page.get_by_role("button", name="Vis sagen").click()
+    timeline = page.locator("#case-timeline li")
+    timeline.first.wait_for(timeout=30_000)
+    assert timeline.count() == 16
+    assert "punkt 2.6" in timeline.nth(7).inner_text() and "Anette Mortensen" in timeline.nth(7).inner_text()
+
+    assert page.locator("#upload-form").is_hidden()  # no admin key entered
+    page.screenshot(path=str(tmp_path / "chat.png"), full_page=True)
+    assert (tmp_path / "chat.png").stat().st_size > 10_000
+
+
+def test_page_is_usable_at_phone_width(server: str, page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server + "/")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the page scrolls sideways at phone width ({width}px)"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") in {"question", "filter-body", "new-conversation"}

@@ -1,0 +1,221 @@
+// referat chat page: plain JavaScript, no build step, no outside resources.
+"use strict";
+
+const state = { history: [], adminKey: sessionStorage.getItem("referat-admin-key") || "" };
+const $ = (id) => document.getElementById(id);
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (key === "class") node.className = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(child ?? ""));
+  return node;
+}
+
+function danishDate(iso) {
+  if (!iso) return "";
+  const [year, month, day] = iso.split("-");
+  return `${day}-${month}-${year}`;
+}
+
+async function api(path, options = {}) {
+  const response = await fetch(path, options);
+  const payload = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = payload && payload.error ? payload.error.message : `Fejl ${response.status}`;
+    throw new Error(message);
+  }
+  return payload;
+}
+
+function describe(source) {
+  const parts = [source.body, danishDate(source.meeting_date)].filter(Boolean).join(" ");
+  const item = source.agenda_item ? `, punkt ${source.agenda_item}` : "";
+  const kase = source.case_number ? ` (${source.case_number})` : "";
+  return `${parts || source.document || source.file_name}${item}${kase}`;
+}
+
+function openPdf(url, caption) {
+  $("pdf-panel").hidden = false;
+  $("pdf-frame").src = url;
+  $("pdf-newtab").href = url;
+  $("pdf-caption").textContent = caption;
+  if (window.matchMedia("(max-width: 800px)").matches) $("pdf-panel").scrollIntoView({ behavior: "smooth" });
+}
+
+function citationItem(citation) {
+  const pages = citation.pages.join(", ");
+  const label = `[${citation.n}] ${describe(citation)}, s. ${pages}`;
+  const link = element(
+    "button",
+    { type: "button", class: "citation-link", "data-pdf-url": citation.pdf_url,
+      onclick: () => openPdf(citation.pdf_url, `${label}: »${citation.title}«`) },
+    element("span", { class: "citation-meta" }, label),
+    ` »${citation.title}«`,
+  );
+  return element("li", {}, link, element("span", { class: "snippet" }, `“${citation.snippet}”`));
+}
+
+function answerBubble(answer) {
+  const bubble = element("li", { class: `bubble answer ${answer.answered ? "answered" : "declined"}` });
+  bubble.append(element("p", { class: "answer-text" }, answer.answer));
+  if (answer.notice) bubble.append(element("p", { class: "notice" }, answer.notice));
+  if (answer.citations.length) {
+    bubble.append(element("ol", { class: "citations", "aria-label": "Kilder" }, ...answer.citations.map(citationItem)));
+  }
+  if (!answer.answered && answer.maybe_relevant.length) {
+    bubble.append(element("p", {}, "Måske relevant:"));
+    bubble.append(element("ul", { class: "maybe" }, ...answer.maybe_relevant.map((hit) => {
+      const url = `/api/documents/${hit.document_id}/pdf#page=${hit.pages[0] || 1}`;
+      const label = `${describe({ ...hit, document: hit.file_name })} »${hit.title}«, s. ${hit.pages.join(", ")}`;
+      return element("li", {}, element("button", { type: "button", class: "citation-link", "data-pdf-url": url,
+        onclick: () => openPdf(url, label) }, label));
+    })));
+  }
+  return bubble;
+}
+
+function filters() {
+  const result = {};
+  if ($("filter-body").value) result.body = $("filter-body").value;
+  if ($("filter-from").value) result.date_from = $("filter-from").value;
+  if ($("filter-to").value) result.date_to = $("filter-to").value;
+  return Object.keys(result).length ? result : null;
+}
+
+async function ask(event) {
+  event.preventDefault();
+  const question = $("question").value.trim();
+  if (!question) return;
+  const messages = $("messages");
+  messages.append(element("li", { class: "bubble question" }, question));
+  const waiting = element("li", { class: "bubble answer", "aria-busy": "true" }, "Søger i referaterne …");
+  messages.append(waiting);
+  $("question").value = "";
+  $("ask-button").disabled = true;
+  try {
+    const answer = await api("/api/ask", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ question, filters: filters(), history: state.history.slice(-5) }),
+    });
+    waiting.replaceWith(answerBubble(answer));
+    state.history.push(question);
+  } catch (error) {
+    waiting.replaceWith(element("li", { class: "bubble answer declined error" }, error.message));
+  } finally {
+    $("ask-button").disabled = false;
+    $("question").focus();
+  }
+}
+
+async function showCase(event) {
+  event.preventDefault();
+  const number = $("case-number").value.trim();
+  const target = $("case-result");
+  target.textContent = "Henter sagen …";
+  try {
+    const timeline = await api(`/api/cases/${encodeURIComponent(number).replace(/%2F/g, "/")}`);
+    if (!timeline.items.length) {
+      target.textContent = `Ingen dagsordenspunkter har sagsnummer ${timeline.case_number}.`;
+      return;
+    }
+    target.replaceChildren(
+      element("p", { class: "caption" }, `${timeline.items.length} punkter med sagsnummer ${timeline.case_number}, ældste først:`),
+      element("ol", { class: "timeline", id: "case-timeline" }, ...timeline.items.map((item) => {
+        const label = `${item.body} ${danishDate(item.meeting_date)}, punkt ${item.number} »${item.title}«`;
+        return element("li", {},
+          element("button", { type: "button", class: "citation-link", "data-pdf-url": item.pdf_url,
+            onclick: () => openPdf(item.pdf_url, label) }, label),
+          element("span", { class: "decision" }, item.decision ? `Beslutning: ${item.decision}` : "Ingen beslutning i referatet."));
+      })),
+    );
+  } catch (error) {
+    target.replaceChildren(element("p", { class: "error" }, error.message));
+  }
+}
+
+async function loadDocuments() {
+  const list = $("documents");
+  try {
+    const documents = await api("/api/documents");
+    const bodies = [...new Set(documents.map((d) => d.body).filter(Boolean))].sort();
+    const select = $("filter-body");
+    select.replaceChildren(element("option", { value: "" }, "Alle udvalg"), ...bodies.map((b) => element("option", { value: b }, b)));
+    list.replaceChildren(...documents.map((d) => {
+      const row = element("li", {},
+        element("a", { href: d.pdf_url, target: "_blank", rel: "noopener" }, d.title),
+        ` — ${d.items} punkter, ${d.pages} sider`);
+      if (state.adminKey) {
+        row.append(" ", element("button", { type: "button", class: "secondary", "aria-label": `Slet ${d.file}`,
+          onclick: () => removeDocument(d) }, "Slet"));
+      }
+      return row;
+    }));
+    if (!documents.length) list.replaceChildren(element("li", {}, "Ingen dokumenter er indlæst endnu."));
+  } catch (error) {
+    list.replaceChildren(element("li", { class: "error" }, error.message));
+  }
+}
+
+function adminHeaders() {
+  return { Authorization: `Bearer ${state.adminKey}` };
+}
+
+async function upload(event) {
+  event.preventDefault();
+  const file = $("upload-file").files[0];
+  if (!file) return;
+  const body = new FormData();
+  body.append("file", file);
+  $("admin-status").textContent = `Indlæser ${file.name} …`;
+  try {
+    const result = await api("/api/documents", { method: "POST", headers: adminHeaders(), body });
+    const verb = { added: "indlæst", replaced: "erstattet", unchanged: "uændret (allerede indlæst)" }[result.status];
+    $("admin-status").textContent = `${result.file}: ${verb}, ${result.items} punkter.`;
+    await loadDocuments();
+  } catch (error) {
+    $("admin-status").textContent = error.message;
+  }
+}
+
+async function removeDocument(documentSummary) {
+  if (!window.confirm(`Slet ${documentSummary.file} fra referat?`)) return;
+  try {
+    await api(`/api/documents/${documentSummary.id}`, { method: "DELETE", headers: adminHeaders() });
+    $("admin-status").textContent = `${documentSummary.file} er slettet.`;
+    await loadDocuments();
+  } catch (error) {
+    $("admin-status").textContent = error.message;
+  }
+}
+
+function useAdminKey(event) {
+  event.preventDefault();
+  state.adminKey = $("admin-key").value.trim();
+  if (state.adminKey) sessionStorage.setItem("referat-admin-key", state.adminKey);
+  else sessionStorage.removeItem("referat-admin-key");
+  applyAdmin();
+  loadDocuments();
+}
+
+function applyAdmin() {
+  $("upload-form").hidden = !state.adminKey;
+  $("admin-status").textContent = state.adminKey ? "Nøglen bruges til upload og sletning i denne fane." : "";
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("ask-form").addEventListener("submit", ask);
+  $("question").addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); $("ask-form").requestSubmit(); }
+  });
+  $("new-conversation").addEventListener("click", () => { state.history = []; $("messages").replaceChildren(); $("question").focus(); });
+  $("case-form").addEventListener("submit", showCase);
+  $("admin-key-form").addEventListener("submit", useAdminKey);
+  $("upload-form").addEventListener("submit", upload);
+  applyAdmin();
+  loadDocuments();
+});
