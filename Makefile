@@ -41,7 +41,7 @@ eval: model
 bench: model
 	$(BIN)/python -m eval.bench
 
-load: ingest
+load: model
 	$(BIN)/python -m eval.load
 
 lint: install

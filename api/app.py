@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 import logging
 from collections.abc import AsyncIterator
@@ -122,6 +123,20 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
         lifespan=lifespan,
         responses={400: {"model": ErrorResponse}, 404: {"model": ErrorResponse}, 422: {"model": ErrorResponse}},
     )
+
+    @app.middleware("http")
+    async def refuse_oversize_uploads(request: Request, call_next):
+        """Refuse an upload by its Content-Length before its body is read (the body check stays too)."""
+        if request.method == "POST" and request.url.path == "/api/documents":
+            declared = request.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > settings.max_upload_mb * 1024 * 1024 + 64 * 1024:
+                return _error(
+                    413,
+                    "upload_too_large",
+                    f"Filen er større end {settings.max_upload_mb} MB. Upload en mindre fil, eller del den op.",
+                )
+        return await call_next(request)
+
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -193,8 +208,8 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
         assistant: AssistantDep,
         q: Annotated[str, Query(min_length=1, max_length=1000, description="Søgetekst.")],
         body: str | None = None,
-        date_from: Annotated[str | None, Query(description="ÅÅÅÅ-MM-DD")] = None,
-        date_to: Annotated[str | None, Query(description="ÅÅÅÅ-MM-DD")] = None,
+        date_from: Annotated[dt.date | None, Query(description="ÅÅÅÅ-MM-DD")] = None,
+        date_to: Annotated[dt.date | None, Query(description="ÅÅÅÅ-MM-DD")] = None,
         case_number: str | None = None,
         document: str | None = None,
         kind: str | None = None,

@@ -115,14 +115,20 @@ def _number_key(number: str) -> tuple[int, ...]:
 
 
 def clean_file_name(raw: str | None) -> str:
-    """A display name for an upload: its last path part, NFC, no control characters, ending in .pdf.
+    """The display name of an upload, NFC-normalised (macOS sends "å" decomposed).
 
-    The stored file is always named by content hash; this name is only shown and used for replacement.
+    A name with a path, ".." or control characters is refused rather than silently repaired: it says the
+    client is confused or hostile. The stored file is always named by content hash, never by this name.
     """
-    if not raw:
+    if not raw or not raw.strip():
         raise InvalidFileName("Filen har intet navn. Vælg en PDF-fil og prøv igen.")
-    name = unicodedata.normalize("NFC", raw).replace("\\", "/").rsplit("/", 1)[-1]
-    name = _UNSAFE_NAME.sub("", name).strip()
-    if name in ("", ".", "..") or not name.lower().endswith(".pdf"):
-        raise InvalidFileName(f"'{name[:80] or raw[:80]}' er ikke et PDF-filnavn. Upload en fil, der ender på .pdf.")
-    return name[:200]
+    name = unicodedata.normalize("NFC", raw).strip()
+    shown = _UNSAFE_NAME.sub("?", name)[:80]
+    if _UNSAFE_NAME.search(name) or ".." in name:
+        raise InvalidFileName(
+            f"Filnavnet '{shown}' indeholder en sti, '..' eller kontroltegn. Omdøb filen til et almindeligt "
+            "navn, fx referat_2024-03-14.pdf, og prøv igen."
+        )
+    if not name.lower().endswith(".pdf") or len(name) > 200:
+        raise InvalidFileName(f"'{shown}' er ikke et PDF-filnavn (højst 200 tegn, slutter på .pdf). Omdøb filen.")
+    return name

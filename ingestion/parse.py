@@ -77,7 +77,9 @@ def parse_pages(raw_pages: list[str], file_name: str, document_id: str) -> Docum
                 ),
                 *items,
             ]
-    pages = ["\n".join(line.text for line in lines if line.page == number) for number in range(1, len(raw_pages) + 1)]
+    # The stored page text is what citations are verified against; closed items' text is never kept.
+    kept = [line for index, line in enumerate(lines) if index not in segmentation.closed_lines]
+    pages = ["\n".join(line.text for line in kept if line.page == number) for number in range(1, len(raw_pages) + 1)]
     return Document(
         id=document_id,
         file_name=file_name,

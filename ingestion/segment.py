@@ -50,8 +50,12 @@ SECTION_NAMES = {
 # "Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 20-06-2013"
 _DECISION_HEADING = re.compile(r"(?i)^(?:\S.*s beslutning (?:den|d\.)\s.*|beslutning i \S.* den \d.*)$")
 END_OF_ITEMS = re.compile(r"(?i)^(underskriftsside|underskrifter|mødet hævet.*)$")
-CLOSED_PART = re.compile(r"(?i)^(lukket referat|lukket møde|lukkede punkter|lukket dagsorden|fortroligt)$")
-CLOSED_ITEM = re.compile(r"(?i)^(lukket punkt|lukket:|lukket\b|fortroligt\b)|\(lukket\)|\blukket punkt\b")
+CLOSED_PART = re.compile(r"(?i)^(lukket referat|lukket møde|lukkede punkter|lukket dagsorden)$")
+# A closed item says so in its title ("Lukket punkt: …", "Lukket: …", "… (lukket)") or in a marker line of
+# its own at the top of its body ("Lukket punkt", "Fortroligt"). A body sentence that merely starts with
+# "Lukket" ("Lukket vej ved skolen …") does not close an item: that would silently drop open text.
+CLOSED_TITLE = re.compile(r"(?i)^(lukket punkt|lukket sag|lukket|fortroligt)\s*[:.\-–]|\(lukket\)|^lukket punkt\b")
+CLOSED_MARKER = re.compile(r"(?i)^(lukket punkt|lukket sag|lukket|fortroligt|fortrolig)\s*[:.]?$")
 DECISION_SECTION = "Beslutning"
 
 
@@ -147,6 +151,7 @@ class Segmentation:
     preamble: list[Line]
     items: list[AgendaItem]
     closed_item_count: int
+    closed_lines: frozenset[int] = frozenset()  # indices of lines belonging to closed items
 
 
 def segment(lines: list[Line], layout: Layout) -> Segmentation:
@@ -154,6 +159,7 @@ def segment(lines: list[Line], layout: Layout) -> Segmentation:
     headings = _find_headings(lines, layout)
     if not headings:
         return Segmentation(preamble=list(lines), items=[], closed_item_count=0)
+    closed_lines: set[int] = set()
     dotted = any("." in heading.number for heading in headings)
     starts = [heading.start for heading in headings]
     items: list[AgendaItem] = []
@@ -185,10 +191,14 @@ def segment(lines: list[Line], layout: Layout) -> Segmentation:
             end += 1
         body = lines[heading.body_start : end]
         kind, title = _split_kind(heading.title)
-        opening = " ".join(line.text for line in body[:2])
-        is_closed = in_closed_part or bool(CLOSED_ITEM.search(title)) or bool(CLOSED_ITEM.match(opening))
+        is_closed = (
+            in_closed_part
+            or bool(CLOSED_TITLE.search(heading.title))
+            or any(CLOSED_MARKER.match(line.text) for line in body[:3])
+        )
         if is_closed:
             closed += 1
+            closed_lines.update(range(heading.start, end))
         else:
             last_page = max([lines[heading.start].page] + [line.page for line in body])
             items.append(
@@ -210,4 +220,6 @@ def segment(lines: list[Line], layout: Layout) -> Segmentation:
                 if _is_group_heading(lines, later, major, next_start) or _GROUP.match(lines[later].text):
                     group = lines[later].text
         in_closed_part = in_closed_part or part_closes
-    return Segmentation(preamble=preamble + trailing, items=items, closed_item_count=closed)
+    return Segmentation(
+        preamble=preamble + trailing, items=items, closed_item_count=closed, closed_lines=frozenset(closed_lines)
+    )

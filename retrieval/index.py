@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import threading
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -262,6 +263,7 @@ class Index:
         """Parse and add a PDF. Parsing errors are raised before anything in the index is touched."""
         from ingestion.extract import sha256_bytes
 
+        file_name = unicodedata.normalize("NFC", file_name)  # one spelling of "å", whatever the client sent
         existing = self.registry.document(sha256_bytes(data))
         if existing and existing.status != PENDING:
             return IngestResult("unchanged", existing, existing.chunk_count)
