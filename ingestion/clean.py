@@ -28,6 +28,12 @@ _CONJUNCTIONS = {"og", "eller", "samt", "til", "som", "and", "or", "&"}
 _HYPHEN_PREFIXES = {"it", "ikke", "eu", "co", "e", "ex", "non", "ph", "mini", "max", "sms", "pdf"}
 
 
+def _section_shapes() -> set[str]:
+    from ingestion.segment import SECTION_NAMES
+
+    return {name.casefold() for name in SECTION_NAMES} | {name.casefold() + ":" for name in SECTION_NAMES}
+
+
 def normalise_text(text: str) -> str:
     """NFC, known private-use glyphs, and runs of spaces folded to one; line breaks kept."""
     text = unicodedata.normalize("NFC", text).translate(_CHARACTER_MAP)
@@ -37,6 +43,9 @@ def normalise_text(text: str) -> str:
 
 def _shape(line: str) -> str:
     return _DIGITS.sub("#", line.strip().casefold())
+
+
+_SECTION_SHAPES = _section_shapes()
 
 
 def find_running_lines(pages: list[list[str]]) -> set[tuple[str, int]]:
@@ -52,7 +61,8 @@ def find_running_lines(pages: list[list[str]]) -> set[tuple[str, int]]:
         zone |= {(_shape(line), -index) for index, line in enumerate(reversed(lines[-FOOTER_ZONE:]), 1)}
         counts.update(zone)
     threshold = max(3, (len(pages) + 1) // 2)
-    return {key for key, count in counts.items() if count >= threshold}
+    # A section heading at the top of most pages is still a heading ("Beslutning" is never furniture).
+    return {key for key, count in counts.items() if count >= threshold and key[0] not in _SECTION_SHAPES}
 
 
 def _strip_zone(lines: list[str], running: set[tuple[str, int]], from_top: bool) -> tuple[list[str], list[str]]:

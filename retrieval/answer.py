@@ -14,7 +14,7 @@ from retrieval.bm25 import analyse, normalise
 from retrieval.domain import Answer, Citation, Hit
 from retrieval.index import Index
 from retrieval.question import QuestionKind, answer_type_bonus, classify
-from retrieval.sentences import Sentence, item_sentences
+from retrieval.sentences import Sentence, embedding_inputs
 from retrieval.verify import snippet_on_pages
 
 NOT_IN_MINUTES = "Det fremgår ikke af referaterne."
@@ -105,9 +105,14 @@ class ExtractiveAnswerer:
             cached = self._cache.get(key)
         if cached is not None:
             return cached
-        sentences = item_sentences(item)
-        context = f"{hit.title}: " if hit.title else ""
-        vectors = self.index.embedder.embed_passages([context + s.text for s in sentences]) if sentences else []
+        sentences, inputs = embedding_inputs(item)
+        document = self.index.document(hit.document_id)
+        item_index = next(i for i, candidate in enumerate(document.items) if candidate is item)
+        stored = self.index.sentence_vectors(hit.document_id, item_index)
+        if stored is not None and len(stored) == len(sentences):
+            vectors = stored
+        else:  # an index made before sentence vectors were stored: compute them once
+            vectors = np.asarray(self.index.embedder.embed_passages(inputs) if inputs else [], dtype=np.float32)
         entry = (sentences, np.asarray(vectors, dtype=np.float32).reshape(len(sentences), -1))
         with self._cache_lock:
             if len(self._cache) > 5000:

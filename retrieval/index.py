@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import io
 import json
 import logging
 import os
@@ -20,12 +21,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+import numpy as np
+
 from ingestion import Chunk, Document, ReferatError, chunk_document, parse_pdf_bytes
 from ingestion.extract import read_file
 from retrieval.bm25 import Bm25Index, analyse, idf_lookup
 from retrieval.domain import Filters
 from retrieval.embedder import Embedder, ModelIdentity
 from retrieval.registry import PENDING, DocumentRecord, Registry
+from retrieval.sentences import embedding_inputs
 from retrieval.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -56,6 +60,7 @@ class IngestResult:
 class _Stored:
     document: Document
     chunks: list[Chunk]
+    sentence_offsets: list[int] | None = None
 
 
 def _chunk_metadata(chunk: Chunk) -> dict[str, str | int]:
@@ -97,6 +102,7 @@ class Index:
 
         self.vector_store = ChromaVectorStore(chroma_collection=self._collection)
         self._stored: dict[str, _Stored] = {}
+        self._sentence_matrices: dict[str, np.ndarray] = {}
         self._chunks: dict[str, Chunk] = {}
         self._bm25 = Bm25Index([], None)
         self.idf: dict[str, float] = {}
@@ -201,7 +207,7 @@ class Index:
     def _purge(self, document_id: str) -> None:
         """Remove every trace of a document: Chroma, registry, files. Safe to repeat."""
         self.vector_store.delete(ref_doc_id=document_id)
-        for path in (self._document_path(document_id), self._pdf_path(document_id)):
+        for path in (self._document_path(document_id), self._pdf_path(document_id), self._sentences_path(document_id)):
             path.unlink(missing_ok=True)
         self.registry.forget(document_id)
 
@@ -226,7 +232,9 @@ class Index:
             stored[record.id] = _Stored(
                 document=Document.model_validate(payload["document"]),
                 chunks=[Chunk.model_validate(chunk) for chunk in payload["chunks"]],
+                sentence_offsets=payload.get("sentence_offsets"),
             )
+        self._sentence_matrices = {key: value for key, value in self._sentence_matrices.items() if key in stored}
         self._stored = stored
         self._chunks = {chunk.id: chunk for entry in stored.values() for chunk in entry.chunks}
 
@@ -234,6 +242,25 @@ class Index:
 
     def _document_path(self, document_id: str) -> Path:
         return self.data_dir / "documents" / f"{document_id}.json"
+
+    def _sentences_path(self, document_id: str) -> Path:
+        return self.data_dir / "documents" / f"{document_id}.sentences.npy"
+
+    def sentence_vectors(self, document_id: str, item_index: int) -> np.ndarray | None:
+        """The stored sentence embeddings of one item (float32), or None for an index made before they were."""
+        entry = self._stored.get(document_id)
+        if entry is None or entry.sentence_offsets is None:
+            return None
+        matrix = self._sentence_matrices.get(document_id)
+        if matrix is None:
+            try:
+                matrix = np.load(self._sentences_path(document_id), mmap_mode="r")
+            except (OSError, ValueError):
+                logger.warning("Sentence vectors of %s are missing; they will be computed per query", document_id[:12])
+                return None
+            self._sentence_matrices[document_id] = matrix
+        start, end = entry.sentence_offsets[item_index], entry.sentence_offsets[item_index + 1]
+        return np.asarray(matrix[start:end], dtype=np.float32)
 
     def _pdf_path(self, document_id: str) -> Path:
         return self.data_dir / "pdfs" / f"{document_id}.pdf"
@@ -274,8 +301,15 @@ class Index:
         """Add a parsed document atomically; a document with the same file name is replaced."""
         chunks = chunk_document(document, self.settings.chunk_tokens, self.embedder.count_tokens)
         texts = [search_text(chunk) for chunk in chunks]
-        # Embedding is the slow part and touches nothing: do it before taking the write lock.
+        # Embedding is the slow part and touches nothing: do it before taking the write lock. Sentence
+        # vectors are computed here too, once, so that answering never embeds more than the question.
         embeddings = self.embedder.embed_passages(texts) if texts else []
+        sentence_inputs = [embedding_inputs(item)[1] for item in document.items]
+        offsets = [0]
+        for inputs in sentence_inputs:
+            offsets.append(offsets[-1] + len(inputs))
+        flat = [text for inputs in sentence_inputs for text in inputs]
+        sentence_vectors = np.asarray(self.embedder.embed_passages(flat) if flat else [], dtype=np.float16)
         with self._writing():
             current = self.registry.document(document.id)
             if current and current.status != PENDING:
@@ -299,7 +333,11 @@ class Index:
             payload = {
                 "document": document.model_dump(mode="json"),
                 "chunks": [c.model_dump(mode="json") for c in chunks],
+                "sentence_offsets": offsets,
             }
+            buffer = io.BytesIO()
+            np.save(buffer, sentence_vectors.reshape(len(flat), -1))
+            self._write_atomically(self._sentences_path(document.id), buffer.getvalue())
             self._write_atomically(self._document_path(document.id), json.dumps(payload, ensure_ascii=False).encode())
             self.registry.add_pending(record, chunks, [" ".join(analyse(text)) for text in texts])
             self._add_vectors(chunks, texts, embeddings)

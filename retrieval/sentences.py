@@ -153,3 +153,10 @@ def item_sentences(item: AgendaItem) -> list[Sentence]:
     for section in item.sections:
         sentences.extend(split_lines(list(section.lines), section.name, len(sentences)))
     return sentences
+
+
+def embedding_inputs(item: AgendaItem) -> tuple[list[Sentence], list[str]]:
+    """An item's sentences and the passages embedded for them (the item title gives each its context)."""
+    sentences = item_sentences(item)
+    context = f"{item.title}: " if item.title else ""
+    return sentences, [context + sentence.text for sentence in sentences]
