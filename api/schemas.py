@@ -27,17 +27,20 @@ class AskRequest(BaseModel):
         return [turn if isinstance(turn, str) else turn.question for turn in self.history]
 
 
-class DocumentSummary(BaseModel):
+class DocumentFields(BaseModel):
     id: str
     file: str
     title: str
     body: str
     meeting_date: dt.date | None
     pages: int
-    items: int
     chunks: int
     ingested_at: dt.datetime
     pdf_url: str
+
+
+class DocumentSummary(DocumentFields):
+    items: int = Field(description="Antal dagsordenspunkter.")
 
 
 class UploadResult(DocumentSummary):
@@ -55,16 +58,7 @@ class ItemView(BaseModel):
     pdf_url: str
 
 
-class DocumentDetail(BaseModel):
-    id: str
-    file: str
-    title: str
-    body: str
-    meeting_date: dt.date | None
-    pages: int
-    chunks: int
-    ingested_at: dt.datetime
-    pdf_url: str
+class DocumentDetail(DocumentFields):
     items: list[ItemView]
 
 

@@ -64,19 +64,8 @@ def _agenda(document: Document) -> list[AgendaItem]:
 def detail(index: Index, reference: str) -> DocumentDetail:
     record = index.resolve(reference)
     document = index.document(record.id)
-    base = summary(record)
-    return DocumentDetail(
-        id=base.id,
-        file=base.file,
-        title=base.title,
-        body=base.body,
-        meeting_date=base.meeting_date,
-        pages=base.pages,
-        chunks=base.chunks,
-        ingested_at=base.ingested_at,
-        pdf_url=base.pdf_url,
-        items=[_item_view(document, item) for item in _agenda(document)],
-    )
+    fields = summary(record).model_dump(exclude={"items"})
+    return DocumentDetail(**fields, items=[_item_view(document, item) for item in _agenda(document)])
 
 
 def check_case_number(case_number: str) -> str:

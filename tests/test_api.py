@@ -159,3 +159,16 @@ def test_chat_page_is_served_offline(client: TestClient):
     assert page.status_code == 200 and 'lang="da"' in page.text
     assert "http://" not in page.text and "https://" not in page.text  # no CDN, no outside fonts
     assert client.get("/app.js").status_code == 200 and client.get("/style.css").status_code == 200
+
+
+def test_cors_is_off_by_default_and_follows_the_allow_list(fixture_index: Index):
+    assistant = Assistant(fixture_index.settings, index=fixture_index)
+    origin = {"Origin": "https://intranet.kommune.dk"}
+    with TestClient(create_app(fixture_index.settings, assistant)) as closed:
+        assert "access-control-allow-origin" not in closed.get("/healthz", headers=origin).headers
+    allowed = fixture_index.settings.model_copy(update={"cors_origins": ["https://intranet.kommune.dk"]})
+    with TestClient(create_app(allowed, assistant)) as opened:
+        response = opened.get("/healthz", headers=origin)
+        assert response.headers["access-control-allow-origin"] == "https://intranet.kommune.dk"
+        other = opened.get("/healthz", headers={"Origin": "https://evil.example"})
+        assert "access-control-allow-origin" not in other.headers
