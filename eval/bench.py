@@ -52,7 +52,34 @@ def main() -> None:
                 f"ask, varm, kørsel {run}: {len(latencies)} spørgsmål, p50 {percentile(latencies, 0.5):.0f} ms, "
                 f"p95 {percentile(latencies, 0.95):.0f} ms, middel {statistics.mean(latencies):.0f} ms"
             )
+        bm25_at_scale(index)
         index.close()
+
+
+def bm25_at_scale(index: Index, sizes: tuple[int, ...] = (10_000, 40_000)) -> None:
+    """BM25 rebuild (done on every write) and query time at tens of thousands of chunks.
+
+    The synthetic corpus re-samples the fixture chunks' stemmed tokens, so vocabulary and lengths are real.
+    """
+    import random
+
+    from retrieval.bm25 import Bm25Index
+
+    rows = index.registry.searchable_chunks()
+    random.seed(7)
+    for size in sizes:
+        token_strings = [
+            " ".join(random.sample(text.split(), len(text.split()))) for _, text in random.choices(rows, k=size)
+        ]
+        ids = [f"synthetic-{n}" for n in range(size)]
+        started = time.perf_counter()
+        bm25 = Bm25Index.build(ids, token_strings)
+        built = time.perf_counter() - started
+        started = time.perf_counter()
+        for question in ("følgegruppe Lynetteholm", "rygestopkurser 2011", "anlægsbevilling bygningsvedligeholdelse"):
+            bm25.search(question, 40)
+        queried = (time.perf_counter() - started) / 3 * 1000
+        print(f"BM25 ved {size} tekststykker: genopbygning {built:.1f} s, søgning {queried:.1f} ms")
 
 
 if __name__ == "__main__":
