@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import service
@@ -264,8 +265,6 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
         limit = settings.max_upload_mb * 1024 * 1024
         name = service.clean_file_name(file.filename)
         data = await _read_limited(file, limit, settings.max_upload_mb)
-        from starlette.concurrency import run_in_threadpool
-
         result = await run_in_threadpool(assistant.index.ingest_bytes, data, name)
         return UploadResult(**service.summary(result.document).model_dump(), status=result.status)
 

@@ -221,8 +221,8 @@ class ExtractiveAnswerer:
                 result.append(following[0])
         return result
 
-    def answer(self, question: str, hits: list[Hit], case_numbers: list[str] | None = None) -> tuple[Answer, float]:
-        """An extractive answer (or an abstention), and the evidence strength it was judged by.
+    def answer(self, question: str, hits: list[Hit], case_numbers: list[str] | None = None) -> Answer:
+        """An extractive answer, or an abstention; ``confidence`` holds the evidence strength it was judged by.
 
         ``case_numbers`` are the known case numbers the question names; the top item carrying one of them
         is itself strong evidence (the question says exactly which case it means).
@@ -231,14 +231,13 @@ class ExtractiveAnswerer:
         evidence = self.rank(question, hits, case_match)
         strength = self.strength(question, hits, evidence, case_match)
         if strength < self.calibration.threshold:
-            return abstain(hits, confidence=strength), strength
+            return abstain(hits, confidence=strength)
         citations = self.citations(self.select(evidence, decision=classify(question).decision))
         if not citations:
-            return abstain(hits, confidence=strength), strength
-        answer = Answer(
+            return abstain(hits, confidence=strength)
+        return Answer(
             answer=compose(citations), answered=True, citations=citations, retrieved=hits, confidence=strength
         )
-        return answer, strength
 
     def strength(self, question: str, hits: list[Hit], evidence: list[Evidence], case_match: bool) -> float:
         """How sure the minutes answer this question (see ``Calibration``)."""

@@ -73,7 +73,7 @@ class Assistant:
         hits = self.searcher.search(query, filters, top_k)
         retrieved = time.perf_counter()
         named = case_numbers_in(query, self.index.registry.case_numbers())
-        answer, _strength = self.extractive.answer(query, hits, named)
+        answer = self.extractive.answer(query, hits, named)
         if self.llm is not None and answer.answered:
             answer = self.llm.answer(question, hits, answer, self.extractive)
         finished = time.perf_counter()

@@ -24,7 +24,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from ingestion import Chunk, Document, ReferatError, chunk_document, parse_pdf_bytes
-from ingestion.extract import read_file
+from ingestion.extract import read_file, sha256_bytes
 from retrieval.bm25 import Bm25Index, analyse, idf_lookup
 from retrieval.domain import Filters
 from retrieval.embedder import Embedder, ModelIdentity
@@ -288,8 +288,6 @@ class Index:
 
     def ingest_bytes(self, data: bytes, file_name: str) -> IngestResult:
         """Parse and add a PDF. Parsing errors are raised before anything in the index is touched."""
-        from ingestion.extract import sha256_bytes
-
         file_name = unicodedata.normalize("NFC", file_name)  # one spelling of "å", whatever the client sent
         existing = self.registry.document(sha256_bytes(data))
         if existing and existing.status != PENDING:
