@@ -13,6 +13,9 @@ from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
 from ingestion.errors import EmptyPdf, EncryptedPdf, NoTextLayer, UnreadablePdf
 
 logger = logging.getLogger(__name__)
+# pypdf warns on every damaged inline image of a scan ("Early EOD in RunLengthDecode"): noise for a person
+# ingesting minutes, and the text layer is what matters. Real read failures still raise below.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 # A page with fewer letters than this carries no real text (a scan has at most a few stray marks).
 MIN_LETTERS_PER_DOCUMENT = 40
