@@ -78,6 +78,8 @@ class Layout:
     signature: re.Pattern[str]
     case_line: re.Pattern[str]
     read_meeting: MeetingReader
+    # For layouts without case numbers: a line right after a numbered heading that confirms it is an item.
+    anchor: re.Pattern[str] | None = None
 
 
 def _kl_meeting(furniture: list[str], first_page: list[str]) -> Meeting:
@@ -103,6 +105,16 @@ def _acadre_meeting(furniture: list[str], first_page: list[str]) -> Meeting:
     if not body:
         body = next((line for line in first_page[1:4] if re.search(r"(?i)udvalg|byråd|råd\b", line)), "")
     return Meeting(body=body, date=find_date("\n".join(furniture)) or find_date("\n".join(first_page)))
+
+
+def _first_agenda_meeting(furniture: list[str], first_page: list[str]) -> Meeting:
+    """FirstAgenda exports: "Referat" on its own line, the body on the next line, then date and time."""
+    body = ""
+    for position, line in enumerate(first_page[:8]):
+        if line.strip().casefold() == "referat" and position + 1 < len(first_page):
+            body = first_page[position + 1].strip()
+            break
+    return Meeting(body=body, date=find_date("\n".join(furniture + first_page[:20])))
 
 
 def _generic_meeting(furniture: list[str], first_page: list[str]) -> Meeting:
@@ -131,6 +143,13 @@ LAYOUTS: list[Layout] = [
         signature=re.compile(r"(?m)^Sagsnr\.:\s*\d{2}/\d+"),
         case_line=re.compile(rf"^{_SAGSNR}\s*$"),
         read_meeting=_acadre_meeting,
+    ),
+    Layout(
+        name="firstagenda",  # FirstAgenda export (Aarhus): "1.1 Title" then "Oplæg:" / "Referat:", no case numbers
+        signature=re.compile(r"(?m)^Oplæg:\s*$"),
+        case_line=re.compile(rf"^{_KL_CASE}$|^{_SAGSNR}\s*$".replace("?P<case>", "?:", 1)),
+        read_meeting=_first_agenda_meeting,
+        anchor=re.compile(r"^(Oplæg|Referat|Beslutning)\s*:"),
     ),
     Layout(
         name="generic",  # anything else: any of the case-number lines above

@@ -16,6 +16,10 @@ from ingestion.layouts import Layout, case_number
 MAX_TITLE_LINES = 3
 _HEADING = re.compile(r"^(?P<number>\d{1,4}(?:\.\d{1,3})*)\.?\s+(?P<title>\S.*)$")
 _GROUP = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>\S.*)$")
+_GROUP_LOOSE = re.compile(r"^(?P<number>\d{1,3})\s+(?P<title>\S.*)$")
+# "Referat: Alle skal have indhold." — a section label with the section's first words on the same line.
+_INLINE_LABEL = re.compile(r"^(?P<name>[A-ZÆØÅ][a-zæøå]+)\s*:\s*(?P<rest>.*)$")
+INLINE_ONLY_LABELS = {"oplæg": "Oplæg", "referat": "Referat", "opfølgning": "Opfølgning", "konklusion": "Konklusion"}
 _KIND = re.compile(r"^(?P<kind>[A-ZÆØÅ][a-zæøå]*(?:sag|drøftelse|orientering|meddelelse|punkt)):\s*(?P<title>\S.*)$")
 SECTION_NAMES = {
     name.casefold(): name
@@ -100,6 +104,22 @@ def _find_headings(lines: list[Line], layout: Layout) -> list[_Heading]:
                         case_number=case_number(case),
                     )
                     break
+                if (
+                    layout.anchor is not None
+                    and layout.anchor.match(candidate)
+                    and len(title_parts) <= 2
+                    and not re.fullmatch(r"(19|20)\d\d", match.group("number"))  # "2016 og derefter …"
+                ):
+                    # Layouts without case numbers (FirstAgenda): the first section label confirms the heading
+                    # and stays part of the item's body.
+                    found = _Heading(
+                        start=index,
+                        body_start=index + offset,
+                        number=match.group("number"),
+                        title=" ".join(title_parts),
+                        case_number="",
+                    )
+                    break
                 if _section_name(candidate) or _starts_heading(candidate) or offset > MAX_TITLE_LINES:
                     break
                 title_parts.append(candidate)
@@ -112,12 +132,23 @@ def _find_headings(lines: list[Line], layout: Layout) -> list[_Heading]:
 
 
 def _is_group_heading(lines: list[Line], index: int, current_major: int, next_start: int | None) -> bool:
-    """A section-only heading ("3. Udpegninger") between dotted items, at the top of a page or item."""
-    match = _GROUP.match(lines[index].text)
-    if not match or int(match.group("number")) <= current_major:
+    """A section-only heading between dotted items: "3. Udpegninger" at the top of a page or right before an
+    item, or "2 GetOrganized" (no dot, FirstAgenda) right before item 2.1."""
+    text = lines[index].text
+    match = _GROUP.match(text)
+    if match and int(match.group("number")) > current_major:
+        top_of_page = index == 0 or lines[index - 1].page != lines[index].page
+        return top_of_page or next_start == index + 1
+    return _opens_group(lines, index, next_start) and int(text.split()[0]) > current_major
+
+
+def _opens_group(lines: list[Line], index: int, next_start: int | None) -> bool:
+    """ "2 GetOrganized" directly followed by the heading of item 2.1."""
+    loose = _GROUP_LOOSE.match(lines[index].text)
+    if not loose or next_start != index + 1 or next_start >= len(lines):
         return False
-    top_of_page = index == 0 or lines[index - 1].page != lines[index].page
-    return top_of_page or next_start == index + 1
+    following = _HEADING.match(lines[next_start].text)
+    return bool(following) and following.group("number").split(".")[0] == loose.group("number")
 
 
 def _sections(lines: list[Line]) -> list[Section]:
@@ -126,12 +157,20 @@ def _sections(lines: list[Line]) -> list[Section]:
     for line in lines:
         heading = _section_name(line.text)
         decision = _DECISION_HEADING.match(line.text)
-        if heading or decision:
+        inline = _INLINE_LABEL.match(line.text) if not (heading or decision) else None
+        label = None
+        if inline:
+            label = SECTION_NAMES.get(inline.group("name").casefold()) or INLINE_ONLY_LABELS.get(
+                inline.group("name").casefold()
+            )
+        if heading or decision or label:
             if collected:
                 sections.append(Section(name=name, lines=collected))
-            name = DECISION_SECTION if decision else heading or ""
+            name = DECISION_SECTION if decision else heading or label or ""
             # A dated decision heading says who decided when: it stays part of the text.
             collected = [line] if decision else []
+            if label and inline and inline.group("rest"):
+                collected = [Line(text=inline.group("rest"), page=line.page)]
         else:
             collected.append(line)
     if collected:
@@ -167,7 +206,11 @@ def segment(lines: list[Line], layout: Layout) -> Segmentation:
     in_closed_part = False
     group = ""
     preamble = list(lines[: headings[0].start])
-    if dotted and preamble and _GROUP.match(preamble[-1].text):
+    if (
+        dotted
+        and preamble
+        and (_GROUP.match(preamble[-1].text) or _opens_group(lines, headings[0].start - 1, headings[0].start))
+    ):
         # A group heading right before the first item ("1. Godkendelse af dagsorden og referat").
         group = preamble.pop().text
     trailing: list[Line] = []
@@ -210,7 +253,8 @@ def segment(lines: list[Line], layout: Layout) -> Segmentation:
                     sections=_sections(body),
                     first_page=lines[heading.start].page,
                     last_page=last_page,
-                    group=group,
+                    # An undotted item among dotted ones ("3 Eventuelt") is its own group.
+                    group=group if "." in heading.number or not dotted else "",
                 )
             )
         # Lines between a group heading and the next item (e.g. empty "3. Udpegninger" pages) are headings.

@@ -4,7 +4,7 @@ import pytest
 
 from ingestion import Document, parse_pdf
 from ingestion.parse import MEETING_INFO_TITLE
-from tests.conftest import ATTACHMENT, BALLERUP, KKR, SYDDJURS
+from tests.conftest import ATTACHMENT, BALLERUP, FIXTURES, KKR, SYDDJURS
 
 
 @pytest.fixture(scope="module")
@@ -102,3 +102,26 @@ def test_attachment_without_agenda_is_one_searchable_item():
     assert len(document.items) == 1
     assert document.items[0].kind == "Bilag"
     assert "Torvevej" in document.items[0].text
+
+
+def test_first_agenda_layout_without_case_numbers():
+    """A fourth layout added as one `Layout`: FirstAgenda (Aarhus), items anchored by their "Oplæg:" label."""
+    document = parse_pdf(FIXTURES.parent / "layouts" / "aarhus-moedesystemgruppen_2016-10-06_referat.pdf")
+    assert document.layout == "firstagenda"
+    assert (document.body, document.meeting_date) == ("Mødesystemgruppen", dt.date(2016, 10, 6))
+    numbered = [(item.number, item.title, item.first_page) for item in document.items if item.number]
+    assert numbered == [
+        ("1.1", "Status siden sidst", 1),
+        ("1.2", "Status på udviklingsønsker", 2),
+        ("1.3", "Besøg af First Agenda", 2),
+        ("1.4", "Plan for resten af året", 2),
+        ("2.1", "Status siden sidst", 3),
+        ("2.2", "Plan for resten af året", 3),
+        ("2.3", "Status over udviklingsønsker", 4),
+        ("3", "Eventuelt", 4),
+    ]
+    first = document.items[1]
+    assert first.group == "1 First Agenda" and document.items[5].group == "2 GetOrganized"
+    assert first.section_text("Referat").startswith("Alle skal have indhold.")  # label and text on one line
+    assert "servicevindue" in first.section_text("Oplæg")
+    assert "2016" not in [item.number for item in document.items]  # "2016 og derefter …" is no heading
