@@ -72,7 +72,7 @@ class Assistant:
         query = retrieval_query(question, history)
         hits = self.searcher.search(query, filters, top_k)
         retrieved = time.perf_counter()
-        named = case_numbers_in(query, self.index.registry.case_numbers())
+        named = case_numbers_in(query, self.index.case_numbers)
         answer = self.extractive.answer(query, hits, named)
         if self.llm is not None and answer.answered:
             answer = self.llm.answer(question, hits, answer, self.extractive)

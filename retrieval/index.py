@@ -103,6 +103,7 @@ class Index:
         self.vector_store = ChromaVectorStore(chroma_collection=self._collection)
         self._stored: dict[str, _Stored] = {}
         self._sentence_matrices: dict[str, np.ndarray] = {}
+        self.case_numbers: frozenset[str] = frozenset()  # of complete documents; rebuilt with the views
         self._chunks: dict[str, Chunk] = {}
         self._bm25 = Bm25Index([], None)
         self.idf: dict[str, float] = {}
@@ -237,6 +238,7 @@ class Index:
         self._sentence_matrices = {key: value for key, value in self._sentence_matrices.items() if key in stored}
         self._stored = stored
         self._chunks = {chunk.id: chunk for entry in stored.values() for chunk in entry.chunks}
+        self.case_numbers = frozenset(chunk.case_number for chunk in self._chunks.values() if chunk.case_number)
 
     # -- paths ---------------------------------------------------------------------------------------
 

@@ -47,7 +47,6 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE INDEX IF NOT EXISTS chunks_document ON chunks(document_id);
 CREATE INDEX IF NOT EXISTS chunks_case ON chunks(case_number);
 CREATE TABLE IF NOT EXISTS tombstones (document_id TEXT PRIMARY KEY);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
@@ -94,14 +93,6 @@ class Registry:
     def _query(self, sql: str, parameters: tuple = ()) -> list[tuple]:
         with self._lock:
             return self._connection.execute(sql, parameters).fetchall()
-
-    def get_meta(self, key: str) -> str | None:
-        rows = self._query("SELECT value FROM meta WHERE key = ?", (key,))
-        return rows[0][0] if rows else None
-
-    def set_meta(self, key: str, value: str) -> None:
-        with self.transaction() as connection:
-            connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def add_pending(self, record: DocumentRecord, chunks: list[Chunk], search_texts: list[str]) -> None:
         with self.transaction() as connection:
@@ -185,9 +176,6 @@ class Registry:
     def by_file_name(self, file_name: str) -> list[DocumentRecord]:
         return [_record(row) for row in self._query("SELECT * FROM documents WHERE file_name = ?", (file_name,))]
 
-    def chunk_ids(self, document_id: str) -> list[str]:
-        return [row[0] for row in self._query("SELECT id FROM chunks WHERE document_id = ?", (document_id,))]
-
     def searchable_chunks(self) -> list[tuple[str, str]]:
         """(chunk id, search text) of every complete document's chunks, in a stable order."""
         return self._query(
@@ -195,25 +183,6 @@ class Registry:
             "WHERE d.status = ? ORDER BY c.document_id, c.position",
             (COMPLETE,),
         )
-
-    def chunk_filter_rows(self) -> list[tuple[str, str, str, str, int, str]]:
-        """(id, document id, case number, body, date int, kind) for every chunk of a complete document."""
-        return self._query(
-            "SELECT c.id, c.document_id, c.case_number, c.body, c.meeting_date_int, c.kind FROM chunks c "
-            "JOIN documents d ON d.id = c.document_id WHERE d.status = ?",
-            (COMPLETE,),
-        )
-
-    def case_numbers(self) -> set[str]:
-        return {row[0] for row in self._query("SELECT DISTINCT case_number FROM chunks WHERE case_number != ''")}
-
-    def counts(self) -> tuple[int, int]:
-        documents = self._query("SELECT COUNT(*) FROM documents WHERE status = ?", (COMPLETE,))[0][0]
-        chunks = self._query(
-            "SELECT COUNT(*) FROM chunks c JOIN documents d ON d.id = c.document_id WHERE d.status = ?",
-            (COMPLETE,),
-        )[0][0]
-        return documents, chunks
 
 
 def _record(row: tuple) -> DocumentRecord:

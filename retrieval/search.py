@@ -24,7 +24,7 @@ _CASE_PATTERNS = [
 Ranker = Callable[[str], list[tuple[str, float]]]
 
 
-def case_numbers_in(question: str, known: set[str]) -> list[str]:
+def case_numbers_in(question: str, known: frozenset[str] | set[str]) -> list[str]:
     """Case numbers written in a question that the index knows, matched exactly (case-insensitively)."""
     by_key = {number.casefold(): number for number in known}
     found: list[str] = []
@@ -81,7 +81,7 @@ class Searcher:
     def _with_case_filter(self, query: str, filters: Filters | None) -> Filters | None:
         if filters is not None and filters.case_number:
             return filters
-        numbers = case_numbers_in(query, self.index.registry.case_numbers())
+        numbers = case_numbers_in(query, self.index.case_numbers)
         if len(numbers) != 1:
             return filters
         base = filters.model_dump() if filters else {}
