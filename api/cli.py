@@ -13,7 +13,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from ingestion import STRATEGY_NAMES, parse_pdf_bytes
 from ingestion.errors import ReferatError
+from retrieval.registry import DocumentRecord
 from retrieval.settings import Settings
 
 app = typer.Typer(
@@ -115,6 +117,7 @@ def ingest(
                 if result.status != "unchanged":
                     totals["items"] += result.document.item_count
                     totals["chunks"] += result.chunks
+                    progress.console.print(_reading_line(result.document), highlight=False, markup=False)
             progress.advance(task)
     documents, chunks = index.counts()
     say(
@@ -126,6 +129,69 @@ def ingest(
         say(f"Sprunget over: {name}: {reason}")
     if skipped and not (totals["added"] or totals["replaced"] or totals["unchanged"]):
         raise typer.Exit(code=2)
+
+
+def _reading_line(record: DocumentRecord) -> str:
+    """How a document was read, in one line; a document with no agenda items says so."""
+    how = STRATEGY_NAMES.get(record.reading, record.reading or "ukendt")  # type: ignore[call-overload]
+    if record.reading == "none":
+        return f"{record.file_name}: ingen dagsordenspunkter fundet — indekseret som ét stykke tekst"
+    return f"{record.file_name}: {record.item_count} punkter, læst med {how}"
+
+
+@app.command()
+def inspect(
+    path: Annotated[Path, typer.Argument(help="En PDF-fil.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv læsningen som JSON.")] = False,
+) -> None:
+    """Vis hvordan en PDF læses — strategi, udvalg, dato og hvert punkt — uden at indeksere noget."""
+    from ingestion.extract import read_file
+
+    try:
+        document = parse_pdf_bytes(read_file(path), path.name)
+    except ReferatError as error:
+        raise _fail(error) from error
+    if as_json:
+        payload = {
+            "file": document.file_name,
+            "pages": document.page_count,
+            "strategy": document.reading.strategy,
+            "strategy_description": STRATEGY_NAMES[document.reading.strategy],
+            "body": document.body,
+            "meeting_date": document.meeting_date.isoformat() if document.meeting_date else None,
+            "closed_items": document.closed_item_count,
+            "items": [
+                {
+                    "number": item.number,
+                    "kind": item.kind,
+                    "title": item.title,
+                    "case_number": item.case_number,
+                    "first_page": item.first_page,
+                    "last_page": item.last_page,
+                    "sections": [section.name for section in item.sections if section.name],
+                    "group": item.group,
+                }
+                for item in document.agenda_items
+            ],
+            "warnings": document.reading.warnings,
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    date = document.meeting_date.strftime("%d-%m-%Y") if document.meeting_date else "ukendt"
+    say(f"Fil: {document.file_name} ({document.page_count} sider)")
+    say(f"Læst med: {STRATEGY_NAMES[document.reading.strategy]}")
+    say(f"Organ: {document.body or 'ukendt'}   Mødedato: {date}")
+    items = document.agenda_items
+    closed = f", {document.closed_item_count} lukkede (ikke indekseret)" if document.closed_item_count else ""
+    say(f"Dagsordenspunkter: {len(items)}{closed}")
+    for item in items:
+        pages = f"s. {item.first_page}" + (f"–{item.last_page}" if item.last_page != item.first_page else "")
+        kind = f"{item.kind}: " if item.kind else ""
+        case = item.case_number or "intet sagsnr."
+        sections = ", ".join(dict.fromkeys(section.name for section in item.sections if section.name)) or "-"
+        say(f"  punkt {item.number or '-'}  {kind}{item.title}  [{case}]  {pages}  afsnit: {sections}")
+    for warning in document.reading.warnings:
+        say(f"Advarsel: {warning}")
 
 
 @app.command()
@@ -152,6 +218,8 @@ def documents(data_dir: DataDir = None, as_json: Annotated[bool, typer.Option("-
                         "items": r.item_count,
                         "chunks": r.chunk_count,
                         "ingested_at": r.ingested_at.isoformat(),
+                        "reading": r.reading,
+                        "warnings": list(r.warnings),
                     }
                     for r in records
                 ],
@@ -165,9 +233,8 @@ def documents(data_dir: DataDir = None, as_json: Annotated[bool, typer.Option("-
         return
     for r in records:
         date = r.meeting_date.strftime("%d-%m-%Y") if r.meeting_date else "ukendt dato"
-        say(
-            f"{r.id[:12]}  {r.file_name}  {r.body or '-'}  {date}  {r.item_count} punkter  {r.chunk_count} tekststykker"
-        )
+        items = "ingen punkter fundet (ét stykke tekst)" if r.reading == "none" else f"{r.item_count} punkter"
+        say(f"{r.id[:12]}  {r.file_name}  {r.body or '-'}  {date}  {items}  {r.chunk_count} tekststykker")
 
 
 @app.command()
@@ -287,16 +354,12 @@ def serve(
     uvicorn.run(create_app(_settings(data_dir)), host=host, port=port, log_level="warning")
 
 
-def _parse_floors(values: list[str]) -> dict[str, float]:
-    from eval.harness import METRIC_KEYS
-
+def _parse_floors(values: list[str], known: list[str]) -> dict[str, float]:
     floors = {}
     for value in values:
         name, _, number = value.partition("=")
-        if name not in METRIC_KEYS or not number:
-            raise typer.BadParameter(
-                f"{value!r}: skriv METRIK=VÆRDI med en af {', '.join(METRIC_KEYS)}.", param_hint="--min"
-            )
+        if name not in known or not number:
+            raise typer.BadParameter(f"{value!r}: skriv METRIK=VÆRDI med en af {', '.join(known)}.", param_hint="--min")
         try:
             floors[name] = float(number)
         except ValueError as error:
@@ -306,14 +369,24 @@ def _parse_floors(values: list[str]) -> dict[str, float]:
 
 @app.command("eval")
 def evaluate(
-    dataset: Annotated[Path, typer.Option("--dataset", help="Evalueringssæt (JSON Lines).")],
+    datasets: Annotated[
+        list[Path],
+        typer.Option(
+            "--dataset",
+            help="Evalueringssæt (JSON Lines): spørgsmål, eller PDF'er med deres dagsordenspunkter (segmentering; "
+            "--dataset kan da gentages).",
+        ),
+    ],
     corpus: Annotated[
-        Path | None, typer.Option("--corpus", help="Indlæs alle PDF'er herfra i et nyt, midlertidigt indeks.")
+        Path | None,
+        typer.Option(
+            "--corpus",
+            help="Spørgsmål: indlæs alle PDF'er herfra i et nyt, midlertidigt indeks. Segmentering: mappen som "
+            "filnavnene i sættet er relative til (standard: den aktuelle mappe).",
+        ),
     ] = None,
     data_dir: DataDir = None,
-    out: Annotated[Path, typer.Option("--out", help="Mappe til report.json og report.md.")] = Path(
-        "eval/reports/latest"
-    ),
+    out: Annotated[Path, typer.Option("--out", help="Mappe til rapporterne.")] = Path("eval/reports/latest"),
     baselines: Annotated[
         bool, typer.Option("--baselines", help="Mål også BM25-alene og en naiv llama-index-pipeline.")
     ] = False,
@@ -322,13 +395,51 @@ def evaluate(
     ] = None,
     verbose: Verbose = False,
 ) -> None:
-    """Mål søgning, svar, kildehenvisninger og afvisninger på et evalueringssæt."""
+    """Mål søgning, svar, kildehenvisninger og afvisninger — eller segmenteringen af PDF'er i dagsordenspunkter."""
     _setup_logging(verbose)
+    from eval.harness import check_floors
+    from eval.segmentation import is_segmentation_dataset
+
+    kinds = {is_segmentation_dataset(dataset) for dataset in datasets}
+    if len(kinds) > 1:
+        raise typer.BadParameter("bland ikke spørgsmålssæt og segmenteringssæt i én kørsel.", param_hint="--dataset")
+    if kinds == {True}:
+        metrics = _evaluate_segmentation(datasets, corpus or Path("."), out, floors or [])
+    else:
+        if len(datasets) != 1:
+            raise typer.BadParameter("angiv ét spørgsmålssæt ad gangen.", param_hint="--dataset")
+        metrics = _evaluate_questions(datasets[0], corpus, data_dir, out, baselines, floors or [])
+    failures = check_floors(metrics[0], metrics[1])
+    if failures:
+        for failure in failures:
+            console.print(f"[red]Under kravet:[/red] {failure}")
+        raise typer.Exit(code=1)
+
+
+def _evaluate_segmentation(
+    datasets: list[Path], root: Path, out: Path, floors: list[str]
+) -> tuple[dict[str, float], dict[str, float]]:
+    from eval.segmentation import SEGMENTATION_METRICS, markdown, run_segmentation, write_segmentation_report
+
+    limits = _parse_floors(floors, SEGMENTATION_METRICS)
+    try:
+        run = run_segmentation(datasets, root)
+    except ReferatError as error:
+        raise _fail(error) from error
+    write_segmentation_report(run, out)
+    say(markdown(run).split("\n## Afvigelser")[0].rstrip())
+    say(f"Rapport: {out / 'segmentation.md'} og {out / 'segmentation.json'}")
+    return run.metrics, limits
+
+
+def _evaluate_questions(
+    dataset: Path, corpus: Path | None, data_dir: Path | None, out: Path, baselines: bool, floors: list[str]
+) -> tuple[dict[str, float], dict[str, float]]:
     from eval.dataset import load_dataset
-    from eval.harness import check_floors, run_eval
+    from eval.harness import METRIC_KEYS, run_eval
     from eval.report import metrics_table
 
-    limits = _parse_floors(floors or [])
+    limits = _parse_floors(floors, METRIC_KEYS)
     try:
         questions = load_dataset(dataset)
         run, skipped = run_eval(_settings(data_dir), questions, corpus, out, baselines)
@@ -340,11 +451,7 @@ def evaluate(
     for line in skipped:
         say(f"Sprunget over: {line}")
     say(f"Rapport: {out / 'report.md'} og {out / 'report.json'}")
-    failures = check_floors(run.metrics, limits)
-    if failures:
-        for failure in failures:
-            console.print(f"[red]Under kravet:[/red] {failure}")
-        raise typer.Exit(code=1)
+    return run.metrics, limits
 
 
 def main() -> None:

@@ -37,6 +37,12 @@ class DocumentFields(BaseModel):
     chunks: int
     ingested_at: dt.datetime
     pdf_url: str
+    reading: str = Field(
+        description="Hvordan dagsordenspunkterne blev fundet: outline (bogmærker), contents (indholdsfortegnelse), "
+        "typography, patterns, eller none: ingen punkter fundet, dokumentet er indekseret som ét stykke tekst."
+    )
+    reading_description: str = Field(description="Det samme, på dansk.")
+    warnings: list[str] = Field(default_factory=list, description="Advarsler fra indlæsningen, på dansk.")
 
 
 class DocumentSummary(DocumentFields):

@@ -6,9 +6,9 @@ import re
 import unicodedata
 
 from api.schemas import CaseEntry, CaseTimeline, DocumentDetail, DocumentSummary, ItemView
+from ingestion import STRATEGY_NAMES
 from ingestion.domain import AgendaItem, Document
 from ingestion.errors import ReferatError
-from ingestion.parse import MEETING_INFO_TITLE
 from retrieval.index import Index
 from retrieval.registry import DocumentRecord
 
@@ -40,6 +40,9 @@ def summary(record: DocumentRecord) -> DocumentSummary:
         chunks=record.chunk_count,
         ingested_at=record.ingested_at,
         pdf_url=pdf_url(record.id),
+        reading=record.reading,
+        reading_description=STRATEGY_NAMES.get(record.reading, ""),  # type: ignore[call-overload]
+        warnings=list(record.warnings),
     )
 
 
@@ -58,7 +61,7 @@ def _item_view(document: Document, item: AgendaItem) -> ItemView:
 
 def _agenda(document: Document) -> list[AgendaItem]:
     """The document's agenda items, without the meeting-information pseudo-item."""
-    return [item for item in document.items if not (item.number == "" and item.title == MEETING_INFO_TITLE)]
+    return document.agenda_items
 
 
 def detail(index: Index, reference: str) -> DocumentDetail:

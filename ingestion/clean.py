@@ -10,8 +10,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from typing import TypeVar
 
-from ingestion.domain import Line
+from ingestion.domain import Line, TextLine
+from ingestion.sections import SECTION_NAMES
+
+LineT = TypeVar("LineT", bound=Line)
 
 HEADER_ZONE = 6
 FOOTER_ZONE = 3
@@ -29,8 +33,6 @@ _HYPHEN_PREFIXES = {"it", "ikke", "eu", "co", "e", "ex", "non", "ph", "mini", "m
 
 
 def _section_shapes() -> set[str]:
-    from ingestion.segment import SECTION_NAMES
-
     return {name.casefold() for name in SECTION_NAMES} | {name.casefold() + ":" for name in SECTION_NAMES}
 
 
@@ -65,7 +67,9 @@ def find_running_lines(pages: list[list[str]]) -> set[tuple[str, int]]:
     return {key for key, count in counts.items() if count >= threshold and key[0] not in _SECTION_SHAPES}
 
 
-def _strip_zone(lines: list[str], running: set[tuple[str, int]], from_top: bool) -> tuple[list[str], list[str]]:
+def _strip_zone(
+    lines: list[TextLine], running: set[tuple[str, int]], from_top: bool
+) -> tuple[list[TextLine], list[str]]:
     """Remove furniture from one end of a page: running lines at their place, and bare page numbers."""
     zone = HEADER_ZONE if from_top else FOOTER_ZONE
     removed: list[str] = []
@@ -73,20 +77,30 @@ def _strip_zone(lines: list[str], running: set[tuple[str, int]], from_top: bool)
     while index < min(zone, len(lines)):
         line = lines[index] if from_top else lines[-1 - index]
         position = index if from_top else -1 - index
-        if (_shape(line), position) not in running and not _PAGE_NUMBER.match(line):
+        if (_shape(line.text), position) not in running and not _PAGE_NUMBER.match(line.text):
             break
-        removed.append(line)
+        removed.append(line.text)
         index += 1
     if from_top:
         return lines[index:], removed
     return lines[: len(lines) - index], list(reversed(removed))
 
 
-def strip_running_lines(raw_pages: list[str]) -> tuple[list[list[str]], list[str]]:
+def normalise_lines(page: list[TextLine]) -> list[TextLine]:
+    """Each line normalised (NFC, known glyphs, spaces); lines left empty are dropped."""
+    result = []
+    for line in page:
+        for text in normalise_text(line.text).split("\n"):
+            if text:
+                result.append(line.model_copy(update={"text": text}))
+    return result
+
+
+def strip_running_lines(raw_pages: list[list[TextLine]]) -> tuple[list[list[TextLine]], list[str]]:
     """Cleaned lines per page, and the header/footer lines removed (in order) for metadata."""
-    pages = [[line for line in normalise_text(page).split("\n") if line] for page in raw_pages]
-    running = find_running_lines(pages)
-    cleaned: list[list[str]] = []
+    pages = [normalise_lines(page) for page in raw_pages]
+    running = find_running_lines([[line.text for line in page] for page in pages])
+    cleaned: list[list[TextLine]] = []
     furniture: list[str] = []
     for lines in pages:
         body, top = _strip_zone(lines, running, from_top=True)
@@ -118,7 +132,7 @@ def _joins_without_hyphen(head: str, tail_word: str, vocabulary: set[str]) -> bo
     return not (hyphenated and f"{prefix}{tail_core}".casefold() not in vocabulary)
 
 
-def dehyphenate(lines: list[Line]) -> list[Line]:
+def dehyphenate(lines: list[LineT]) -> list[LineT]:
     """Re-join words split over a line end; the joined word stays on the first line's page."""
     vocabulary = {word.casefold() for line in lines for word in re.findall(r"\w+(?:-\w+)*", line.text) if len(word) > 2}
     result = list(lines)
@@ -132,6 +146,6 @@ def dehyphenate(lines: list[Line]) -> list[Line]:
         if decision is None:
             continue
         joined = head[:-1] + words[0] if decision else head + words[0]
-        result[index] = Line(text=joined, page=result[index].page)
-        result[index + 1] = Line(text=words[1] if len(words) > 1 else "", page=following.page)
+        result[index] = result[index].model_copy(update={"text": joined})
+        result[index + 1] = following.model_copy(update={"text": words[1] if len(words) > 1 else ""})
     return [line for line in result if line.text]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -14,6 +15,44 @@ class Line(BaseModel):
 
     text: str
     page: int
+
+
+class TextLine(Line):
+    """A line as read from the PDF, with its typography: what tells a heading from body text."""
+
+    size: float = Field(default=0.0, description="Font size as printed, in points; 0 when unknown.")
+    bold: bool = False
+
+    def plain(self) -> Line:
+        return Line(text=self.text, page=self.page)
+
+
+class OutlineEntry(BaseModel):
+    """One bookmark of the PDF's outline, in reading order."""
+
+    model_config = ConfigDict(frozen=True)
+
+    title: str
+    page: int = Field(description="1-based page the bookmark points to; 0 when it points nowhere.")
+    level: int
+    parent: int | None = Field(default=None, description="Index of the enclosing bookmark in the flat list.")
+
+
+ItemRole = Literal["agenda_item", "meeting_information", "whole_document"]
+Strategy = Literal["outline", "contents", "typography", "patterns", "none"]
+
+
+class Reading(BaseModel):
+    """How the structure of a document was read, so a person can see it and judge it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    strategy: Strategy = Field(
+        description="outline: the PDF's bookmarks; contents: its table of contents; typography: numbered headings "
+        "set larger or bolder; patterns: numbered headings confirmed by a case number or section label; none: "
+        "no agenda items found."
+    )
+    warnings: list[str] = Field(default_factory=list, description="Danish, for the person ingesting.")
 
 
 class Section(BaseModel):
@@ -46,6 +85,11 @@ class AgendaItem(BaseModel):
     first_page: int
     last_page: int
     group: str = Field(default="", description='The heading the item stands under ("2. Regionalpolitiske sager").')
+    role: ItemRole = Field(
+        default="agenda_item",
+        description="agenda_item; meeting_information (the opening: who met, when, where); whole_document (a "
+        "document with no agenda items, searchable as one piece).",
+    )
 
     @property
     def text(self) -> str:
@@ -65,12 +109,17 @@ class Document(BaseModel):
     title: str
     body: str = Field(default="", description='The meeting body: "KKR Sjælland", an udvalg, ...')
     meeting_date: dt.date | None = None
-    layout: str
+    reading: Reading = Field(default_factory=lambda: Reading(strategy="none"))
     page_count: int
     pages: list[str] = Field(description="Cleaned text of each page (index 0 is page 1).")
     preamble: list[Line] = Field(default_factory=list, description="Body text before the first item.")
     items: list[AgendaItem]
     closed_item_count: int = Field(default=0, description="Closed items: counted, never kept.")
+
+    @property
+    def agenda_items(self) -> list[AgendaItem]:
+        """The agenda items proper: not the meeting's opening, not a whole document read as one piece."""
+        return [item for item in self.items if item.role == "agenda_item"]
 
 
 class Chunk(BaseModel):

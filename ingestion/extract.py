@@ -1,15 +1,25 @@
-"""Read the text layer of a PDF, page by page, with pypdf."""
+"""Read a PDF with pypdf: the text of every page as lines that know their font size and weight, and the outline.
+
+Typography is read in the same pass as the text: pypdf's ``extract_text(visitor_text=…)`` hands over every run
+of text with its font and matrices, and those runs concatenate to exactly the text ``extract_text`` returns, so
+each line gets the size and boldness of the characters it is made of at no second extraction.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import logging
+import math
+import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
 
+from ingestion.domain import OutlineEntry, TextLine
 from ingestion.errors import EmptyPdf, EncryptedPdf, NoTextLayer, UnreadablePdf
 
 logger = logging.getLogger(__name__)
@@ -19,32 +29,41 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 # A page with fewer letters than this carries no real text (a scan has at most a few stray marks).
 MIN_LETTERS_PER_DOCUMENT = 40
+_BOLD_NAME = re.compile(r"(?i)bold|black|heavy|semibold|demibold|[,-]b$|-bd$")
+_SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+
+
+@dataclass(frozen=True)
+class PdfContent:
+    """What a PDF says about itself: styled lines per page (raw, before cleaning) and its outline."""
+
+    pages: list[list[TextLine]]
+    outline: list[OutlineEntry]
+
+    @property
+    def page_texts(self) -> list[str]:
+        return ["\n".join(line.text for line in page) for page in self.pages]
 
 
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_pages(data: bytes, file_name: str) -> list[str]:
-    """Return the raw text of every page; raise a domain error for files that cannot be indexed."""
+def read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise UnreadablePdf(f"{path.name} kan ikke læses fra disken ({error.strerror}).") from error
+
+
+def read_pdf(data: bytes, file_name: str) -> PdfContent:
+    """Lines and outline of a PDF; raise a domain error for files that cannot be indexed."""
     if not data.startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         raise UnreadablePdf(f"{file_name} er ikke en PDF-fil (filen starter ikke med %PDF). Vælg referatet som PDF.")
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                # Many "encrypted" minutes only restrict printing: the empty user password opens them.
-                opened = reader.decrypt("")
-            except Exception as error:  # pypdf raises several types for unsupported crypto
-                raise EncryptedPdf(
-                    f"{file_name} er krypteret og kan ikke åbnes ({error}). "
-                    "Gem en udgave uden adgangskode og prøv igen."
-                ) from error
-            if not opened:
-                raise EncryptedPdf(
-                    f"{file_name} er beskyttet med adgangskode. Gem en udgave uden adgangskode og prøv igen."
-                )
-        pages = [page.extract_text() or "" for page in reader.pages]
+        _open(reader, file_name)
+        pages = [_page_lines(page, number) for number, page in enumerate(reader.pages, 1)]
     except EncryptedPdf:
         raise
     except FileNotDecryptedError as error:
@@ -58,17 +77,138 @@ def read_pages(data: bytes, file_name: str) -> list[str]:
         ) from error
     if not pages:
         raise EmptyPdf(f"{file_name} har ingen sider. Kontrollér filen og prøv igen.")
-    letters = sum(character.isalpha() for page in pages for character in page)
+    letters = sum(character.isalpha() for page in pages for line in page for character in line.text)
     if letters < MIN_LETTERS_PER_DOCUMENT:
         raise NoTextLayer(
             f"{file_name} har intet tekstlag (en scannet PDF, {len(pages)} sider) — OCR understøttes "
             "ikke endnu. Kør filen gennem OCR, eller find en udgave med tekst."
         )
-    return pages
+    return PdfContent(pages=pages, outline=_outline(reader, file_name))
 
 
-def read_file(path: Path) -> bytes:
+def read_pages(data: bytes, file_name: str) -> list[str]:
+    """The plain text of every page (for callers that need no structure)."""
+    return read_pdf(data, file_name).page_texts
+
+
+def _open(reader: PdfReader, file_name: str) -> None:
+    if not reader.is_encrypted:
+        return
     try:
-        return path.read_bytes()
-    except OSError as error:
-        raise UnreadablePdf(f"{path.name} kan ikke læses fra disken ({error.strerror}).") from error
+        # Many "encrypted" minutes only restrict printing: the empty user password opens them.
+        opened = reader.decrypt("")
+    except Exception as error:  # pypdf raises several types for unsupported crypto
+        raise EncryptedPdf(
+            f"{file_name} er krypteret og kan ikke åbnes ({error}). Gem en udgave uden adgangskode og prøv igen."
+        ) from error
+    if not opened:
+        raise EncryptedPdf(f"{file_name} er beskyttet med adgangskode. Gem en udgave uden adgangskode og prøv igen.")
+
+
+class _Runs:
+    """Collects pypdf's text runs with the effective size and weight of their font."""
+
+    def __init__(self) -> None:
+        self.runs: list[tuple[str, float, bool]] = []
+        self._bold: dict[str, bool] = {}
+
+    def visit(self, text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        if text:
+            self.runs.append((text, _effective_size(size, cm, tm), self._is_bold(font)))
+
+    def _is_bold(self, font: Any) -> bool:
+        if not font:
+            return False
+        name = str(font.get("/BaseFont", ""))
+        if name not in self._bold:
+            self._bold[name] = bool(_BOLD_NAME.search(_SUBSET_PREFIX.sub("", name.lstrip("/")))) or _heavy(font)
+        return self._bold[name]
+
+
+def _heavy(font: Any) -> bool:
+    """A font whose descriptor says it is bold (weight ≥ 600, or the ForceBold flag)."""
+    try:
+        descriptor = font.get("/FontDescriptor")
+        if descriptor is None and "/DescendantFonts" in font:
+            descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+        if descriptor is None:
+            return False
+        descriptor = descriptor.get_object()
+        return float(descriptor.get("/FontWeight", 400)) >= 600 or bool(int(descriptor.get("/Flags", 0)) & 1 << 18)
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+        return False
+
+
+def _effective_size(size: float, cm: list[float], tm: list[float]) -> float:
+    """The font size as printed: the nominal size scaled by the text and transformation matrices."""
+    c = tm[2] * cm[0] + tm[3] * cm[2]
+    d = tm[2] * cm[1] + tm[3] * cm[3]
+    scale = math.hypot(c, d) or 1.0
+    return round(float(size) * scale, 1)
+
+
+def _page_lines(page: Any, number: int) -> list[TextLine]:
+    runs = _Runs()
+    text = page.extract_text(visitor_text=runs.visit) or ""
+    if "".join(run[0] for run in runs.runs) != text:
+        # The runs do not add up to the text (an unusual content stream): keep the text, without typography.
+        logger.debug("page %d: text runs do not match the extracted text; typography unknown", number)
+        return [TextLine(text=line, page=number) for line in text.split("\n")]
+    lines: list[TextLine] = []
+    parts: list[str] = []
+    weighted_size = 0.0
+    bold_characters = 0
+    characters = 0
+    for run_text, size, bold in runs.runs:
+        pieces = run_text.split("\n")
+        for index, piece in enumerate(pieces):
+            if index > 0:
+                lines.append(_line("".join(parts), number, weighted_size, bold_characters, characters))
+                parts, weighted_size, bold_characters, characters = [], 0.0, 0, 0
+            parts.append(piece)
+            visible = len(piece) - piece.count(" ")
+            characters += visible
+            weighted_size += size * visible
+            bold_characters += visible if bold else 0
+    lines.append(_line("".join(parts), number, weighted_size, bold_characters, characters))
+    return lines
+
+
+def _line(text: str, page: int, weighted_size: float, bold_characters: int, characters: int) -> TextLine:
+    if not characters:
+        return TextLine(text=text, page=page)
+    return TextLine(
+        text=text,
+        page=page,
+        size=round(weighted_size / characters, 1),
+        bold=bold_characters * 2 > characters,
+    )
+
+
+def _outline(reader: PdfReader, file_name: str) -> list[OutlineEntry]:
+    """The bookmarks, flattened in reading order with their depth; a broken outline is logged and skipped."""
+    entries: list[OutlineEntry] = []
+
+    def walk(nodes: list, level: int, parent: int | None) -> None:
+        last: int | None = parent
+        for node in nodes:
+            if isinstance(node, list):
+                walk(node, level + 1, last)
+                continue
+            page = reader.get_destination_page_number(node)
+            entries.append(
+                OutlineEntry(
+                    title=" ".join(str(node.title or "").split()),
+                    page=page + 1 if page is not None and page >= 0 else 0,
+                    level=level,
+                    parent=parent,
+                )
+            )
+            last = len(entries) - 1
+
+    try:
+        walk(reader.outline, 0, None)
+    except Exception as error:  # a damaged outline must not stop the text from being read
+        logger.warning("%s: the PDF outline could not be read (%s); reading the text without it", file_name, error)
+        return []
+    return entries

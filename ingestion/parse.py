@@ -1,29 +1,24 @@
-"""PDF → Document: extract, clean, re-join, detect the layout, read the meeting, segment."""
+"""PDF → Document: extract, clean, re-join, read the meeting, find the structure, segment."""
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
 from ingestion.clean import dehyphenate, strip_running_lines
-from ingestion.domain import AgendaItem, Document, Line, Section
-from ingestion.extract import read_file, read_pages, sha256_bytes
-from ingestion.layouts import detect_layout, find_date
+from ingestion.domain import AgendaItem, Document, Line, OutlineEntry, Reading, Section, TextLine
+from ingestion.extract import PdfContent, read_file, read_pdf, sha256_bytes
+from ingestion.meeting import read_meeting
 from ingestion.segment import segment
+from ingestion.structure import STRATEGY_NAMES, read_structure
+
+logger = logging.getLogger(__name__)
 
 ATTACHMENT_KIND = "Bilag"
 MEETING_INFO_TITLE = "Mødets tid, sted og deltagere"
-_CONTENTS = re.compile(r"(?i)^(indholdsfortegnelse|indhold|dagsorden)$")
-
-
-def _meeting_opening(preamble: list[Line]) -> list[Line]:
-    """The preamble up to a table of contents (which may name closed items and is never indexed)."""
-    opening: list[Line] = []
-    for line in preamble:
-        if _CONTENTS.match(line.text.strip()):
-            break
-        opening.append(line)
-    return opening if len(opening) >= 2 else []
+# A contents line with dot leaders and a page number, wherever it stands: never part of the meeting's opening.
+_CONTENTS_LINE = re.compile(r"(\.{4,}|…{2,}|_{4,})\s*\d{1,3}$")
 
 
 def parse_pdf(path: Path) -> Document:
@@ -33,44 +28,60 @@ def parse_pdf(path: Path) -> Document:
 
 def parse_pdf_bytes(data: bytes, file_name: str) -> Document:
     """Parse a minutes PDF given as bytes; ``file_name`` is what users will see in citations."""
-    raw_pages = read_pages(data, file_name)
-    return parse_pages(raw_pages, file_name, sha256_bytes(data))
+    document = parse_content(read_pdf(data, file_name), file_name, sha256_bytes(data))
+    logger.info("%s", summary_line(document))
+    return document
 
 
 def parse_pages(raw_pages: list[str], file_name: str, document_id: str) -> Document:
-    """The text half of parsing, separate from pypdf so it can be tested on any text."""
-    page_lines, furniture = strip_running_lines(raw_pages)
-    lines = dehyphenate([Line(text=text, page=number) for number, page in enumerate(page_lines, 1) for text in page])
-    layout = detect_layout("\n".join(line.text for line in lines))
-    first_page = [line.text for line in lines if line.page == 1]
-    meeting = layout.read_meeting(furniture, first_page)
-    date = meeting.date or find_date(re.sub(r"_", " ", file_name))
-    segmentation = segment(lines, layout)
+    """Parse plain page texts (no typography, no outline): for tests and text-only sources."""
+    pages = [
+        [TextLine(text=text, page=number) for text in page.split("\n")] for number, page in enumerate(raw_pages, 1)
+    ]
+    return parse_content(PdfContent(pages=pages, outline=[]), file_name, document_id)
+
+
+def parse_content(content: PdfContent, file_name: str, document_id: str) -> Document:
+    """The text half of parsing, separate from pypdf."""
+    page_lines, furniture = strip_running_lines(content.pages)
+    lines = dehyphenate([line for page in page_lines for line in page])
+    first_page = [line.text for line in lines if line.page == (lines[0].page if lines else 1)]
+    meeting = read_meeting(furniture, first_page, [line.text for line in lines])
+    structure = read_structure(lines, _usable(content.outline))
+    segmentation = segment(lines, structure.headings)
     items = segmentation.items
-    title = _title(meeting.body, date, first_page, file_name, has_items=bool(items))
-    preamble = segmentation.preamble
+    title = _title(meeting.body, meeting.date, first_page, file_name, has_items=bool(items))
+    hidden = segmentation.closed_lines | structure.contents_lines_of(set(segmentation.closed_numbers))
     if not items and segmentation.closed_item_count == 0 and lines:
-        # An attachment or report with no agenda: one item so it can still be searched and cited.
+        # No agenda: an attachment, a report or an unknown layout. One item, so it can still be searched and cited.
+        kept = [line.plain() for index, line in enumerate(lines) if index not in hidden]
         items = [
             AgendaItem(
                 number="",
                 title=title,
                 kind=ATTACHMENT_KIND,
-                sections=[Section(name="", lines=lines)],
-                first_page=lines[0].page,
-                last_page=lines[-1].page,
+                role="whole_document",
+                sections=[Section(name="", lines=kept)],
+                first_page=kept[0].page if kept else 1,
+                last_page=kept[-1].page if kept else 1,
             )
         ]
-        preamble = []
-    elif items:
+        preamble: list[Line] = []
+    else:
+        contents = set(structure.contents)
+        preamble = [
+            line.plain()
+            for index, line in enumerate(segmentation.preamble)
+            if index not in contents and not _CONTENTS_LINE.search(line.text)
+        ]
         opening = _meeting_opening(preamble)
-        if opening:
+        if items and opening:
             # Who attended, where and when: asked about as often as the items themselves.
             items = [
                 AgendaItem(
                     number="",
                     title=MEETING_INFO_TITLE,
-                    kind="",
+                    role="meeting_information",
                     sections=[Section(name="", lines=opening)],
                     first_page=opening[0].page,
                     last_page=opening[-1].page,
@@ -78,21 +89,33 @@ def parse_pages(raw_pages: list[str], file_name: str, document_id: str) -> Docum
                 *items,
             ]
     # The stored page text is what citations are verified against; closed items' text is never kept.
-    kept = [line for index, line in enumerate(lines) if index not in segmentation.closed_lines]
-    pages = ["\n".join(line.text for line in kept if line.page == number) for number in range(1, len(raw_pages) + 1)]
+    kept_lines = [line for index, line in enumerate(lines) if index not in hidden]
+    pages = [
+        "\n".join(line.text for line in kept_lines if line.page == number)
+        for number in range(1, len(content.pages) + 1)
+    ]
     return Document(
         id=document_id,
         file_name=file_name,
         title=title,
         body=meeting.body,
-        meeting_date=date,
-        layout=layout.name,
-        page_count=len(raw_pages),
+        meeting_date=meeting.date,
+        reading=Reading(strategy=structure.strategy, warnings=structure.warnings),
+        page_count=len(content.pages),
         pages=pages,
         preamble=preamble,
         items=items,
         closed_item_count=segmentation.closed_item_count,
     )
+
+
+def _usable(outline: list[OutlineEntry]) -> list[OutlineEntry]:
+    return [entry for entry in outline if entry.title]
+
+
+def _meeting_opening(preamble: list[Line]) -> list[Line]:
+    """The preamble when it says something (two lines at least): body, time, place, who attended."""
+    return preamble if len(preamble) >= 2 else []
 
 
 def _title(body: str, date, first_page: list[str], file_name: str, has_items: bool) -> str:
@@ -102,3 +125,14 @@ def _title(body: str, date, first_page: list[str], file_name: str, has_items: bo
     if candidates:
         return candidates[0][:200]
     return Path(file_name).stem
+
+
+def summary_line(document: Document) -> str:
+    """One line on how a document was read: for the ingest log and ``referat inspect``."""
+    open_items = document.agenda_items
+    date = f"{document.meeting_date:%d-%m-%Y}" if document.meeting_date else "ukendt dato"
+    closed = f", {document.closed_item_count} lukkede" if document.closed_item_count else ""
+    return (
+        f"{document.file_name}: {len(open_items)} punkter{closed}, læst med "
+        f"{STRATEGY_NAMES[document.reading.strategy]}; {document.body or 'ukendt organ'}, {date}"
+    )

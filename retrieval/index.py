@@ -324,10 +324,12 @@ class Index:
                 body=document.body,
                 meeting_date=document.meeting_date,
                 page_count=document.page_count,
-                item_count=len(document.items),
+                item_count=len(document.agenda_items),
                 chunk_count=len(chunks),
                 status=PENDING,
                 ingested_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
+                reading=document.reading.strategy,
+                warnings=tuple(document.reading.warnings),
             )
             self._write_atomically(self._pdf_path(document.id), pdf)
             payload = {

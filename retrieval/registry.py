@@ -8,6 +8,7 @@ after both have them, so a crash part-way is visible on the next open and is cle
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -18,6 +19,10 @@ from pathlib import Path
 from ingestion.domain import Chunk
 
 PENDING = "pending"
+_COLUMNS = (
+    "id, file_name, title, body, meeting_date, page_count, item_count, chunk_count, status, ingested_at, "
+    "reading, warnings"
+)
 COMPLETE = "complete"
 
 _SCHEMA = """
@@ -31,7 +36,9 @@ CREATE TABLE IF NOT EXISTS documents (
     item_count INTEGER NOT NULL,
     chunk_count INTEGER NOT NULL,
     status TEXT NOT NULL,
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    reading TEXT NOT NULL DEFAULT '',
+    warnings TEXT NOT NULL DEFAULT '[]'
 );
 CREATE TABLE IF NOT EXISTS chunks (
     id TEXT PRIMARY KEY,
@@ -62,6 +69,8 @@ class DocumentRecord:
     chunk_count: int
     status: str
     ingested_at: dt.datetime
+    reading: str = ""  # how the structure was read: outline, contents, typography, patterns or none
+    warnings: tuple[str, ...] = ()
 
 
 class Registry:
@@ -73,7 +82,16 @@ class Registry:
         self._connection.execute("PRAGMA journal_mode=WAL")
         self._connection.execute("PRAGMA synchronous=FULL")
         self._connection.executescript(_SCHEMA)
+        self._migrate()
         self._lock = threading.RLock()
+
+    def _migrate(self) -> None:
+        """Registries written before documents recorded how they were read get the columns, empty."""
+        columns = {row[1] for row in self._connection.execute("PRAGMA table_info(documents)")}
+        if "reading" not in columns:
+            self._connection.execute("ALTER TABLE documents ADD COLUMN reading TEXT NOT NULL DEFAULT ''")
+        if "warnings" not in columns:
+            self._connection.execute("ALTER TABLE documents ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]'")
 
     def close(self) -> None:
         with self._lock:
@@ -97,7 +115,8 @@ class Registry:
     def add_pending(self, record: DocumentRecord, chunks: list[Chunk], search_texts: list[str]) -> None:
         with self.transaction() as connection:
             connection.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents (id, file_name, title, body, meeting_date, page_count, item_count, "
+                "chunk_count, status, ingested_at, reading, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     record.id,
                     record.file_name,
@@ -109,6 +128,8 @@ class Registry:
                     record.chunk_count,
                     PENDING,
                     record.ingested_at.isoformat(),
+                    record.reading,
+                    json.dumps(list(record.warnings), ensure_ascii=False),
                 ),
             )
             connection.executemany(
@@ -161,7 +182,7 @@ class Registry:
             connection.execute("DELETE FROM tombstones WHERE document_id = ?", (document_id,))
 
     def documents(self, status: str | None = COMPLETE) -> list[DocumentRecord]:
-        sql = "SELECT * FROM documents"
+        sql = f"SELECT {_COLUMNS} FROM documents"
         rows = (
             self._query(sql + " WHERE status = ? ORDER BY meeting_date, file_name", (status,))
             if status
@@ -170,11 +191,12 @@ class Registry:
         return [_record(row) for row in rows]
 
     def document(self, document_id: str) -> DocumentRecord | None:
-        rows = self._query("SELECT * FROM documents WHERE id = ?", (document_id,))
+        rows = self._query(f"SELECT {_COLUMNS} FROM documents WHERE id = ?", (document_id,))
         return _record(rows[0]) if rows else None
 
     def by_file_name(self, file_name: str) -> list[DocumentRecord]:
-        return [_record(row) for row in self._query("SELECT * FROM documents WHERE file_name = ?", (file_name,))]
+        rows = self._query(f"SELECT {_COLUMNS} FROM documents WHERE file_name = ?", (file_name,))
+        return [_record(row) for row in rows]
 
     def searchable_chunks(self) -> list[tuple[str, str]]:
         """(chunk id, search text) of every complete document's chunks, in a stable order."""
@@ -197,4 +219,6 @@ def _record(row: tuple) -> DocumentRecord:
         chunk_count=row[7],
         status=row[8],
         ingested_at=dt.datetime.fromisoformat(row[9]),
+        reading=row[10],
+        warnings=tuple(json.loads(row[11])),
     )

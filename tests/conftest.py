@@ -20,6 +20,15 @@ SYDDJURS = FIXTURES / "syddjurs-puk_2013-06-20_referat.pdf"
 ATTACHMENT = FIXTURES / "ballerup-sfu_2012-12-04_bilag_notat-takstreduktion-torvevej.pdf"
 SCANNED = FIXTURES / "ballerup-sfu_2012-12-04_bilag_bygningsliste-SCANNED-no-text.pdf"
 MINUTES = [KKR, BALLERUP, SYDDJURS, ATTACHMENT]
+ROOT = Path(__file__).parent.parent
+# Minutes rendered from Greve's FirstAgenda data in layouts the segmenter was not written against (eval/render).
+RENDERED = ROOT / "eval" / "corpus" / "rendered"
+HELD_OUT = ROOT / "eval" / "corpus" / "held-out"
+REAL = ROOT / "eval" / "corpus" / "real"
+
+
+def rendered(layout: str) -> list[Path]:
+    return sorted(RENDERED.glob(f"{layout}_*.pdf"))
 
 
 def make_settings(data_dir: Path, **overrides) -> Settings:

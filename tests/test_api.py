@@ -138,7 +138,8 @@ def test_upload_and_delete_need_the_admin_key(admin_client: TestClient):
     created = admin_client.post("/api/documents", files=files, headers=headers)
     assert created.status_code == 200, created.text
     summary = created.json()
-    assert summary["status"] == "added" and summary["file"] == SYDDJURS.name and summary["items"] == 2
+    assert summary["status"] == "added" and summary["file"] == SYDDJURS.name and summary["items"] == 1
+    assert summary["reading"] == "contents" and summary["reading_description"] == "indholdsfortegnelsen"
     again = admin_client.post("/api/documents", files=files, headers=headers).json()
     assert again["status"] == "unchanged"
     assert admin_client.delete(f"/api/documents/{summary['id']}").status_code == 401

@@ -1,7 +1,7 @@
 import pytest
 
 from ingestion.clean import dehyphenate, strip_running_lines
-from ingestion.domain import Line
+from ingestion.domain import Line, TextLine
 
 
 def _join(*texts: str) -> str:
@@ -40,23 +40,31 @@ def test_document_spelling_decides_unknown_compounds():
     assert _join(*lines).startswith("grøn-omstilling")
 
 
+def _pages(texts: list[str]) -> list[list[TextLine]]:
+    return [[TextLine(text=text, page=number) for text in page.split("\n")] for number, page in enumerate(texts, 1)]
+
+
+def _texts(cleaned: list[list[TextLine]]) -> list[list[str]]:
+    return [[line.text for line in page] for page in cleaned]
+
+
 def test_running_headers_and_footers_are_removed_but_body_kept():
     pages = [
         f"KKR Sjælland  | 30-08-2021\nSIDE  |  {n}\n{body}\n{n} of 5"
         for n, body in enumerate(["Budget står her.\nReferat", "Skole", "Vej\nBeslutning", "Park", "Havn"], 1)
     ]
-    cleaned, furniture = strip_running_lines(pages)
-    assert cleaned == [["Budget står her.", "Referat"], ["Skole"], ["Vej", "Beslutning"], ["Park"], ["Havn"]]
+    cleaned, furniture = strip_running_lines(_pages(pages))
+    assert _texts(cleaned) == [["Budget står her.", "Referat"], ["Skole"], ["Vej", "Beslutning"], ["Park"], ["Havn"]]
     assert "KKR Sjælland | 30-08-2021" in furniture
 
 
 def test_page_numbers_are_removed_even_in_short_documents():
-    cleaned, _ = strip_running_lines(["Side 1\nEn linje", "Anden linje\n2 af 2"])
-    assert cleaned == [["En linje"], ["Anden linje"]]
+    cleaned, _ = strip_running_lines(_pages(["Side 1\nEn linje", "Anden linje\n2 af 2"]))
+    assert _texts(cleaned) == [["En linje"], ["Anden linje"]]
 
 
 def test_a_repeated_body_line_below_the_header_is_kept_once():
     bodies = ["Referat\nUdvalget\ntirsdag den 4. december", "Skole og vej", "Budget 2013", "Cykelsti"]
     pages = [f"Udvalget\nReferat\nSide {n}\n{body}" for n, body in enumerate(bodies, 1)]
-    cleaned, _ = strip_running_lines(pages)
-    assert cleaned[0] == ["Referat", "Udvalget", "tirsdag den 4. december"]
+    cleaned, _ = strip_running_lines(_pages(pages))
+    assert _texts(cleaned)[0] == ["Referat", "Udvalget", "tirsdag den 4. december"]

@@ -81,9 +81,11 @@ def test_ballerup_items_with_case_numbers(ballerup: Document):
 
 
 def test_ballerup_table_of_contents_is_no_item(ballerup: Document):
+    assert ballerup.reading.strategy == "contents"
     assert all(item.first_page >= 3 for item in ballerup.items if item.number)
-    assert any("INDHOLDSFORTEGNELSE" in line.text for line in ballerup.preamble)
+    assert not any("INDHOLDSFORTEGNELSE" in line.text for line in ballerup.preamble)
     assert "INDHOLDSFORTEGNELSE" not in ballerup.items[0].text  # the contents list is never indexed
+    assert "Deltagere" not in ballerup.items[0].title and "Lolan Ottesen" in ballerup.items[0].text
 
 
 def test_syddjurs_item():
@@ -104,10 +106,11 @@ def test_attachment_without_agenda_is_one_searchable_item():
     assert "Torvevej" in document.items[0].text
 
 
-def test_first_agenda_layout_without_case_numbers():
-    """A fourth layout added as one `Layout`: FirstAgenda (Aarhus), items anchored by their "Oplæg:" label."""
+def test_sub_items_quieter_than_their_group_are_items():
+    """FirstAgenda (Aarhus): "1 First Agenda" is bold, "1.1 Status siden sidst" is not; the group's number and
+    the "Oplæg:" label under each sub-item tell which is the item."""
     document = parse_pdf(FIXTURES.parent / "layouts" / "aarhus-moedesystemgruppen_2016-10-06_referat.pdf")
-    assert document.layout == "firstagenda"
+    assert document.reading.strategy == "typography"
     assert (document.body, document.meeting_date) == ("Mødesystemgruppen", dt.date(2016, 10, 6))
     numbered = [(item.number, item.title, item.first_page) for item in document.items if item.number]
     assert numbered == [

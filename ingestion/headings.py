@@ -1,0 +1,189 @@
+"""Agenda-item headings: recognising a numbered heading line, and reading the whole heading around it.
+
+Whichever strategy found *where* an item starts (outline, contents, typography, patterns), the heading is read
+the same way here: the number in any common form ("2.", "2.5.", "Punkt 2:", "Pkt. 2", "Sag nr. 2",
+"Dagsordenspunkt 2", "Ad 2)"), a title that may wrap over a few lines, and a case number in the heading, just
+under it (labelled or alone on its line), or — when the document prints it so — just above it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ingestion.casenumbers import case_line, case_number_in_heading, is_document_number_line
+from ingestion.domain import TextLine
+from ingestion.sections import is_section_label
+from ingestion.typography import Typography
+
+MAX_TITLE_LINES = 3
+NUMBER = r"\d{1,3}(?:\.\d{1,2}){0,3}"  # "38.916.000 kr." is an amount, not item 38.916
+_PREFIX = r"(?:punkt(?:\s*nr\.?)?|pkt\.?|sag\s*nr\.?|sag|dagsordens?punkt|dagsordenpunkt|ad|§)"  # "Punkt 2", "Ad 2"
+_PREFIXED = re.compile(rf"(?i)^{_PREFIX}\s*(?P<number>{NUMBER})\s*[.:)]?\s*(?:[–-]\s+)?(?P<title>.*)$")
+_PLAIN = re.compile(rf"^(?P<number>{NUMBER})(?:\.|\)|\s*[–-])?\s+(?P<title>\S.*)$")
+_DOTTED_ONLY = re.compile(rf"^(?P<number>{NUMBER})[.)]?$")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_CLOSED_MARKER = re.compile(r"(?i)^(lukket punkt|lukket sag|lukket|fortroligt|fortrolig)\s*[:.]?$")
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class HeadingText:
+    number: str
+    title: str  # "" when the number stands alone on its line ("Dagsordenspunkt 3")
+    prefixed: bool  # the number came with a word ("Punkt", "Pkt.", …)
+
+
+def parse_heading(text: str) -> HeadingText | None:
+    """The number and title of a line that reads like an item heading, else None."""
+    text = text.strip()
+    match = _PREFIXED.match(text)
+    if match:
+        return HeadingText(match.group("number").rstrip("."), match.group("title").strip(), prefixed=True)
+    match = _PLAIN.match(text) or _DOTTED_ONLY.match(text)
+    if not match:
+        return None
+    number = match.group("number").rstrip(".")
+    if _YEAR.match(number):
+        return None  # "2021 EHSJ", "2016 og derefter …": a year, not an item number
+    title = match.groupdict().get("title") or ""
+    if title and not (title[0].isupper() or title[0].isdigit() or title[0] in "\"'«»“”(§"):
+        return None  # "3 % af budgettet", "50 pct. på hver side": a number in running text, not a heading
+    return HeadingText(number, title.strip(), prefixed=False)
+
+
+def number_key(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split(".") if part.isdigit())
+
+
+def normalise(text: str) -> str:
+    """Casefolded letters and digits only: how titles are compared across outline, contents and body."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _NOT_ALPHANUMERIC.sub("", folded)
+
+
+def titles_agree(expected: str, printed: str) -> bool:
+    """Whether a title from the outline or contents is the one printed in the body (either may be cut short)."""
+    a, b = normalise(expected), normalise(printed)
+    if not a or not b:
+        return False
+    shortest = min(len(a), len(b), 40)
+    return shortest >= min(8, len(a)) and a[:shortest] == b[:shortest]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a strategy says an item heading starts, and what it knows about it."""
+
+    index: int
+    number: str = ""
+    title: str = ""  # the title a bookmark or a contents entry gives
+    closed: bool = False
+
+
+@dataclass(frozen=True)
+class Heading:
+    start: int  # first line of the heading (the case-number line when it stands above)
+    body_start: int  # first line of the item's text
+    number: str
+    title: str
+    case_number: str
+    closed: bool
+    styled: bool  # set in a heading style (larger or bolder than body text)
+
+
+def _stops_title(line: TextLine) -> bool:
+    return bool(
+        case_line(line.text)
+        or is_document_number_line(line.text)
+        or is_section_label(line.text)
+        or parse_heading(line.text)
+        or _CLOSED_MARKER.match(line.text)
+    )
+
+
+def read_heading(
+    lines: list[TextLine], anchor: Anchor, typography: Typography, case_above: bool = False
+) -> Heading | None:
+    """The heading that starts at ``anchor.index``: number, whole title, case number, and where its text begins."""
+    first = lines[anchor.index]
+    parsed = parse_heading(first.text)
+    number = parsed.number if parsed else anchor.number
+    title_parts = [parsed.title] if parsed else [first.text.strip()]
+    position = anchor.index + 1
+    if not title_parts[0] and position < len(lines) and not _stops_title(lines[position]):
+        title_parts = [lines[position].text.strip()]  # "Dagsordenspunkt 3" / the title on the next line
+        position += 1
+    styled = typography.is_heading(first)
+    while position < len(lines) and len(title_parts) < MAX_TITLE_LINES:
+        candidate = lines[position]
+        if candidate.page != lines[position - 1].page or case_line(candidate.text):
+            break
+        # A word like "beslutning" may end a wrapped title: the bookmark's title, or the heading's own style,
+        # says so; otherwise a section label or a numbered line ends the title.
+        told = _told_to_continue(anchor, title_parts, candidate) or (
+            styled and typography.same_style(first, candidate) and not parse_heading(candidate.text)
+        )
+        # Where case numbers stand above headings, a case line below a title is the next item's.
+        wraps = not case_above and _continues_title(lines, position, title_parts, typography)
+        if not told and (_stops_title(candidate) or not wraps):
+            break
+        title_parts.append(candidate.text.strip())
+        position += 1
+    title = " ".join(part for part in title_parts if part)
+    title, case_number = case_number_in_heading(title)
+    while not case_above and position < len(lines) and position - anchor.index <= MAX_TITLE_LINES + 3:
+        text = lines[position].text
+        found = case_line(text)
+        if found:
+            case_number = case_number or found
+        elif not (is_document_number_line(text) or _is_metadata(text)):
+            break
+        position += 1
+    start = anchor.index
+    if case_above and anchor.index > 0:
+        above = case_line(lines[anchor.index - 1].text)
+        if above:
+            start, case_number = anchor.index - 1, case_number or above
+    if not number and not title:
+        return None
+    return Heading(
+        start=start,
+        body_start=position,
+        number=number,
+        title=title,
+        case_number=case_number,
+        closed=anchor.closed,
+        styled=styled,
+    )
+
+
+def _is_metadata(text: str) -> bool:
+    """Key-value lines printed with the case number ("Sagsbehandler: …", "Sagsansvarlig: …")."""
+    return bool(re.match(r"(?i)^(sagsbehandler|sagsansvarlig|forvaltning|afdeling|ansvarlig|center)\s*:", text))
+
+
+def _told_to_continue(anchor: Anchor, title_parts: list[str], candidate: TextLine) -> bool:
+    """The bookmark or contents entry gives a longer title, and this line is how it goes on."""
+    if not anchor.title:
+        return False
+    expected = normalise(anchor.title)
+    so_far = normalise(" ".join(title_parts))
+    with_next = normalise(" ".join([*title_parts, candidate.text]))
+    return len(so_far) < len(expected) and (expected.startswith(with_next) or with_next.startswith(expected))
+
+
+def _continues_title(lines: list[TextLine], position: int, title_parts: list[str], typography: Typography) -> bool:
+    """Without a given title or a heading style: a title wraps until the case-number line right under it
+    ("2.4. Orienteringssag: … 2021" / "EHSJ" / "SAG-2020-05891 jebj")."""
+    for ahead in range(position + 1, min(position + MAX_TITLE_LINES - len(title_parts) + 1, len(lines))):
+        if case_line(lines[ahead].text):
+            return True
+        if _stops_title(lines[ahead]):
+            return False
+    return False
+
+
+def closed_marker(text: str) -> bool:
+    return bool(_CLOSED_MARKER.match(text.strip()))

@@ -1,0 +1,153 @@
+"""The named parts of an agenda item (Baggrund, Indstilling, Sagsfremstilling, Beslutning, …).
+
+The vocabulary is what Danish minutes systems print as section headings; it is shared, not per layout. A dated
+decision heading ("Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012", "Beslutning i Økonomiudvalget
+den 3. maj 2023", "Udvalgets beslutning") is a Beslutning section that keeps its line: it says who decided when.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingestion.domain import Line, Section
+
+DECISION_SECTION = "Beslutning"
+SECTION_NAMES = {
+    name.casefold(): name
+    for name in [
+        "Baggrund",
+        "Indstilling",
+        "Sagsfremstilling",
+        "Supplerende sagsfremstilling",
+        "Fremstilling",
+        "Beslutning",
+        "Beslutninger",
+        "Sammendrag",
+        "Resumé",
+        "Resume",
+        "Sagsbeskrivelse",
+        "Sagsprocedure",
+        "Sagens forløb",
+        "Sagens indhold",
+        "Sagen",
+        "Problemstilling",
+        "Formål",
+        "Vurdering",
+        "Administrationens vurdering",
+        "Forvaltningens vurdering",
+        "Økonomiske konsekvenser og finansiering",
+        "Økonomiske konsekvenser",
+        "Økonomi og organisatoriske konsekvenser",
+        "Økonomi",
+        "Bevillingsmæssige konsekvenser",
+        "Bilag",
+        "Bilagsfortegnelse",
+        "Beslutningen træffes af",
+        "Beslutningskompetence",
+        "Kompetence",
+        "Høring",
+        "Høringssvar",
+        "Lovgrundlag",
+        "Retsgrundlag",
+        "Kommunikation",
+        "Videre proces",
+        "Tidsplan",
+        "Miljøvurdering",
+        "Bemærkninger",
+        "Supplerende oplysninger",
+        "Indstilling og beslutning",
+        "Udvalgets beslutning",
+        "Byrådets beslutning",
+        "Kommunalbestyrelsens beslutning",
+        "Fraværende",
+        "Afbud",
+    ]
+}
+# Labels that only count as sections with text on the same line ("Referat: Alle skal have indhold.").
+INLINE_ONLY_LABELS = {"oplæg": "Oplæg", "referat": "Referat", "opfølgning": "Opfølgning", "konklusion": "Konklusion"}
+_INLINE_LABEL = re.compile(r"^(?P<name>[A-ZÆØÅ][a-zæøå]+(?: [a-zæøå]+){0,2})\s*:\s*(?P<rest>.*)$")
+# Dated decision headings, any length: "<body>s beslutning den 04.12.2012 Punkt 2", "Beslutning i <body> den …".
+_DATED_DECISION = re.compile(
+    r"(?i)^(?:\S.*s beslutning (?:den|d\.)\s*\d.*|beslutning (?:i|fra) \S.* (?:den|d\.)\s*\d.*|"
+    r"beslutning (?:den|d\.)\s*\d.*)$"
+)
+# Undated ones only when short and capitalised: "Udvalgets beslutning", "Beslutning i Økonomiudvalget" — not a
+# wrapped sentence that happens to end in "… byrådets beslutning".
+_SHORT_DECISION = re.compile(r"^(?:[A-ZÆØÅ]\S*s beslutning|Beslutning (?:i|fra) [A-ZÆØÅ]\S*(?: \S+){0,3})$")
+_DECISIONS = {"beslutning", "beslutninger", "udvalgets beslutning", "byrådets beslutning"}
+
+
+def section_name(text: str) -> str | None:
+    """The section a heading line opens, or None when the line is text."""
+    stripped = text.strip().rstrip(":").strip()
+    name = SECTION_NAMES.get(stripped.casefold())
+    if name:
+        return DECISION_SECTION if stripped.casefold() in _DECISIONS or name.endswith("s beslutning") else name
+    if len(stripped) <= 120 and (_DATED_DECISION.match(stripped) or _SHORT_DECISION.match(stripped)):
+        return DECISION_SECTION
+    return None
+
+
+def inline_label(text: str) -> tuple[str, str] | None:
+    """("Indstilling", "Administrationen indstiller, at …") for a label with its text on the same line."""
+    match = _INLINE_LABEL.match(text)
+    if not match:
+        return None
+    key = match.group("name").casefold()
+    name = SECTION_NAMES.get(key) or INLINE_ONLY_LABELS.get(key)
+    if not name:
+        return None
+    return (DECISION_SECTION if key in _DECISIONS else name), match.group("rest")
+
+
+def is_section_label(text: str) -> bool:
+    return section_name(text) is not None or inline_label(text) is not None
+
+
+# Sections only an agenda item has (a report's chapter may well have a "Formål" or "Økonomi").
+ITEM_SECTIONS = {
+    "Beslutning",
+    "Indstilling",
+    "Sagsfremstilling",
+    "Supplerende sagsfremstilling",
+    "Sammendrag",
+    "Resumé",
+    "Resume",
+    "Sagsbeskrivelse",
+    "Sagsprocedure",
+    "Sagens forløb",
+    "Beslutningen træffes af",
+    "Oplæg",
+    "Referat",
+}
+
+
+def is_item_section(text: str) -> bool:
+    name = section_name(text)
+    if name is None:
+        inline = inline_label(text)
+        name = inline[0] if inline else None
+    return name in ITEM_SECTIONS
+
+
+def split_sections(lines: list[Line]) -> list[Section]:
+    """An item's lines as sections, in order; text before the first heading is an unnamed section."""
+    sections: list[Section] = []
+    name, collected = "", []
+    for line in lines:
+        heading = section_name(line.text)
+        inline = inline_label(line.text) if heading is None else None
+        if heading or inline:
+            if collected:
+                sections.append(Section(name=name, lines=collected))
+            name = heading or (inline[0] if inline else "")
+            collected = []
+            if heading == DECISION_SECTION and line.text.strip().casefold().rstrip(":") not in _DECISIONS:
+                collected = [line]  # a dated decision heading says who decided when: it stays in the text
+            elif inline and inline[1]:
+                collected = [Line(text=inline[1], page=line.page)]
+        else:
+            collected.append(line)
+    if collected:
+        sections.append(Section(name=name, lines=collected))
+    return sections

@@ -1,0 +1,138 @@
+"""How a document's structure is read: which strategy, in order of trust, and that nothing depends on names."""
+
+import random
+import uuid
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+from ingestion import Document, parse_pdf
+from ingestion.parse import ATTACHMENT_KIND, MEETING_INFO_TITLE, parse_pages
+from tests.conftest import ATTACHMENT, FIXTURES, HELD_OUT, KKR, REAL, RENDERED, rendered
+
+
+def _signature(document: Document) -> tuple:
+    items = tuple(
+        (item.number, item.title, item.kind, item.case_number, item.first_page, item.last_page, item.group)
+        for item in document.items
+    )
+    return document.reading.strategy, document.body, document.meeting_date, document.closed_item_count, items
+
+
+@pytest.mark.parametrize(
+    ("layout", "strategy"),
+    [
+        pytest.param("punkt-kolon", "outline", id="outline"),
+        pytest.param("dagsordenspunkt", "outline", id="outline-number-on-its-own-line"),
+        pytest.param("word-eksport", "contents", id="contents-no-typography"),
+        pytest.param("sag-nr-tabel", "contents", id="contents-as-table"),
+        pytest.param("edoc-klassisk", "typography", id="typography"),
+    ],
+)
+def test_each_strategy_reads_a_layout_it_was_not_written_for(layout, strategy):
+    for path in rendered(layout):
+        document = parse_pdf(path)
+        assert document.reading.strategy == strategy
+        numbered = [item for item in document.items if item.number]
+        assert numbered and all(item.case_number for item in numbered if item.title != "Underskriftsark")
+
+
+def test_outline_items_keep_the_heading_found_in_the_text():
+    """Aarhus Byråd 2025 style: "Punkt 2: Title", EMN- case number under it, bookmarks and dotted contents."""
+    document = parse_pdf(RENDERED / "punkt-kolon_kultur-og-fritidsudvalget_2024-03-20_1630_a165df50.pdf")
+    first = document.items[1]
+    assert (first.number, first.title, first.case_number, first.first_page) == (
+        "1",
+        "Godkendelse af dagsorden",
+        "EMN-2021-014482",
+        1,
+    )
+    contents_words = "Indholdsfortegnelse"
+    assert all(contents_words not in item.text for item in document.items)  # the contents are never indexed
+    assert not any("....." in item.text for item in document.items)
+
+
+def test_text_alone_is_read_with_patterns():
+    """Without typography or outline (plain page texts), numbered lines confirmed by case numbers still give the
+    KKR items, the same ones the typography gives."""
+    from pypdf import PdfReader
+
+    pages = [page.extract_text() for page in PdfReader(KKR).pages]
+    from_text = parse_pages(pages, KKR.name, "0" * 64)
+    from_pdf = parse_pdf(KKR)
+    assert from_text.reading.strategy == "patterns"
+    assert from_text.reading.warnings  # it says the reading is a guess
+    assert [(i.number, i.title, i.case_number, i.first_page) for i in from_text.items] == [
+        (i.number, i.title, i.case_number, i.first_page) for i in from_pdf.items
+    ]
+
+
+def test_a_document_without_structure_says_so():
+    document = parse_pdf(ATTACHMENT)
+    assert document.reading.strategy == "none"
+    assert "Fandt ingen dagsordenspunkter" in document.reading.warnings[-1]
+    assert [item.kind for item in document.items] == [ATTACHMENT_KIND]
+
+
+def test_a_report_with_chapters_is_not_minutes():
+    """A 23-page quality standard with a dotted table of contents: chapters, not agenda items."""
+    document = parse_pdf(REAL / "ballerup-sfu_2012-12-04_bilag_kvalitetsstandarder-stof-alkohol-2013.pdf")
+    assert document.reading.strategy == "none"
+    assert "Indholdsfortegnelsen" in " ".join(document.reading.warnings)
+
+
+def test_bookmarks_that_do_not_match_the_text_are_passed_over(tmp_path: Path):
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=10)
+    lines = [
+        "Referat",
+        "Teknik- og Miljøudvalget",
+        "1. Vejbelysning på Strandvejen",
+        "Sagsnr.: 2024-11409",
+        "Beslutning",
+        "Godkendt.",
+        "2. Cykelsti langs Kirkevej",
+        "Sagsnr.: 2024-11410",
+        "Beslutning",
+        "Udsat.",
+    ]
+    pdf.add_page()
+    pdf.start_section("Forside")
+    pdf.start_section("Bilag til mødet")
+    pdf.start_section("Noget helt andet")
+    for line in lines:
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "forkerte-bogmaerker.pdf"
+    pdf.output(str(path))
+    document = parse_pdf(path)
+    assert [item.number for item in document.items if item.number] == ["1", "2"]
+    assert document.reading.strategy in ("patterns", "typography")
+    assert any("bogmærker" in warning for warning in document.reading.warnings)
+
+
+def _all_pdfs() -> list[Path]:
+    paths = [*FIXTURES.glob("*.pdf"), *(FIXTURES.parent / "layouts").glob("*.pdf")]
+    paths += [*RENDERED.glob("*.pdf"), *HELD_OUT.glob("*.pdf"), *REAL.glob("*referat*.pdf")]
+    return sorted(path for path in paths if "SCANNED" not in path.name)
+
+
+def test_renaming_and_shuffling_files_changes_nothing(tmp_path: Path):
+    """Layout detection is not fitted to file names, bodies or dates in names, nor to the order of ingestion."""
+    originals = _all_pdfs()
+    assert len(originals) >= 30
+    expected = {path.read_bytes(): _signature(parse_pdf(path)) for path in originals}
+    shuffled = list(originals)
+    random.Random(20261127).shuffle(shuffled)
+    for path in shuffled:
+        renamed = tmp_path / f"{uuid.uuid4().hex}.pdf"
+        renamed.write_bytes(path.read_bytes())
+        assert _signature(parse_pdf(renamed)) == expected[path.read_bytes()], path.name
+
+
+def test_meeting_information_is_its_own_item_and_never_the_contents():
+    for path in rendered("word-eksport") + rendered("punkt-kolon"):
+        document = parse_pdf(path)
+        opening = document.items[0]
+        assert opening.title == MEETING_INFO_TITLE
+        assert "Deltagere" in opening.text and "...." not in opening.text
