@@ -39,6 +39,8 @@ SEGMENTATION_METRICS = [
 ]
 # A closed item's title shorter than this ("Orientering") is too common to count as leaked when found in text.
 DISTINCTIVE_TITLE = 20
+# Letters of a closed item's probe that must not be found in stored text (the renderer picks probes this way).
+PROBE_LETTERS = 60
 
 
 class ExpectedItem(BaseModel):
@@ -201,7 +203,7 @@ def _leaks(label: LabelledDocument, document: Document, found: list) -> list[str
             else item.title
         )
         as_item = any(_titles_match(title, f.title) or _titles_match(item.title, f.title) for f in found)
-        in_text = bool(item.probe) and normalise(item.probe)[:60] in stored
+        in_text = bool(item.probe) and normalise(item.probe)[:PROBE_LETTERS] in stored
         title_text = len(normalise(title)) >= DISTINCTIVE_TITLE and normalise(title) in stored
         if as_item or in_text or title_text:
             leaks.append(f"{item.number} {item.title}")

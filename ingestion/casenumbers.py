@@ -23,7 +23,13 @@ _LABEL = (
     r"(?:(?:acadre|esdh|sbsys|edoc)[\s-]*)?"
     r"(?:sags?\s*-?\s*nr|sagsnummer|sags?\s*nummer|sagsid|sags?-id|j\.?\s*nr|journal\s*-?\s*nr|journalnummer|sag)"
 )
-_LABELLED = re.compile(rf"(?i)(?<![\w.])(?P<label>{_LABEL})\.?\s*[:.]?\s*(?P<case>{CASE_NUMBER})(?![\w/-])")
+# Under a label, any identifier with enough digits is the case number ("Journalnr. 22011409", "Sagsnr.: S2023-0412"):
+# the label says what it is, whatever the system's format.
+_LABELLED_ID = r"[A-ZÆØÅ]{0,4}-?\d[\d./-]{3,24}[A-Z]?"
+_LABELLED = re.compile(
+    rf"(?i)(?<![\w.])(?P<label>{_LABEL})(?:\.?\s*:\s*|\.\s*|\s+)(?P<case>{CASE_NUMBER}|{_LABELLED_ID})(?![\w/-])"
+)
+MIN_DIGITS = 5
 _DOCUMENT_LABEL = re.compile(r"(?i)^(dok(?:ument)?\.?\s*-?\s*nr|dokumentnummer)\b")
 # A case number alone on its line, maybe followed by the case handler's initials ("SAG-2020-05891 jebj").
 _BARE = re.compile(rf"^(?P<case>{CASE_NUMBER})(?:\s+[a-zæøå]{{2,6}})?$")
@@ -42,13 +48,19 @@ def _plausible(case: str) -> bool:
     return not 0 <= second - first <= 10
 
 
+def _enough_digits(match: re.Match[str]) -> bool:
+    """A known form, or an identifier with at least ``MIN_DIGITS`` digits ("Sag 4" is a heading, not a case)."""
+    case = match.group("case")
+    return bool(re.fullmatch(CASE_NUMBER, case)) or sum(character.isdigit() for character in case) >= MIN_DIGITS
+
+
 def labelled_case_number(text: str) -> str | None:
     """The case number of a line that carries a labelled one ("Sagsnr.: 2012-28504", "… J.nr. 27.69.48-P20-12-24")."""
     for match in _LABELLED.finditer(text):
         before = text[: match.start()]
-        if re.search(r"(?i)dok(?:ument)?\.?\s*-?\s*nr\.?\s*[:.]?\s*$", before):
+        if re.search(r"(?i)dok(?:ument)?\.?\s*-?\s*nr\.?\s*[:.]?\s*$", before) or not _enough_digits(match):
             continue
-        return match.group("case")  # labelled: "Sagsnr.: 2024-2015" is a case number, not a year range
+        return match.group("case").rstrip(".-/")  # labelled: "Sagsnr.: 2024-2015" is a case number, not a year range
     return None
 
 
@@ -66,8 +78,8 @@ def case_line(text: str) -> str | None:
     if len(stripped) > 120:
         return None
     labelled = _LABELLED.match(stripped)  # the label opens the line; "Ad 6) TITEL Sags nr. …" is a heading
-    if labelled and not _DOCUMENT_LABEL.match(stripped):
-        return labelled.group("case")
+    if labelled and not _DOCUMENT_LABEL.match(stripped) and _enough_digits(labelled):
+        return labelled.group("case").rstrip(".-/")
     return bare_case_number(stripped)
 
 

@@ -19,6 +19,9 @@ LineT = TypeVar("LineT", bound=Line)
 
 HEADER_ZONE = 6
 FOOTER_ZONE = 3
+# A running line that changes from page to page is recognised by this many first words, this long at least.
+PREFIX_WORDS = 3
+MIN_PREFIX_CHARACTERS = 12
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Page furniture that is recognisable on its own, even in documents too short to show repetition.
@@ -50,26 +53,68 @@ def _shape(line: str) -> str:
 _SECTION_SHAPES = _section_shapes()
 
 
-def find_running_lines(pages: list[list[str]]) -> set[tuple[str, int]]:
-    """(shape, position) of lines that stand at the same place in the header or footer zone of most pages.
+def _prefix(shape: str) -> str | None:
+    """The first words of a line that goes on with something that changes from page to page."""
+    words = shape.split()
+    return " ".join(words[:PREFIX_WORDS]) if len(words) > PREFIX_WORDS else None
+
+
+class Furniture:
+    """What repeats at the top or bottom of most pages: whole lines, or lines that start the same way and go on
+    with what changes ("Referat 09.10.2023 · 3) Title of the item running on this page")."""
+
+    def __init__(self, exact: set[tuple[str, int]], prefixes: set[tuple[str, int]]) -> None:
+        self.exact = exact
+        self.prefixes = prefixes
+
+    def __contains__(self, key: tuple[str, int]) -> bool:
+        shape, position = key
+        return key in self.exact or (_prefix(shape), position) in self.prefixes
+
+
+def find_running_lines(pages: list[list[str]]) -> Furniture:
+    """Lines that stand at the same place in the header or footer zone of most pages.
 
     Positions count from the top (0, 1, ...) or from the bottom (-1, -2, ...).
     """
     if len(pages) < 3:
-        return set()
+        return Furniture(set(), set())
     counts: Counter[tuple[str, int]] = Counter()
+    prefix_counts: Counter[tuple[str, int]] = Counter()
     for lines in pages:
         zone = {(_shape(line), index) for index, line in enumerate(lines[:HEADER_ZONE])}
         zone |= {(_shape(line), -index) for index, line in enumerate(reversed(lines[-FOOTER_ZONE:]), 1)}
         counts.update(zone)
+        prefix_counts.update(
+            {(_prefix(_shape(line)), position) for line, position in _edge_lines(lines) if _may_be_furniture(line)}
+        )
     threshold = max(3, (len(pages) + 1) // 2)
     # A section heading at the top of most pages is still a heading ("Beslutning" is never furniture).
-    return {key for key, count in counts.items() if count >= threshold and key[0] not in _SECTION_SHAPES}
+    exact = {key for key, count in counts.items() if count >= threshold and key[0] not in _SECTION_SHAPES}
+    prefixes = {
+        key
+        for key, count in prefix_counts.items()
+        if key[0] and len(key[0]) >= MIN_PREFIX_CHARACTERS and count >= threshold and key not in exact
+    }
+    return Furniture(exact, prefixes)  # type: ignore[arg-type]
 
 
-def _strip_zone(
-    lines: list[TextLine], running: set[tuple[str, int]], from_top: bool
-) -> tuple[list[TextLine], list[str]]:
+def _edge_lines(lines: list[str]) -> list[tuple[str, int]]:
+    """The first and the last line of a page with their positions (a running title is one of them)."""
+    edges = [(lines[0], 0)] if lines else []
+    if len(lines) > 1:
+        edges.append((lines[-1], -1))
+    return edges
+
+
+def _may_be_furniture(line: str) -> bool:
+    """Not a heading: items that each start a page ("Dagsordenspunkt 3", "Punkt 4: …") share first words too."""
+    from ingestion.headings import parse_heading
+
+    return parse_heading(line) is None and line.strip().casefold() not in _SECTION_SHAPES
+
+
+def _strip_zone(lines: list[TextLine], running: Furniture, from_top: bool) -> tuple[list[TextLine], list[str]]:
     """Remove furniture from one end of a page: running lines at their place, and bare page numbers."""
     zone = HEADER_ZONE if from_top else FOOTER_ZONE
     removed: list[str] = []

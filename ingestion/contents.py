@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingestion.domain import TextLine
-from ingestion.headings import Anchor, HeadingText, number_key, parse_heading, titles_agree
+from ingestion.headings import NUMBER, PART_ENUMERATOR, Anchor, HeadingText, number_key, parse_heading, titles_agree
 
 CONTENTS_TITLE = re.compile(
     r"(?i)^(indholdsfortegnelse|indhold|dagsorden|punkter på dagsordenen|dagsordenspunkter|dagsordenens punkter|"
@@ -21,11 +21,15 @@ CONTENTS_TITLE = re.compile(
 )
 _LEADER_PAGE = re.compile(r"^(?P<text>.*?)(?:\s*(?:\.{2,}|…+|(?:\. ){2,}|_{3,}|\s{2,})\s*|\s+)(?P<page>\d{1,3})$")
 _TABLE_HEADER = re.compile(r"(?i)^(punkt|pkt\.?|nr\.?)(\s*nr\.?)?(\s+(titel|emne|overskrift|sag))?\s*(side)?$|^side$")
+# A contents table whose first column is the page: "Side  Punkt  Sag" over rows "3  1  Godkendelse af dagsorden".
+_PAGE_FIRST_HEADER = re.compile(r"(?i)^side\s+(punkt|pkt\.?|nr\.?)(\s+\w+)*$")
+_PAGE_FIRST_ROW = re.compile(rf"^(?P<page>\d{{1,3}})\s+(?P<entry>{NUMBER}[.)]?\s+\S.*)$")
 # Parts of the agenda inside the contents: "Åbent referat", "Lukket dagsorden", "Lukkede punkter".
 _PART = re.compile(
-    r"(?i)^(åben|åbent|åbne|offentlig|offentlige|lukket|lukkede)\s+(referat|dagsorden|punkter|møde|sager|del)$"
+    rf"(?i)^{PART_ENUMERATOR}(åben|åbent|åbne|offentlig|offentlige|lukket|lukkede)\s+"
+    r"(referat|dagsorden|punkter|møde|sager|del)$"
 )
-_CLOSED_PART = re.compile(r"(?i)^(lukket|lukkede)\b")
+_CLOSED_PART = re.compile(rf"(?i)^{PART_ENUMERATOR}(lukket|lukkede)\b")
 _CLOSED_TITLE = re.compile(r"(?i)^(lukket|fortroligt?)\b")
 # Where to look for a contents: the first pages only.
 SEARCH_PAGES = 3
@@ -82,9 +86,11 @@ def _entries(lines: list[TextLine], start: int, limit: int) -> tuple[int, list[_
     pending: _Entry | None = None  # an entry whose page number has not come yet (wrapped title)
     with_pages = False
     after_part = False  # numbering may start over in a part ("Lukkede punkter" listing 8 and 12 after 16)
+    page_first = False
     while index < min(limit, len(lines)):
         text = lines[index].text.strip()
-        if _TABLE_HEADER.match(text):
+        if _TABLE_HEADER.match(text) or _PAGE_FIRST_HEADER.match(text):
+            page_first = page_first or bool(_PAGE_FIRST_HEADER.match(text))
             index += 1
             continue
         if _PART.match(text) and not parse_heading(text):
@@ -93,6 +99,9 @@ def _entries(lines: list[TextLine], start: int, limit: int) -> tuple[int, list[_
             index += 1
             continue
         body, page = _split_page(text)
+        row = _PAGE_FIRST_ROW.match(text) if page_first else None
+        if row:
+            body, page = row.group("entry"), int(row.group("page"))
         heading = parse_heading(body)
         restarts = _restarts(entries, heading, with_pages, page, _page_follows(lines, index)) if heading else False
         if heading and heading.title and restarts and not (after_part and page is not None):

@@ -18,6 +18,8 @@ from ingestion.sections import is_section_label
 from ingestion.typography import Typography
 
 MAX_TITLE_LINES = 3
+# What may stand before the name of a part of the agenda: "II. Lukkede sager", "B) Lukket dagsorden".
+PART_ENUMERATOR = r"(?:(?:[IVXL]{1,5}|[A-ZÆØÅ]|\d{1,2})[.)]\s+)?"
 NUMBER = r"\d{1,3}(?:\.\d{1,2}){0,3}"  # "38.916.000 kr." is an amount, not item 38.916
 _PREFIX = r"(?:punkt(?:\s*nr\.?)?|pkt\.?|sag\s*nr\.?|sag|dagsordens?punkt|dagsordenpunkt|ad|§)"  # "Punkt 2", "Ad 2"
 _PREFIXED = re.compile(rf"(?i)^{_PREFIX}\s*(?P<number>{NUMBER})\s*[.:)]?\s*(?:[–-]\s+)?(?P<title>.*)$")

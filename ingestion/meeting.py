@@ -139,6 +139,7 @@ def _date(furniture: list[str], first_page: list[str], decided: list[dt.date]) -
 
 def _clean_body(text: str) -> str:
     text = re.sub(r"(?i)^(?:af|fra|for|til)\s+(?:mødet\s+i|møde\s+i)?\s*", "", text.strip())
+    text = re.sub(r"(?i)\s+side\s*\|?\s*\d+(\s*(af|of|/)\s*\d+)?$", "", text)  # "Referat for X Side 2"
     text = _TRAILING_DATE.sub("", text).strip(" ,|–-:")
     text = re.sub(r"(?i)\s+(kl\.?\s*\d.*)$", "", text)
     return text.strip()

@@ -12,15 +12,14 @@ import re
 from dataclasses import dataclass
 
 from ingestion.domain import OutlineEntry, TextLine
-from ingestion.headings import Anchor, number_key, parse_heading, titles_agree
+from ingestion.headings import PART_ENUMERATOR, Anchor, number_key, parse_heading, titles_agree
 
 _ATTACHMENT = re.compile(r"(?i)^(bilag\b|bilag\s*\d|.*\.(pdf|docx?|xlsx?|pptx?|msg|txt)$)")
 _FRONT_MATTER = re.compile(r"(?i)^(forside|indholdsfortegnelse|indhold|dagsorden|deltagere|mødedeltagere)$")
 _PART = re.compile(
-    r"(?i)^(åben|åbne|åbent|offentlige?|lukket|lukkede)\s+(punkter|dagsorden|referat|sager|møde|del)\b"
-    r"|^(lukket|åbent) (referat|dagsorden)$"
+    rf"(?i)^{PART_ENUMERATOR}(åben|åbne|åbent|offentlige?|lukket|lukkede)\s+(punkter|dagsorden|referat|sager|møde|del)\b"
 )
-_CLOSED_PART = re.compile(r"(?i)^(lukket|lukkede)\b")
+_CLOSED_PART = re.compile(rf"(?i)^{PART_ENUMERATOR}(lukket|lukkede)\b")
 # At least this share of the item-like bookmarks must be found in the text for the outline to be used.
 MIN_LOCATED = 0.6
 

@@ -89,15 +89,40 @@ def section_name(text: str) -> str | None:
 
 
 def inline_label(text: str) -> tuple[str, str] | None:
-    """("Indstilling", "Administrationen indstiller, at …") for a label with its text on the same line."""
+    """("Indstilling", "Administrationen indstiller, at …") for a label with its text on the same line: after a
+    colon, or — where a layout sets labels in a margin column — followed by a new sentence."""
     match = _INLINE_LABEL.match(text)
     if not match:
+        margin = _MARGIN_LABEL.match(text)
+        if margin:
+            return section_name(margin.group("name")) or margin.group("name"), margin.group("rest")
         return None
     key = match.group("name").casefold()
     name = SECTION_NAMES.get(key) or INLINE_ONLY_LABELS.get(key)
     if not name:
         return None
     return (DECISION_SECTION if key in _DECISIONS else name), match.group("rest")
+
+
+# Labels that may stand without a colon before their text, when the text starts a sentence ("Beslutning Dagsorden
+# blev godkendt."): the labels of an agenda item only, so that running text is not taken for a label.
+_MARGIN_NAMES = [
+    "Sagsfremstilling",
+    "Sagsbeskrivelse",
+    "Sagsprocedure",
+    "Sammendrag",
+    "Resumé",
+    "Resume",
+    "Indstilling",
+    "Beslutning",
+    "Baggrund",
+    "Økonomiske konsekvenser",
+    "Lovgrundlag",
+    "Sagens forløb",
+]
+_MARGIN_LABEL = re.compile(
+    r"^(?P<name>(?i:" + "|".join(re.escape(name) for name in _MARGIN_NAMES) + r"))\s+(?P<rest>[A-ZÆØÅ0-9].*)$"
+)
 
 
 def is_section_label(text: str) -> bool:

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 
 from ingestion.casenumbers import labelled_case_number
 from ingestion.domain import AgendaItem, TextLine
-from ingestion.headings import Heading, closed_marker, parse_heading
+from ingestion.headings import PART_ENUMERATOR, Heading, closed_marker, parse_heading
 from ingestion.sections import split_sections
 
 END_OF_ITEMS = re.compile(r"(?i)^(underskriftsside|underskrifter|mødet hævet.*|mødet sluttede.*)$")
 CLOSED_PART = re.compile(
-    r"(?i)^(lukket referat|lukket møde|lukkede punkter|lukket dagsorden|lukket del|lukkede sager|lukket punktliste)$"
+    rf"(?i)^{PART_ENUMERATOR}(lukket referat|lukket møde|lukkede punkter|lukket dagsorden|lukket del|lukkede sager|"
+    r"lukket punktliste)$"
 )
 # A closed item says so in its title ("Lukket punkt: …", "Lukket: …", "… (lukket)"). A body sentence that merely
 # starts with "Lukket" ("Lukket vej ved skolen …") does not close an item: that would silently drop open text.

@@ -44,6 +44,8 @@ _CASE_OFFICERS = ("METH", "JEBJ", "LIKR", "SØRA", "ANHA", "TRMO", "BIKN", "HEJE
 _HANGING_NUMBER_WIDTH = 12  # mm: the number column of a "hanging" heading
 _ATTACHMENT_PREFIX = re.compile(r"^bilag\s*\d+\s*[.:\-–]?\s*", re.IGNORECASE)
 _HISTORY_DATE = re.compile(r"^(\d{2})[-/.](\d{2})[-/.](\d{4})\s+(.+)$")
+# The evaluation looks for this many letters of a closed item's probe in what referat stores.
+PROBE_LETTERS = 60
 LINE_HEIGHT = 1.45  # × font size in points → mm, below
 
 
@@ -98,9 +100,16 @@ class Rendering:
 
 def _probe(item: PrintedItem, items: list[PrintedItem]) -> str:
     """A sentence only this closed item has: it must not be found anywhere in what referat stores."""
-    elsewhere = " ".join(_texts(other) for other in items if other is not item).casefold()
-    paragraphs = [text for text in _texts(item).split("\n") if len(text) >= 30 and text.casefold() not in elsewhere]
+    elsewhere = _letters(" ".join(_texts(other) for other in items if other is not item))
+    paragraphs = [
+        text for text in _texts(item).split("\n") if len(text) >= 30 and _letters(text)[:PROBE_LETTERS] not in elsewhere
+    ]
     return max(paragraphs, key=len)[:80] if paragraphs else ""
+
+
+def _letters(text: str) -> str:
+    """Letters and digits only, casefolded: how the evaluation compares a probe with stored text."""
+    return re.sub(r"[\W_]+", "", text.casefold())
 
 
 def _texts(item: PrintedItem) -> str:
@@ -186,7 +195,9 @@ class _MinutesPdf(FPDF):
         regular, bold = _TTF_FONTS[font]
         for name in (regular, bold):
             if not (FONT_FOLDER / name).exists():
-                raise FontMissing(f"{FONT_FOLDER / name} mangler: installér Debian-pakkerne fonts-dejavu-core og fonts-dejavu-extra")
+                raise FontMissing(
+                    f"{FONT_FOLDER / name} mangler: installér Debian-pakkerne fonts-dejavu-core og fonts-dejavu-extra"
+                )
         self.add_font(font, "", str(FONT_FOLDER / regular))
         self.add_font(font, "B", str(FONT_FOLDER / bold))
         if self.layout.heading_light:
