@@ -21,7 +21,7 @@ CASE_NUMBER = "(?:" + "|".join(_FORMS) + ")"
 # "Acadre sagsnr.", "Sag:", "Sagsid".
 _LABEL = (
     r"(?:(?:acadre|esdh|sbsys|edoc)[\s-]*)?"
-    r"(?:sags?\s*-?\s*nr|sagsnummer|sags?\s*nummer|sagsid|sags?-id|j\.?\s*nr|journal\s*-?\s*nr|journalnummer|sag)"
+    r"(?:sags?\s*-?\s*nr|sagsnummer|sags?\s*nummer|sags?\s*-?\s*id|j\.?\s*nr|journal\s*-?\s*nr|journalnummer|sag)"
 )
 # Under a label, any identifier with enough digits is the case number ("Journalnr. 22011409", "Sagsnr.: S2023-0412"):
 # the label says what it is, whatever the system's format.
@@ -34,6 +34,7 @@ _DOCUMENT_LABEL = re.compile(r"(?i)^(dok(?:ument)?\.?\s*-?\s*nr|dokumentnummer)\
 # A case number alone on its line, maybe followed by the case handler's initials ("SAG-2020-05891 jebj").
 _BARE = re.compile(rf"^(?P<case>{CASE_NUMBER})(?:\s+[a-zæøå]{{2,6}})?$")
 _IN_TEXT = re.compile(rf"(?<![\w./-])(?P<case>{CASE_NUMBER})(?![\w/-])")
+MAX_YEAR_SPAN = 30
 _YEAR_PAIR = re.compile(r"^(?P<first>(?:19|20)\d{2})[-/](?P<second>\d{2}|\d{4})$")
 
 
@@ -45,7 +46,7 @@ def _plausible(case: str) -> bool:
     first, second = int(pair.group("first")), int(pair.group("second"))
     if second < 100:
         second += first // 100 * 100
-    return not 0 <= second - first <= 10
+    return not 0 <= second - first <= MAX_YEAR_SPAN  # "Klimaplan 2023-2034" spans years
 
 
 def _enough_digits(match: re.Match[str]) -> bool:
@@ -80,7 +81,28 @@ def case_line(text: str) -> str | None:
     labelled = _LABELLED.match(stripped)  # the label opens the line; "Ad 6) TITEL Sags nr. …" is a heading
     if labelled and not _DOCUMENT_LABEL.match(stripped) and _enough_digits(labelled):
         return labelled.group("case").rstrip(".-/")
-    return bare_case_number(stripped)
+    bare = bare_case_number(stripped)
+    if bare:
+        return bare
+    fields = metadata_fields(stripped)
+    if fields:
+        return next(found for field in fields if (found := labelled_case_number(field) or bare_case_number(field)))
+    return None
+
+
+# A line of short fields: "Beslutningssag · SAG-2023-00204 · metr", "Sagsnr.: 22/11409 | J.nr.: … | Dok.nr.: …".
+_FIELD_SEPARATOR = re.compile(r"\s+[·|•]\s+|\s{3,}")
+MAX_FIELD_WORDS = 4
+
+
+def metadata_fields(text: str) -> list[str] | None:
+    """The fields of a metadata line that carries a case number, or None for any other line."""
+    fields = [field.strip() for field in _FIELD_SEPARATOR.split(text.strip()) if field.strip()]
+    if len(fields) < 2 or any(len(field.split()) > MAX_FIELD_WORDS for field in fields):
+        return None
+    if any(labelled_case_number(field) or bare_case_number(field) for field in fields):
+        return fields
+    return None
 
 
 def is_document_number_line(text: str) -> bool:

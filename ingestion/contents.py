@@ -13,7 +13,16 @@ import re
 from dataclasses import dataclass, field
 
 from ingestion.domain import TextLine
-from ingestion.headings import NUMBER, PART_ENUMERATOR, Anchor, HeadingText, number_key, parse_heading, titles_agree
+from ingestion.headings import (
+    NUMBER,
+    PART_ENUMERATOR,
+    Anchor,
+    HeadingText,
+    number_key,
+    parse_heading,
+    printed_title,
+    titles_agree,
+)
 
 CONTENTS_TITLE = re.compile(
     r"(?i)^(indholdsfortegnelse|indhold|dagsorden|punkter på dagsordenen|dagsordenspunkter|dagsordenens punkter|"
@@ -31,8 +40,12 @@ _PART = re.compile(
 )
 _CLOSED_PART = re.compile(rf"(?i)^{PART_ENUMERATOR}(lukket|lukkede)\b")
 _CLOSED_TITLE = re.compile(r"(?i)^(lukket|fortroligt?)\b")
+# Attachments listed under their item in a contents ("Bilag 1. Notat fra Horten", "Bilag: Kort over området").
+_ATTACHMENT_ENTRY = re.compile(r"(?i)^bilag\b")
 # Where to look for a contents: the first pages only.
 SEARCH_PAGES = 3
+# Protocols may put their contents at the end: the last pages are searched too.
+SEARCH_END_PAGES = 2
 # At least this share of the entries must be found as headings in the body.
 MIN_MATCHED = 0.6
 
@@ -55,17 +68,32 @@ class ContentsReading:
 
 
 def find_contents(lines: list[TextLine]) -> tuple[range, list[_Entry]] | None:
-    """The contents' lines and entries, if the first pages have one."""
-    limit = next((index for index, line in enumerate(lines) if line.page > SEARCH_PAGES), len(lines))
-    for start in range(limit):
+    """The contents' lines and entries, if the first pages have one — or, in a protocol, the last pages."""
+    if not lines:
+        return None
+    first_pages = next((index for index, line in enumerate(lines) if line.page > SEARCH_PAGES), len(lines))
+    last_page = lines[-1].page
+    last_pages = next(
+        (index for index, line in enumerate(lines) if line.page > last_page - SEARCH_END_PAGES), len(lines)
+    )
+    for region in (range(first_pages), range(max(first_pages, last_pages), len(lines))):
+        found = _contents_in(lines, region)
+        if found:
+            return found
+    return None
+
+
+def _contents_in(lines: list[TextLine], region: range) -> tuple[range, list[_Entry]] | None:
+    limit = region.stop + 200
+    for start in region:
         if CONTENTS_TITLE.match(lines[start].text.strip()):
-            parsed = _entries(lines, start + 1, limit + 200)
+            parsed = _entries(lines, start + 1, limit)
             if parsed and parsed[1]:
                 return range(start, parsed[0]), parsed[1]
     # No title: a run of dot-leader lines with page numbers is a contents all the same.
-    for start in range(limit):
+    for start in region:
         if _LEADER_PAGE.match(lines[start].text) and parse_heading(lines[start].text):
-            parsed = _entries(lines, start, limit + 200)
+            parsed = _entries(lines, start, limit)
             if parsed and len(parsed[1]) >= 2 and all(entry.page for entry in parsed[1]):
                 return range(start, parsed[0]), parsed[1]
     return None
@@ -91,6 +119,10 @@ def _entries(lines: list[TextLine], start: int, limit: int) -> tuple[int, list[_
         text = lines[index].text.strip()
         if _TABLE_HEADER.match(text) or _PAGE_FIRST_HEADER.match(text):
             page_first = page_first or bool(_PAGE_FIRST_HEADER.match(text))
+            index += 1
+            continue
+        if _ATTACHMENT_ENTRY.match(text) and entries:
+            entries[-1].lines.append(index)  # an attachment listed under its item belongs to the entry
             index += 1
             continue
         if _PART.match(text) and not parse_heading(text):
@@ -175,9 +207,9 @@ def contents_anchors(lines: list[TextLine]) -> ContentsReading | None:
     span, entries = found
     entry_lines = [(entry.number, entry.closed, entry.lines) for entry in entries]
     anchors: list[Anchor] = []
-    cursor = span.stop
+    cursor = 0
     for entry in entries:
-        position = _match(lines, entry, cursor)
+        position = _match(lines, entry, cursor, span)
         if position is None:
             continue
         anchors.append(Anchor(index=position, number=entry.number, title=entry.title, closed=entry.closed))
@@ -187,13 +219,15 @@ def contents_anchors(lines: list[TextLine]) -> ContentsReading | None:
     return ContentsReading(span=span, anchors=anchors, entries=len(entries), entry_lines=entry_lines)
 
 
-def _match(lines: list[TextLine], entry: _Entry, cursor: int) -> int | None:
-    """The first heading after ``cursor`` with the entry's number and title."""
+def _match(lines: list[TextLine], entry: _Entry, cursor: int, contents: range) -> int | None:
+    """The first heading after ``cursor``, outside the contents itself, with the entry's number and title."""
     for position in range(cursor, len(lines)):
+        if position in contents:
+            continue
         parsed = parse_heading(lines[position].text)
         if not parsed or number_key(parsed.number) != number_key(entry.number):
             continue
-        printed = parsed.title or (lines[position + 1].text if position + 1 < len(lines) else "")
+        printed = printed_title(lines, position, parsed)
         following = " ".join(line.text for line in lines[position + 1 : position + 3])
         if not entry.title or titles_agree(entry.title, printed) or titles_agree(entry.title, f"{printed} {following}"):
             return position

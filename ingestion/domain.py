@@ -22,6 +22,7 @@ class TextLine(Line):
 
     size: float = Field(default=0.0, description="Font size as printed, in points; 0 when unknown.")
     bold: bool = False
+    font: str = Field(default="", description='Font family, lower case, without style: "arial", "calibrilight".')
 
     def plain(self) -> Line:
         return Line(text=self.text, page=self.page)

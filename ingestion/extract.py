@@ -31,6 +31,7 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 MIN_LETTERS_PER_DOCUMENT = 40
 _BOLD_NAME = re.compile(r"(?i)bold|black|heavy|semibold|demibold|[,-]b$|-bd$")
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+_STYLE_WORDS = re.compile(r"(?i)[,-]?(bold|italic|oblique|regular|book|roman|normal|medium|mt|ps)")
 
 
 @dataclass(frozen=True)
@@ -106,23 +107,31 @@ def _open(reader: PdfReader, file_name: str) -> None:
 
 
 class _Runs:
-    """Collects pypdf's text runs with the effective size and weight of their font."""
+    """Collects pypdf's text runs with the effective size, weight and family of their font."""
 
     def __init__(self) -> None:
-        self.runs: list[tuple[str, float, bool]] = []
-        self._bold: dict[str, bool] = {}
+        self.runs: list[tuple[str, float, bool, str]] = []
+        self._fonts: dict[str, tuple[bool, str]] = {}
 
     def visit(self, text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
         if text:
-            self.runs.append((text, _effective_size(size, cm, tm), self._is_bold(font)))
+            bold, family = self._font(font)
+            self.runs.append((text, _effective_size(size, cm, tm), bold, family))
 
-    def _is_bold(self, font: Any) -> bool:
+    def _font(self, font: Any) -> tuple[bool, str]:
         if not font:
-            return False
+            return False, ""
         name = str(font.get("/BaseFont", ""))
-        if name not in self._bold:
-            self._bold[name] = bool(_BOLD_NAME.search(_SUBSET_PREFIX.sub("", name.lstrip("/")))) or _heavy(font)
-        return self._bold[name]
+        if name not in self._fonts:
+            bare = _SUBSET_PREFIX.sub("", name.lstrip("/"))
+            self._fonts[name] = (bool(_BOLD_NAME.search(bare)) or _heavy(font), _family(bare))
+        return self._fonts[name]
+
+
+def _family(name: str) -> str:
+    """ "Arial-BoldMT" → "arial", "DejaVuSerifBook" → "dejavuserif"; a light or condensed cut stays its own family
+    (Word's "Calibri Light" headings over "Calibri" text)."""
+    return _STYLE_WORDS.sub("", name).casefold().strip(",-_ ")
 
 
 def _heavy(font: Any) -> bool:
@@ -147,6 +156,38 @@ def _effective_size(size: float, cm: list[float], tm: list[float]) -> float:
     return round(float(size) * scale, 1)
 
 
+class _LineBuilder:
+    """Adds up the characters of one line: its text, and the size, weight and family most of it is set in."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.weighted_size = 0.0
+        self.bold = 0
+        self.characters = 0
+        self.families: dict[str, int] = {}
+
+    def add(self, piece: str, size: float, bold: bool, family: str) -> None:
+        self.parts.append(piece)
+        visible = len(piece) - piece.count(" ")
+        self.characters += visible
+        self.weighted_size += size * visible
+        self.bold += visible if bold else 0
+        if visible and family:
+            self.families[family] = self.families.get(family, 0) + visible
+
+    def line(self, page: int) -> TextLine:
+        text = "".join(self.parts)
+        if not self.characters:
+            return TextLine(text=text, page=page)
+        return TextLine(
+            text=text,
+            page=page,
+            size=round(self.weighted_size / self.characters, 1),
+            bold=self.bold * 2 > self.characters,
+            font=max(self.families, key=self.families.__getitem__) if self.families else "",
+        )
+
+
 def _page_lines(page: Any, number: int) -> list[TextLine]:
     runs = _Runs()
     text = page.extract_text(visitor_text=runs.visit) or ""
@@ -155,34 +196,15 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
         logger.debug("page %d: text runs do not match the extracted text; typography unknown", number)
         return [TextLine(text=line, page=number) for line in text.split("\n")]
     lines: list[TextLine] = []
-    parts: list[str] = []
-    weighted_size = 0.0
-    bold_characters = 0
-    characters = 0
-    for run_text, size, bold in runs.runs:
-        pieces = run_text.split("\n")
-        for index, piece in enumerate(pieces):
+    builder = _LineBuilder()
+    for run_text, size, bold, family in runs.runs:
+        for index, piece in enumerate(run_text.split("\n")):
             if index > 0:
-                lines.append(_line("".join(parts), number, weighted_size, bold_characters, characters))
-                parts, weighted_size, bold_characters, characters = [], 0.0, 0, 0
-            parts.append(piece)
-            visible = len(piece) - piece.count(" ")
-            characters += visible
-            weighted_size += size * visible
-            bold_characters += visible if bold else 0
-    lines.append(_line("".join(parts), number, weighted_size, bold_characters, characters))
+                lines.append(builder.line(number))
+                builder = _LineBuilder()
+            builder.add(piece, size, bold, family)
+    lines.append(builder.line(number))
     return lines
-
-
-def _line(text: str, page: int, weighted_size: float, bold_characters: int, characters: int) -> TextLine:
-    if not characters:
-        return TextLine(text=text, page=page)
-    return TextLine(
-        text=text,
-        page=page,
-        size=round(weighted_size / characters, 1),
-        bold=bold_characters * 2 > characters,
-    )
 
 
 def _outline(reader: PdfReader, file_name: str) -> list[OutlineEntry]:

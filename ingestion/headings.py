@@ -12,12 +12,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ingestion.casenumbers import case_line, case_number_in_heading, is_document_number_line
+from ingestion.casenumbers import case_line, case_number_in_heading, is_document_number_line, metadata_fields
 from ingestion.domain import TextLine
 from ingestion.sections import is_section_label
 from ingestion.typography import Typography
 
-MAX_TITLE_LINES = 3
+MAX_TITLE_LINES = 4
+# A title the bookmark or contents spells out, or set in its own heading style, may wrap further (narrow columns).
+MAX_TOLD_TITLE_LINES = 6
 # What may stand before the name of a part of the agenda: "II. Lukkede sager", "B) Lukket dagsorden".
 PART_ENUMERATOR = r"(?:(?:[IVXL]{1,5}|[A-ZÆØÅ]|\d{1,2})[.)]\s+)?"
 NUMBER = r"\d{1,3}(?:\.\d{1,2}){0,3}"  # "38.916.000 kr." is an amount, not item 38.916
@@ -26,6 +28,8 @@ _PREFIXED = re.compile(rf"(?i)^{_PREFIX}\s*(?P<number>{NUMBER})\s*[.:)]?\s*(?:[�
 _PLAIN = re.compile(rf"^(?P<number>{NUMBER})(?:\.|\)|\s*[–-])?\s+(?P<title>\S.*)$")
 _DOTTED_ONLY = re.compile(rf"^(?P<number>{NUMBER})[.)]?$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
+# An item kind printed as a field: "Beslutningssag", "Orienteringssag", "Drøftelsessag", "Lukket sag".
+_KIND_FIELD = re.compile(r"(?i)^(?:[a-zæøå]+ )?[a-zæøå]*(sag|drøftelse|orientering|meddelelse|punkt)$")
 _CLOSED_MARKER = re.compile(r"(?i)^(lukket punkt|lukket sag|lukket|fortroligt|fortrolig)\s*[:.]?$")
 _NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 
@@ -42,7 +46,10 @@ def parse_heading(text: str) -> HeadingText | None:
     text = text.strip()
     match = _PREFIXED.match(text)
     if match:
-        return HeadingText(match.group("number").rstrip("."), match.group("title").strip(), prefixed=True)
+        title = match.group("title").strip()
+        if title and not (title[0].isalnum() or title[0] in "\"'«»“”(§"):
+            return None  # "Punkt 2, Skole- og Børneudvalget den 08.02.2022": a reference in a case history
+        return HeadingText(match.group("number").rstrip("."), title, prefixed=True)
     match = _PLAIN.match(text) or _DOTTED_ONLY.match(text)
     if not match:
         return None
@@ -93,6 +100,7 @@ class Heading:
     case_number: str
     closed: bool
     styled: bool  # set in a heading style (larger or bolder than body text)
+    kind: str = ""  # stated beside the case number ("Beslutningssag · SAG-2023-00204")
 
 
 def _stops_title(line: TextLine) -> bool:
@@ -112,34 +120,45 @@ def read_heading(
     first = lines[anchor.index]
     parsed = parse_heading(first.text)
     number = parsed.number if parsed else anchor.number
-    title_parts = [parsed.title] if parsed else [first.text.strip()]
+    # What stands beside the number may be the case number or a status, not the title: "Sag nr. 185  Journal nr.:
+    # 1-30-79-14439-21", "Sag nr. 186  Lukket sag", "1 (Åben) Godkendelse af dagsorden".
+    first_title, beside_case = case_number_in_heading(parsed.title if parsed else first.text.strip())
+    first_title, status_closed = _strip_status(first_title)
+    title_parts = [first_title]
     position = anchor.index + 1
+    title_line = first  # the line whose style a wrapped title keeps
     if not title_parts[0] and position < len(lines) and not _stops_title(lines[position]):
-        title_parts = [lines[position].text.strip()]  # "Dagsordenspunkt 3" / the title on the next line
+        title_line = lines[position]
+        title_parts = [title_line.text.strip()]  # "Dagsordenspunkt 3" / the title on the next line
         position += 1
-    styled = typography.is_heading(first)
-    while position < len(lines) and len(title_parts) < MAX_TITLE_LINES:
+    styled = typography.is_heading(title_line)
+    while position < len(lines) and len(title_parts) < MAX_TOLD_TITLE_LINES:
         candidate = lines[position]
         if candidate.page != lines[position - 1].page or case_line(candidate.text):
             break
         # A word like "beslutning" may end a wrapped title: the bookmark's title, or the heading's own style,
         # says so; otherwise a section label or a numbered line ends the title.
         told = _told_to_continue(anchor, title_parts, candidate) or (
-            styled and typography.same_style(first, candidate) and not parse_heading(candidate.text)
+            styled and typography.same_style(title_line, candidate) and not parse_heading(candidate.text)
         )
         # Where case numbers stand above headings, a case line below a title is the next item's.
         wraps = not case_above and _continues_title(lines, position, title_parts, typography)
-        if not told and (_stops_title(candidate) or not wraps):
+        if not told and (_stops_title(candidate) or not wraps or len(title_parts) >= MAX_TITLE_LINES):
             break
         title_parts.append(candidate.text.strip())
         position += 1
     title = " ".join(part for part in title_parts if part)
     title, case_number = case_number_in_heading(title)
+    case_number = case_number or beside_case
+    kind = ""
     while not case_above and position < len(lines) and position - anchor.index <= MAX_TITLE_LINES + 3:
         text = lines[position].text
         found = case_line(text)
         if found:
             case_number = case_number or found
+            for field in metadata_fields(text) or []:
+                if _KIND_FIELD.match(field):
+                    kind = field
         elif not (is_document_number_line(text) or _is_metadata(text)):
             break
         position += 1
@@ -156,9 +175,35 @@ def read_heading(
         number=number,
         title=title,
         case_number=case_number,
-        closed=anchor.closed,
+        closed=anchor.closed or status_closed or bool(_CLOSED_MARKER.match(kind)),
         styled=styled,
+        kind=kind,
     )
+
+
+_STATUS = re.compile(
+    r"(?i)^\((?P<status>åben|åbent|offentlig|lukket|fortrolig)\)\s*|^(?P<alone>lukket sag|lukket punkt)$"
+)
+
+
+def _strip_status(title: str) -> tuple[str, bool]:
+    """A status printed with the number ("(Åben)", "(Lukket)", or "Lukket sag" in place of a title): removed
+    from the title; True when it closes the item."""
+    match = _STATUS.match(title)
+    if not match:
+        return title, False
+    status = (match.group("status") or match.group("alone") or "").casefold()
+    return title[match.end() :].strip(), status.startswith(("lukket", "fortrolig"))
+
+
+def printed_title(lines: list[TextLine], position: int, parsed: HeadingText) -> str:
+    """The title a heading line prints: beside the number, or on the next line when only the number (with maybe a
+    case number or a status) stands there."""
+    title, _ = case_number_in_heading(parsed.title)
+    title, _ = _strip_status(title)
+    if not title and position + 1 < len(lines):
+        return lines[position + 1].text
+    return title
 
 
 def _is_metadata(text: str) -> bool:

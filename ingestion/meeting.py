@@ -47,7 +47,7 @@ _BODY_WORD = re.compile(
     r"(?i)(udvalg|byråd|kommunalbestyrelse|regionsråd|forretningsudvalg|borgerrepræsentation|\bkkr\b|\bkl\b|"
     r"bestyrelse|\bråd(et)?\b|sogneråd|repræsentantskab|forum|gruppen?\b|komité|styregruppe|\w+rådet\b)"
 )
-_BODY_LABEL = re.compile(r"(?i)^(udvalg|mødeforum|forum|organ|råd|mødeorgan)\s*:\s*(?P<body>\S.*)$")
+_BODY_LABEL = re.compile(r"^(?i:udvalg|mødeforum|forum|organ|råd|mødeorgan)(?:\s*:\s*|\s+)(?P<body>[A-ZÆØÅ].*)$")
 _TITLE_WITH_BODY = re.compile(
     r"(?i)^(?:åbent\s+|offentligt\s+)?(?:referat|beslutningsprotokol|dagsorden|mødereferat|protokol)"
     r"(?:\s*[-–:]\s*|\s+(?:fra|for|af|til)\s+(?:mødet\s+i\s+|møde\s+i\s+)?)(?P<body>\S.*)$"

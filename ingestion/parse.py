@@ -9,8 +9,9 @@ from pathlib import Path
 from ingestion.clean import dehyphenate, strip_running_lines
 from ingestion.domain import AgendaItem, Document, Line, OutlineEntry, Reading, Section, TextLine
 from ingestion.extract import PdfContent, read_file, read_pdf, sha256_bytes
+from ingestion.headings import normalise
 from ingestion.meeting import read_meeting
-from ingestion.segment import segment
+from ingestion.segment import Segmentation, segment
 from ingestion.structure import STRATEGY_NAMES, read_structure
 
 logger = logging.getLogger(__name__)
@@ -18,6 +19,8 @@ logger = logging.getLogger(__name__)
 ATTACHMENT_KIND = "Bilag"
 MEETING_INFO_TITLE = "Mødets tid, sted og deltagere"
 # A contents line with dot leaders and a page number, wherever it stands: never part of the meeting's opening.
+# A closed item's title this long (letters and digits) is looked for in the lines before the first item.
+MIN_CLOSED_TITLE = 10
 _CONTENTS_LINE = re.compile(r"(\.{4,}|…{2,}|_{4,})\s*\d{1,3}$")
 
 
@@ -52,6 +55,7 @@ def parse_content(content: PdfContent, file_name: str, document_id: str) -> Docu
     items = segmentation.items
     title = _title(meeting.body, meeting.date, first_page, file_name, has_items=bool(items))
     hidden = segmentation.closed_lines | structure.contents_lines_of(set(segmentation.closed_numbers))
+    hidden |= _naming_closed_items(lines, segmentation.preamble, segmentation)
     if not items and segmentation.closed_item_count == 0 and lines:
         # No agenda: an attachment, a report or an unknown layout. One item, so it can still be searched and cited.
         kept = [line.plain() for index, line in enumerate(lines) if index not in hidden]
@@ -70,9 +74,9 @@ def parse_content(content: PdfContent, file_name: str, document_id: str) -> Docu
     else:
         contents = set(structure.contents)
         preamble = [
-            line.plain()
-            for index, line in enumerate(segmentation.preamble)
-            if index not in contents and not _CONTENTS_LINE.search(line.text)
+            lines[index].plain()
+            for index in segmentation.preamble
+            if index not in contents and index not in hidden and not _CONTENTS_LINE.search(lines[index].text)
         ]
         opening = _meeting_opening(preamble)
         if items and opening:
@@ -107,6 +111,13 @@ def parse_content(content: PdfContent, file_name: str, document_id: str) -> Docu
         items=items,
         closed_item_count=segmentation.closed_item_count,
     )
+
+
+def _naming_closed_items(lines: list[TextLine], outside: list[int], segmentation: Segmentation) -> set[int]:
+    """Lines outside the items that name a closed item (a contents line the contents reader did not take): a
+    closed item's title is never stored."""
+    titles = [normalise(title) for title in segmentation.closed_titles if len(normalise(title)) >= MIN_CLOSED_TITLE]
+    return {index for index in outside if any(title in normalise(lines[index].text) for title in titles)}
 
 
 def _usable(outline: list[OutlineEntry]) -> list[OutlineEntry]:

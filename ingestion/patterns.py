@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 
-from ingestion.casenumbers import case_line
+from ingestion.casenumbers import case_line, case_number_in_heading
 from ingestion.domain import TextLine
 from ingestion.headings import MAX_TITLE_LINES, Anchor, number_key, parse_heading
 from ingestion.sections import is_section_label
@@ -35,8 +35,11 @@ def styled_anchors(lines: list[TextLine], typography: Typography, skip: range, c
             candidates.append(Anchor(index=index, number=parsed.number))
     if not candidates:
         return []
-    styled = {anchor.index for anchor in candidates}
-    merged = sorted(candidates + [anchor for anchor in confirmed if anchor.index not in styled], key=lambda a: a.index)
+    # Confirmed lines come in only with numbers no styled heading has: "1.1" under a bold "1", never a "3." of an
+    # attachment list beside the styled "Pkt. 3.".
+    styled_numbers = {number_key(anchor.number) for anchor in candidates}
+    quieter = [anchor for anchor in confirmed if number_key(anchor.number) not in styled_numbers]
+    merged = sorted(candidates + quieter, key=lambda anchor: anchor.index)
     return increasing(merged)
 
 
@@ -58,7 +61,8 @@ def pattern_anchors(lines: list[TextLine], skip: range) -> list[Anchor]:
             continue  # a bare number on its own line is a page number or a table cell, without more to go on
         below = lines[index + 1 : index + 1 + ANCHOR_REACH]
         above = case_line(lines[index - 1].text) if index > 0 else None
-        if above or any(case_line(other.text) for other in below[:ANCHOR_REACH]):
+        beside = case_number_in_heading(parsed.title)[1] if parsed.title else ""  # "Sag nr. 185  Journal nr.: …"
+        if above or beside or any(case_line(other.text) for other in below[:ANCHOR_REACH]):
             by_case.append(Anchor(index=index, number=parsed.number))
         elif parsed.title and below and is_section_label(below[0].text):
             by_label.append(Anchor(index=index, number=parsed.number))

@@ -32,11 +32,12 @@ MARKER_REACH = 3
 
 @dataclass(frozen=True)
 class Segmentation:
-    preamble: list[TextLine]
+    preamble: list[int]  # indices of the lines before the first item and after the last (signatures)
     items: list[AgendaItem]
     closed_item_count: int
     closed_lines: frozenset[int]  # indices of the lines of closed items
     closed_numbers: frozenset[str] = frozenset()
+    closed_titles: tuple[str, ...] = ()
 
 
 def _split_kind(title: str) -> tuple[str, str]:
@@ -73,16 +74,17 @@ def _group_heading_in_body(lines: list[TextLine], index: int, major: int, next_h
 def segment(lines: list[TextLine], headings: list[Heading]) -> Segmentation:
     """Split a meeting's lines at its headings into open agenda items; closed items are counted and dropped."""
     if not headings:
-        return Segmentation(preamble=list(lines), items=[], closed_item_count=0, closed_lines=frozenset())
+        return Segmentation(preamble=list(range(len(lines))), items=[], closed_item_count=0, closed_lines=frozenset())
     dotted = any("." in heading.number for heading in headings)
     closed_lines: set[int] = set()
     closed_numbers: set[str] = set()
+    closed_titles: list[str] = []
     items: list[AgendaItem] = []
     closed = 0
     in_closed_part = False
     group = ""
-    trailing: list[TextLine] = []
-    preamble = list(lines[: headings[0].start])
+    trailing: list[int] = []
+    preamble = list(range(headings[0].start))
     for position, heading in enumerate(headings):
         following = headings[position + 1] if position + 1 < len(headings) else None
         next_start = following.start if following else len(lines)
@@ -96,7 +98,7 @@ def segment(lines: list[TextLine], headings: list[Heading]) -> Segmentation:
                 part_closes = True
                 break
             if END_OF_ITEMS.match(text.strip()):
-                trailing.extend(lines[end:next_start])
+                trailing.extend(range(end, next_start))
                 break
             if dotted and _group_heading_in_body(lines, end, major, following):
                 next_group = text
@@ -111,6 +113,7 @@ def segment(lines: list[TextLine], headings: list[Heading]) -> Segmentation:
         if not case_number:
             case_number, body = _case_number_at_end(body)
         kind, title = _split_kind(heading.title)
+        kind = kind or (heading.kind if not closed_marker(heading.kind) else "")
         is_closed = (
             heading.closed
             or in_closed_part
@@ -121,6 +124,7 @@ def segment(lines: list[TextLine], headings: list[Heading]) -> Segmentation:
             closed += 1
             closed_lines.update(range(heading.start, end))
             closed_numbers.add(heading.number)
+            closed_titles.append(CLOSED_TITLE.sub("", title).strip(" :.-–"))
         else:
             heading_page = lines[heading.start].page
             items.append(
@@ -148,6 +152,7 @@ def segment(lines: list[TextLine], headings: list[Heading]) -> Segmentation:
         closed_item_count=closed,
         closed_lines=frozenset(closed_lines),
         closed_numbers=frozenset(closed_numbers),
+        closed_titles=tuple(closed_titles),
     )
 
 

@@ -19,6 +19,7 @@ SIZE_STEP = 0.8
 class Typography:
     body_size: float  # 0.0 when the PDF gave no sizes
     body_bold: bool
+    body_font: str = ""
 
     @property
     def known(self) -> bool:
@@ -28,15 +29,19 @@ class Typography:
         """Set larger than body text, or bold where body text is not."""
         if not self.known or not line.size:
             return False
-        return line.size >= self.body_size + SIZE_STEP or (line.bold and not self.body_bold)
+        if line.size >= self.body_size + SIZE_STEP or (line.bold and not self.body_bold):
+            return True
+        # Set in another typeface at body size or more (Word templates: "Calibri Light" headings over "Calibri").
+        return bool(line.font and self.body_font and line.font != self.body_font and line.size >= self.body_size - 0.3)
 
     @staticmethod
     def same_style(first: TextLine, other: TextLine) -> bool:
-        return abs(first.size - other.size) < 0.3 and first.bold == other.bold
+        return abs(first.size - other.size) < 0.3 and first.bold == other.bold and first.font == other.font
 
 
 def measure(lines: list[TextLine]) -> Typography:
     sizes: Counter[float] = Counter()
+    fonts: Counter[str] = Counter()
     bold = 0
     total = 0
     for line in lines:
@@ -44,9 +49,10 @@ def measure(lines: list[TextLine]) -> Typography:
             continue
         characters = len(line.text) - line.text.count(" ")
         sizes[round(line.size * 2) / 2] += characters
+        fonts[line.font] += characters
         bold += characters if line.bold else 0
         total += characters
     if not total:
         return Typography(body_size=0.0, body_bold=False)
     body_size = sizes.most_common(1)[0][0]
-    return Typography(body_size=body_size, body_bold=bold * 2 > total)
+    return Typography(body_size=body_size, body_bold=bold * 2 > total, body_font=fonts.most_common(1)[0][0])

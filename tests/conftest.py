@@ -24,6 +24,7 @@ ROOT = Path(__file__).parent.parent
 # Minutes rendered from Greve's FirstAgenda data in layouts the segmenter was not written against (eval/render).
 RENDERED = ROOT / "eval" / "corpus" / "rendered"
 HELD_OUT = ROOT / "eval" / "corpus" / "held-out"
+HELD_OUT_SETS = sorted((ROOT / "eval" / "corpus").glob("held-out*"))
 REAL = ROOT / "eval" / "corpus" / "real"
 
 

@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
-from tests.conftest import SCANNED, SYDDJURS
+from tests.conftest import ATTACHMENT, RENDERED, SCANNED, SYDDJURS
 
 runner = CliRunner()
 
@@ -17,14 +17,19 @@ def data_dir(tmp_path_factory):
     result = runner.invoke(app, ["ingest", str(SYDDJURS), "--data-dir", str(path)])
     assert result.exit_code == 0, result.output
     assert "1 nye" in result.output
+    assert f"{SYDDJURS.name}: 1 punkter, læst med indholdsfortegnelsen" in result.output  # how it was read
+    result = runner.invoke(app, ["ingest", str(ATTACHMENT), "--data-dir", str(path)])
+    assert "ingen dagsordenspunkter fundet" in result.output
     return path
 
 
 def test_documents_lists_one_line_per_document(data_dir):
     result = runner.invoke(app, ["documents", "--data-dir", str(data_dir)])
     assert result.exit_code == 0
-    (line,) = result.output.strip().splitlines()
-    assert SYDDJURS.name in line and "20-06-2013" in line and "Udvalget for plan" in line
+    minutes, attachment = sorted(result.output.strip().splitlines(), key=lambda line: ATTACHMENT.name in line)
+    assert SYDDJURS.name in minutes and "20-06-2013" in minutes and "Udvalget for plan" in minutes
+    assert "1 punkter" in minutes
+    assert ATTACHMENT.name in attachment and "ingen punkter fundet" in attachment  # not one silent big item
 
 
 def test_ask_json_matches_the_schema(data_dir):
@@ -77,3 +82,36 @@ def test_delete_unknown_document_fails_clearly(data_dir):
     result = runner.invoke(app, ["delete", "ffffffffffff", "--data-dir", str(data_dir)])
     assert result.exit_code == 2
     assert "findes ikke" in result.output
+
+
+def test_inspect_shows_the_reading_without_indexing(tmp_path):
+    path = RENDERED / "punkt-kolon_kultur-og-fritidsudvalget_2024-03-20_1630_a165df50.pdf"
+    result = runner.invoke(app, ["inspect", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[1] == "Læst med: bogmærker (PDF'ens disposition)"
+    assert lines[2] == "Organ: Kultur- og Fritidsudvalget   Mødedato: 20-03-2024"
+    assert lines[3] == "Dagsordenspunkter: 13, 1 lukkede (ikke indekseret)"
+    assert any(
+        line.startswith("  punkt 2  Besøg ved foreningen Greve Væveskole  [EMN-2024-002984]  s. 2–3") for line in lines
+    )
+    assert not any("Café Langsiden" in line for line in lines)  # the closed item's title is not shown
+
+
+def test_inspect_json_and_a_document_without_structure():
+    result = runner.invoke(app, ["inspect", str(ATTACHMENT), "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["strategy"] == "none" and payload["items"] == []
+    assert "Fandt ingen dagsordenspunkter" in payload["warnings"][-1]
+    plain = runner.invoke(app, ["inspect", str(ATTACHMENT)])
+    assert (
+        "Læst med: ingen struktur fundet" in plain.output and "Advarsel: Fandt ingen dagsordenspunkter" in plain.output
+    )
+
+
+def test_inspect_refuses_what_is_not_a_readable_pdf(tmp_path):
+    result = runner.invoke(app, ["inspect", str(SCANNED)])
+    assert result.exit_code == 2 and "intet tekstlag" in result.output
+    missing = runner.invoke(app, ["inspect", str(tmp_path / "findes-ikke.pdf")])
+    assert missing.exit_code == 2 and "kan ikke læses" in missing.output

@@ -138,6 +138,12 @@ async function showCase(event) {
   }
 }
 
+// A document in which no agenda items were found says so, instead of counting as one big item.
+function itemsText(documentSummary) {
+  if (documentSummary.reading === "none") return "ingen dagsordenspunkter fundet (søges som ét stykke tekst)";
+  return `${documentSummary.items} punkter`;
+}
+
 async function loadDocuments() {
   const list = $("documents");
   try {
@@ -148,7 +154,8 @@ async function loadDocuments() {
     list.replaceChildren(...documents.map((d) => {
       const row = element("li", {},
         element("a", { href: d.pdf_url, target: "_blank", rel: "noopener" }, d.title),
-        ` — ${d.items} punkter, ${d.pages} sider`);
+        ` — ${itemsText(d)}, ${d.pages} sider`);
+      row.title = d.reading_description ? `Læst med ${d.reading_description}` : "";
       if (state.adminKey) {
         row.append(" ", element("button", { type: "button", class: "secondary", "aria-label": `Slet ${d.file}`,
           onclick: () => removeDocument(d) }, "Slet"));
@@ -175,7 +182,7 @@ async function upload(event) {
   try {
     const result = await api("/api/documents", { method: "POST", headers: adminHeaders(), body });
     const verb = { added: "indlæst", replaced: "erstattet", unchanged: "uændret (allerede indlæst)" }[result.status];
-    $("admin-status").textContent = `${result.file}: ${verb}, ${result.items} punkter.`;
+    $("admin-status").textContent = `${result.file}: ${verb}, ${itemsText(result)}.`;
     await loadDocuments();
   } catch (error) {
     $("admin-status").textContent = error.message;

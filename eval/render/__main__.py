@@ -8,6 +8,12 @@ python -m eval.render --list eval/render/held_out.tsv --out eval/corpus/held-out
 python -m eval.render --list eval/render/held_out_2.tsv --out eval/corpus/held-out-2 \
         --labels eval/datasets/segmentation-held-out-2.jsonl
     the second held-out set, in the layouts of ``eval/render/held_out_2.py``;
+python -m eval.render --list eval/render/held_out_3.tsv --out eval/corpus/held-out-3 \
+        --labels eval/datasets/segmentation-held-out-3.jsonl
+    the third held-out set, in the layouts of ``eval/render/held_out_3.py``;
+python -m eval.render --list eval/render/held_out_4.tsv --out eval/corpus/held-out-4 \
+        --labels eval/datasets/segmentation-held-out-4.jsonl
+    the fourth held-out set, in the layouts of ``eval/render/held_out_4.py``;
 python -m eval.render --layout pkt-over --out /tmp/x MEETING.json ...
     renders the given meetings in one layout (or ``--layout all``).
 """

@@ -27,21 +27,94 @@ Numbering = Literal[
     "sag_margin",  # "Sag 4" in the margin column, the title beside it (with section_style "margin")
     "punkt_dot",  # "Punkt 4. Titel"
     "paren",  # "4) Titel"
+    "pkt_dot",  # "Pkt. 12. Titel"
+    "sag_nr_line",  # "Sag nr. 185" on a shaded line of its own, the title in bold on the next
+    "status_paren",  # "12 (Åben) Titel" / "12 (Lukket) Titel"
+    "form",  # a ruled form: "Pkt. 7" and "Åbent punkt" in a band, then a row "Dagsordenspunkt: | Titel"
 ]
 # "margin": a "Journalnr." row of the two-column item; "id_line": "Sagsnr.: … | J.nr.: … | Dok.nr.: …" under the
-# heading; "tab": the bare number on the heading's first line at a tab stop.
+# heading; "tab": the bare number on the heading's first line at a tab stop; "kind_line": "Beslutningssag ·
+# SAG-2022-11409 · jebj" under the heading (the item's kind, the case number, the case handler); "box": the bare
+# number in a ruled box at the right end of the heading line; "fact_table": a ruled two-column table under the
+# heading ("Sagsnr." and the responsible centre); "number_line": flush right on the "Sag nr." line (numbering
+# "sag_nr_line"); "masthead": in the meeting's block that opens each item's page ("Sags ID: …"); "form_row": a row
+# "Sagsnr.: | …" of the item's form (numbering "form").
 CasePosition = Literal[
-    "above", "in_heading", "below", "last_line", "right_of_heading", "block", "margin", "id_line", "tab"
+    "above",
+    "in_heading",
+    "below",
+    "last_line",
+    "right_of_heading",
+    "block",
+    "margin",
+    "id_line",
+    "tab",
+    "kind_line",
+    "box",
+    "fact_table",
+    "number_line",
+    "masthead",
+    "form_row",
 ]
-CaseFormat = Literal["as_is", "emn", "sag", "slash", "year_dash", "kle", "year_slash", "compact"]
-Outline = Literal["none", "numbered", "titles_only", "parts", "with_attachments"]
-# "table_page_first": a ruled table (side, punkt, sag) on a page of its own, its groups as rows.
-Contents = Literal["none", "dotted_pages", "numbers_only", "table", "agenda_list", "dotted_parts", "table_page_first"]
-# "roman_parts": open items under "I. Åbne sager", closed ones (their text withheld) under "II. Lukkede sager".
-ClosedStyle = Literal["title", "closed_part", "marker", "withheld", "appendix", "anonymous", "roman_parts"]
+# "region_journal": hyphen-separated digit groups, a region's "1-30-72-11409-22"; "year_seven": the year and a
+# seven-digit serial, "2022-0011409".
+CaseFormat = Literal[
+    "as_is",
+    "emn",
+    "sag",
+    "slash",
+    "year_dash",
+    "kle",
+    "year_slash",
+    "compact",
+    "slash_padded",
+    "region_journal",
+    "year_seven",
+]
+# "parts_attachments": the agenda's parts ("Åben dagsorden"), their items under them and the items' attachments
+# as leaves.
+# "item_files": one bookmark per merged document, "Forside" and "Punkt 12 - Titel".
+Outline = Literal["none", "numbered", "titles_only", "parts", "with_attachments", "parts_attachments", "item_files"]
+# "table_page_first": a ruled table (side, punkt, sag) on a page of its own, its groups as rows;
+# "parts_attachments": contents in the agenda's parts, each item's attachments listed under it (no page numbers);
+# "end_table": a ruled table (sag nr., titel, side) at the END of the document, after the signatures;
+# "status_list": the agenda on the front page, each item as its heading is printed ("12 (Lukket) Titel").
+Contents = Literal[
+    "none",
+    "dotted_pages",
+    "numbers_only",
+    "table",
+    "agenda_list",
+    "dotted_parts",
+    "table_page_first",
+    "parts_attachments",
+    "end_table",
+    "status_list",
+]
+# "roman_parts": open items under "I. Åbne sager", closed ones (their text withheld) under "II. Lukkede sager";
+# "kind_line": closed items stay in place, marked only by "Lukket sag" as their kind (case_position "kind_line");
+# "closed_agenda": closed items at the end under "Lukket dagsorden", every item renumbered in printed order;
+# "decision_only": in place, "Lukket sag" where the case number would stand, only the decision printed;
+# "status": "(Lukket)" in the heading (numbering "status_paren"), the whole text printed;
+# "form_status": "Lukket punkt" in the item's form (numbering "form"), the text withheld.
+ClosedStyle = Literal[
+    "title",
+    "closed_part",
+    "marker",
+    "withheld",
+    "appendix",
+    "anonymous",
+    "roman_parts",
+    "kind_line",
+    "closed_agenda",
+    "decision_only",
+    "status",
+    "form_status",
+]
 # "margin": the whole item in two columns, every label (number, case, section names) in the margin column;
-# "colon": section names as plain "Indstilling:" lines.
-SectionStyle = Literal["heading", "inline", "underlined", "caps", "margin", "colon"]
+# "colon": section names as plain "Indstilling:" lines; "italic": section names in the body's italic cut;
+# "bold_colon": "Indstilling:" lines in bold.
+SectionStyle = Literal["heading", "inline", "underlined", "caps", "margin", "colon", "italic", "bold_colon"]
 FirstPage = Literal[
     "labelled",
     "meeting_line",
@@ -54,6 +127,12 @@ FirstPage = Literal[
     "region",
     "acadre",
     "memo",
+    "kl",  # "Beslutningsprotokol", the meeting in labelled lines; the contents follow on the same page
+    "prepare_cover",  # a cover page of its own: the municipality, "Referat", the body, the meeting, who came
+    "fact_table",  # "Referat" and the meeting as a ruled two-column table
+    "year_protocol",  # "Beslutningsprotokol", the meeting in a sentence, the year's case numbers it covers
+    "masthead",  # the meeting's block that also opens every item's page, then who came
+    "form",  # an old Word template: "REFERAT" and the meeting as tab-aligned fields
 ]
 RunningHeader = Literal[
     "pipe",
@@ -66,6 +145,11 @@ RunningHeader = Literal[
     "band",  # an accent-coloured header with a rule, "Side N af M" in the footer
     "acadre",  # "Referat for …  Side N" and the meeting's date and hour, from the second page
     "item_title",  # the heading of the item that runs on at the top of the page, as a Word STYLEREF field
+    "side_pipe",  # "<body> | 23-01-2023" and "SIDE | N" in the header, from the second page
+    "footer_line",  # "Referat | <body> | 23.01.2023" and "Side N af M" in one footer line, not on the cover
+    "initials",  # a protocol's footer: "Formandens initialer" and "Side N"; the body and date from page 2
+    "item_pages",  # a merged file's footer: "Side k af n" counted within each item's own document
+    "form",  # "Referat – <body>" and the date over a rule from page 2, "Side N af M" centred below
 ]
 Font = Literal["dejavu-sans", "dejavu-serif", "helvetica", "times", "dejavu-sans-condensed", "dejavu-serif-condensed"]
 HeadingCase = Literal["as_is", "upper"]
@@ -107,7 +191,7 @@ class Layout:
     new_page_per_item: bool = False
     section_style: SectionStyle = "heading"
     decision_first: bool = False
-    decision_heading: str = "Beslutning"  # "{body}" and "{date}" are filled in
+    decision_heading: str = "Beslutning"  # "{body}", "{date}" and "{abbreviation}" ("ØU") are filled in
     closed_style: ClosedStyle = "title"
     first_page: FirstPage = "labelled"
     running_header: RunningHeader = "pipe"
@@ -117,6 +201,18 @@ class Layout:
     attachments: Attachments = "none"  # the item's attachments ("Bilag") listed at its end
     heading_light: bool = False  # item titles in the font's extra-light cut and an accent colour (dejavu-sans)
     item_gap: float = 1.5  # space before an item that does not begin a page, in body lines
+    left_margin: float = 22  # mm: a wide left margin sets the whole text in a narrow column on the right
+    heading_font: Font | None = None  # item titles in another family than the body (at the same size, say)
+    heading_color: tuple[int, int, int] = (0, 0, 0)  # item titles' colour (RGB)
+    renamed_sections: tuple[tuple[str, str], ...] = ()  # (Greve's section name, the name this system prints)
+    supplement: bool = False  # the newest cases as a "Tillægsdagsorden" after the ordinary items (closed_agenda)
+    items_on_new_page: bool = False  # the items begin on a fresh page after the front page and the contents
+    heading_kept_with_text: bool = True  # False: a heading may stand alone at the foot of a page
+    history_punkt: bool = False  # "Punkt 7, Økonomiudvalget den 25.09.2024" lines in "Sagens forløb"
+    year_numbering: bool = False  # items numbered on through the body's year ("Sag nr. 185"), not from 1
+    heading_underline: bool = False  # item titles underlined (with heading_bold False: instead of bold)
+    justify: bool = False  # body paragraphs set justified
+    signatures: bool = False  # "Mødet hævet kl. …" and the members' signature lines after the last item
 
 
 LAYOUTS: list[Layout] = [
@@ -234,12 +330,14 @@ LAYOUTS: list[Layout] = [
 
 
 def layout_named(name: str) -> Layout:
-    """A layout of ``LAYOUTS`` or of the held-out sets (``eval.render.held_out``, ``held_out_2``) by its name."""
-    # Imported here: both modules import this one.
+    """A layout of ``LAYOUTS`` or of the held-out sets (``eval.render.held_out``, ``held_out_2`` … ``held_out_4``)."""
+    # Imported here: these modules import this one.
     from eval.render.held_out import HELD_OUT_LAYOUTS
     from eval.render.held_out_2 import HELD_OUT_2_LAYOUTS
+    from eval.render.held_out_3 import HELD_OUT_3_LAYOUTS
+    from eval.render.held_out_4 import HELD_OUT_4_LAYOUTS
 
-    known = LAYOUTS + HELD_OUT_LAYOUTS + HELD_OUT_2_LAYOUTS
+    known = LAYOUTS + HELD_OUT_LAYOUTS + HELD_OUT_2_LAYOUTS + HELD_OUT_3_LAYOUTS + HELD_OUT_4_LAYOUTS
     for layout in known:
         if layout.name == name:
             return layout
@@ -267,6 +365,13 @@ def format_case_number(case_number: str, style: CaseFormat) -> str:
         return f"{full_year}/{int(serial)}"
     if style == "compact":
         return f"{year:02d}{int(serial):06d}"
+    if style == "slash_padded":
+        return f"{year:02d}/{int(serial):05d}"
+    if style == "year_seven":
+        return f"{full_year}-{int(serial):07d}"
+    if style == "region_journal":
+        groups = ("01", "15", "16", "30", "31", "36")
+        return f"1-{groups[int(serial) % len(groups)]}-{(72, 76, 4, 79)[int(serial) % 4]}-{int(serial)}-{year:02d}"
     # KLE journal number: subject code, handling code, running number, year.
     subjects = ["00.01.00", "27.69.48", "17.02.00", "85.02.02", "00.22.00"]
     subject = subjects[int(serial) % len(subjects)]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from eval.render import margin
+from eval.render import form_template, item_documents, kl, margin, prepare, protocol, word_template
 from eval.render.html_text import Block
 from eval.render.layouts import Layout, danish_date, format_case_number
 from eval.render.source import DECISION, HISTORY, SourceItem, SourceMeeting, SourceSection
@@ -37,6 +37,12 @@ _OPEN_PART, _CLOSED_PART = "Åbne punkter", "Lukkede punkter"
 _ROMAN_PARTS = (("I", "Åbne sager"), ("II", "Lukkede sager"))
 _CLOSED_CASE_TEXT = "Sagen er behandlet for lukkede døre. Referatet af sagen er ikke offentligt."
 _LIGHT_FONTS = {"dejavu-sans": "DejaVuSans-ExtraLight.ttf"}  # the cut of heading_light
+_ITALIC_FONTS = {  # the cut of section_style "italic"
+    "dejavu-sans": "DejaVuSans-Oblique.ttf",
+    "dejavu-serif": "DejaVuSerif-Italic.ttf",
+    "dejavu-sans-condensed": "DejaVuSansCondensed-Oblique.ttf",
+    "dejavu-serif-condensed": "DejaVuSerifCondensed-Italic.ttf",
+}
 _TAB_STOP = 138  # mm from the left margin: where a Word heading's tab puts the case number
 _ANONYMOUS_TITLE = "Lukket punkt"
 _WITHHELD_TEXT = "Punktet blev behandlet for lukkede døre."
@@ -62,6 +68,7 @@ class PrintedItem:
     source: SourceItem
     group: tuple[str, str] | None = None  # (number, title) of the group heading printed before it, if any
     first_page: int = 0
+    part: str = ""  # the unnumbered part of the agenda it is printed in ("Tillægsdagsorden"), if any
 
 
 @dataclass
@@ -119,15 +126,21 @@ def _texts(item: PrintedItem) -> str:
 def _plan(meeting: SourceMeeting, layout: Layout) -> list[PrintedItem]:
     """Which items are printed in which order, with which numbers, titles and case numbers."""
     items = list(meeting.items)
+    parts: dict[int, str] = {}
     if layout.closed_style in ("closed_part", "appendix", "roman_parts"):
         items = [item for item in items if not item.closed] + [item for item in items if item.closed]
+    if layout.closed_style == "closed_agenda":
+        items, parts = prepare.agenda_parts(items, layout.supplement)
     open_items = [item for item in items if not item.closed]
+    offset = protocol.year_offset(meeting) if layout.year_numbering else 0
     if layout.numbering == "dotted_groups":
         items.sort(key=lambda item: _group_of(item, open_items))
     planned: list[PrintedItem] = []
     for position, item in enumerate(items, 1):
         title = _printed_title(item, layout)
-        number = str(position) if layout.closed_style == "closed_part" else item.number
+        number = str(position) if layout.closed_style in ("closed_part", "closed_agenda") else item.number
+        if layout.year_numbering:
+            number = str(offset + position)
         group = None
         if layout.numbering == "dotted_groups":
             group_index = _group_of(item, open_items)
@@ -144,6 +157,7 @@ def _plan(meeting: SourceMeeting, layout: Layout) -> list[PrintedItem]:
                 closed=item.closed,
                 source=item,
                 group=group,
+                part=parts.get(id(item), ""),
             )
         )
     return planned
@@ -160,7 +174,7 @@ def _printed_title(item: SourceItem, layout: Layout) -> str:
 
 
 def _printed_case_number(item: SourceItem, layout: Layout) -> str:
-    if item.closed and layout.closed_style == "anonymous":
+    if item.closed and layout.closed_style in ("anonymous", "decision_only"):
         return ""
     return format_case_number(item.case_number, layout.case_format)
 
@@ -180,13 +194,14 @@ class _MinutesPdf(FPDF):
         self.layout = layout
         self.meeting = meeting
         self.body = body
-        self.set_margins(22, 20, 22)
+        self.set_margins(layout.left_margin, 20, 22)
         self.set_auto_page_break(auto=True, margin=22)
         self.set_creation_date(dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
         self.alias_nb_pages()
         self.family = self._load_fonts()
         self.continuing_ref = ""  # "§ 3" while an item is printed, for a "continued" running header
         self.page_margin = self.l_margin  # the left margin of the page, while a two-column row moves l_margin
+        self.document_pages: dict[int, tuple[int, int]] = {}  # page → (k, n) in its merged document (item_pages)
 
     def _load_fonts(self) -> str:
         font = self.layout.font
@@ -205,19 +220,31 @@ class _MinutesPdf(FPDF):
             if not light.exists():
                 raise FontMissing(f"{light} mangler: installér Debian-pakken fonts-dejavu-extra")
             self.add_font(f"{font}-light", "", str(light))
+        if self.layout.section_style == "italic":
+            self._add_font_file(font, "I", _ITALIC_FONTS[font])
+        heading_font = self.layout.heading_font
+        if heading_font and heading_font not in ("helvetica", "times", font):
+            self._add_font_file(heading_font, "", _TTF_FONTS[heading_font][0])
         return font
+
+    def _add_font_file(self, family: str, style: str, name: str) -> None:
+        if not (FONT_FOLDER / name).exists():
+            raise FontMissing(f"{FONT_FOLDER / name} mangler: installér Debian-pakken fonts-dejavu-extra")
+        self.add_font(family, style, str(FONT_FOLDER / name))
 
     def printable(self, text: str) -> str:
         if self.layout.font in ("helvetica", "times"):
             return text.translate(_LATIN1).encode("latin-1", "replace").decode("latin-1")
         return text
 
-    def use(self, size: float, bold: bool = False, underline: bool = False) -> None:
-        self.set_font(self.family, ("B" if bold else "") + ("U" if underline else ""), size)
+    def use(self, size: float, bold: bool = False, underline: bool = False, italic: bool = False) -> None:
+        self.set_font(self.family, ("B" if bold else "") + ("I" if italic else "") + ("U" if underline else ""), size)
 
     def use_heading(self, size: float) -> None:
-        """The type of item titles: the light cut where the layout has one, else bold or regular."""
-        if self.layout.heading_light:
+        """The type of item titles: the light cut or another family where the layout has one, else the body's."""
+        if self.layout.heading_font:
+            self.set_font(self.layout.heading_font, "B" if self.layout.heading_bold else "", size)
+        elif self.layout.heading_light:
             self.set_font(f"{self.family}-light", "", size)
         else:
             self.use(size, self.layout.heading_bold)
@@ -250,6 +277,16 @@ class _MinutesPdf(FPDF):
 
     def header(self) -> None:
         style = self.layout.running_header
+        if style in ("initials", "item_pages", "form"):
+            if style == "initials":
+                protocol.header(self)
+            elif style == "form":
+                form_template.header(self)
+            return
+        if style in ("side_pipe", "footer_line"):
+            if style == "side_pipe":
+                kl.header(self)
+            return
         if style in ("band", "acadre", "item_title"):
             if self.page_no() > 1:
                 {"band": self._band_header, "acadre": self._acadre_header, "item_title": self._item_title_header}[
@@ -348,6 +385,14 @@ class _MinutesPdf(FPDF):
 
     def footer(self) -> None:
         style = self.layout.running_header
+        if style in ("initials", "item_pages", "form"):
+            footers = {"initials": protocol.footer, "item_pages": item_documents.footer, "form": form_template.footer}
+            footers[style](self)
+            return
+        if style in ("side_pipe", "footer_line"):
+            if style == "footer_line":
+                prepare.footer(self)
+            return
         if style in ("band", "acadre", "item_title"):
             self._plain_page_footer()
             return
@@ -400,11 +445,17 @@ class _Pass:
 
 
 def render(meeting: SourceMeeting, layout: Layout) -> Rendering:
-    """The meeting printed in ``layout``; a layout with page numbers in its contents is printed twice."""
+    """The meeting printed in ``layout``; a layout with page numbers in its contents (or with each item's
+    document numbering its own pages) is printed twice."""
     body = meeting.body
     first = _print(meeting, layout, body, contents_pages={})
     result = first
-    if layout.contents in ("dotted_pages", "table", "dotted_parts", "table_page_first"):
+    if layout.running_header == "item_pages":  # each merged document's "Side k af n" needs its length
+        starts = [item.first_page for item in first.items]
+        result = _print(meeting, layout, body, contents_pages={}, page_count=first.pdf.page_no(), starts=starts)
+        if [item.first_page for item in result.items] != starts or result.pdf.page_no() != first.pdf.page_no():
+            raise RuntimeError(f"{layout.name}: sidetallene flyttede punkterne mellem de to gennemløb")
+    elif layout.contents in ("dotted_pages", "table", "dotted_parts", "table_page_first", "parts_attachments"):
         pages = {id(item.source): item.first_page for item in first.items}
         result = _print(meeting, layout, body, contents_pages=pages)
         second_pages = [item.first_page for item in result.items]
@@ -422,8 +473,17 @@ def render(meeting: SourceMeeting, layout: Layout) -> Rendering:
     )
 
 
-def _print(meeting: SourceMeeting, layout: Layout, body: str, contents_pages: dict[int, int]) -> _Pass:
+def _print(
+    meeting: SourceMeeting,
+    layout: Layout,
+    body: str,
+    contents_pages: dict[int, int],
+    page_count: int = 0,
+    starts: list[int] | None = None,
+) -> _Pass:
     pdf = _MinutesPdf(layout, meeting, body)
+    if page_count:
+        pdf.document_pages = item_documents.page_numbers(starts or [], page_count)
     items = _plan(meeting, layout)
     state = _Pass(pdf=pdf, items=items)
     pdf.add_page()
@@ -433,14 +493,25 @@ def _print(meeting: SourceMeeting, layout: Layout, body: str, contents_pages: di
     elif layout.contents == "table_page_first":
         _ruled_contents(pdf, layout, items, contents_pages)
         pdf.add_page()
-    elif layout.contents != "none":
+    elif layout.contents == "parts_attachments":
+        prepare.contents(pdf, layout, items, contents_pages)
+    elif layout.contents == "status_list":
+        item_documents.agenda(pdf, layout, items)
+    elif layout.contents not in ("none", "end_table"):
         _contents(pdf, layout, items, contents_pages)
-    pdf.gap(2)
+    if layout.items_on_new_page:
+        pdf.add_page()
+    else:
+        pdf.gap(2)
     current_group = None
+    current_part = ""
     in_closed_part = False
     for index, item in enumerate(items):
         if layout.new_page_per_item and index > 0:
             pdf.add_page()
+        if item.part and item.part != current_part:
+            prepare.part_heading(pdf, layout, item.part, first=not current_part)
+            current_part = item.part
         if layout.closed_style == "closed_part" and item.closed and not in_closed_part:
             in_closed_part = True
             if not layout.new_page_per_item:
@@ -464,8 +535,12 @@ def _print(meeting: SourceMeeting, layout: Layout, body: str, contents_pages: di
             if layout.outline != "none":
                 pdf.start_section(pdf.printable(f"{item.group[0]}. {item.group[1]}"), level=0)
             pdf.gap(0.5)
-        nested = bool(item.group) or in_closed_part or layout.closed_style == "appendix"
+        nested = bool(item.group) or bool(item.part) or in_closed_part or layout.closed_style == "appendix"
         _item(pdf, layout, item, nested=nested)
+    if layout.signatures:
+        protocol.closing(pdf, meeting)
+    if layout.contents == "end_table":
+        protocol.register(pdf, layout, items)
     return state
 
 
@@ -482,15 +557,22 @@ def _part_heading(pdf: _MinutesPdf, layout: Layout, title: str, new_page: bool) 
 def _first_page(pdf: _MinutesPdf, meeting: SourceMeeting, layout: Layout, body: str) -> None:
     start = meeting.start
     style = layout.first_page
-    if style in ("minutes_of", "letterhead", "protocol", "region", "acadre", "memo"):
-        {
-            "minutes_of": _minutes_of_page,
-            "letterhead": _letterhead_page,
-            "protocol": _protocol_page,
-            "region": margin.region_front_page,
-            "acadre": _acadre_page,
-            "memo": _memo_page,
-        }[style](pdf, meeting, body)
+    front_pages = {
+        "minutes_of": _minutes_of_page,
+        "letterhead": _letterhead_page,
+        "protocol": _protocol_page,
+        "region": margin.region_front_page,
+        "acadre": _acadre_page,
+        "memo": _memo_page,
+        "kl": kl.front_page,
+        "prepare_cover": prepare.cover_page,
+        "fact_table": word_template.front_page,
+        "year_protocol": protocol.front_page,
+        "masthead": item_documents.front_page,
+        "form": form_template.front_page,
+    }
+    if style in front_pages:
+        front_pages[style](pdf, meeting, body)
         return
     size = layout.body_size
     if style == "cover":
@@ -659,6 +741,14 @@ def _heading_lines(layout: Layout, item: PrintedItem) -> list[str]:
         return [f"Punkt {number}. {title}"]
     if layout.numbering == "paren":
         return [f"{number}) {title}"]
+    if layout.numbering == "pkt_dot":
+        return [f"Pkt. {number}. {title}"]
+    if layout.numbering == "sag_nr_line":
+        return [f"Sag nr. {number}", title]
+    if layout.numbering == "status_paren":
+        return [item_documents.status_heading(number, title, item.closed)]
+    if layout.numbering == "form":
+        return [f"Pkt. {number}", title]
     return [f"{number}. {title}"]
 
 
@@ -789,7 +879,9 @@ def _item(pdf: _MinutesPdf, layout: Layout, item: PrintedItem, nested: bool) -> 
         return
     if layout.running_header == "item_title":
         pdf.continuing_ref = _heading_lines(layout, item)[0]  # before a page break, for the new page's header
-    pdf.keep_room(45)
+    if layout.case_position == "masthead":
+        item_documents.masthead(pdf, layout, item)
+    pdf.keep_room(_heading_room(pdf, layout, item))
     if not layout.new_page_per_item:
         pdf.gap(layout.item_gap)
     if layout.case_position == "above" and item.case_number:
@@ -798,6 +890,8 @@ def _item(pdf: _MinutesPdf, layout: Layout, item: PrintedItem, nested: bool) -> 
     heading = _heading_lines(layout, item)
     if layout.outline != "none":
         entry = item.title if layout.outline == "titles_only" else " ".join(heading)
+        if layout.outline == "item_files":
+            entry = item_documents.bookmark(item)
         pdf.start_section(pdf.printable(entry), level=1 if nested else 0)
     if layout.numbering == "hanging":
         _hanging_heading(pdf, layout, item)
@@ -805,15 +899,27 @@ def _item(pdf: _MinutesPdf, layout: Layout, item: PrintedItem, nested: bool) -> 
         _heading_with_case(pdf, layout, heading[0], _case_line(layout, item))
     elif layout.case_position == "tab" and item.case_number:
         _heading_with_tab(pdf, layout, heading[0], _case_line(layout, item))
+    elif layout.case_position == "box":
+        prepare.heading(pdf, layout, heading[0], item.case_number)
+    elif layout.heading_font:
+        word_template.heading(pdf, layout, heading[0])
+    elif layout.numbering == "sag_nr_line":
+        protocol.heading(pdf, layout, item)
+    elif layout.numbering == "form":
+        form_template.heading(pdf, layout, item)
     else:
         for text in heading:
-            pdf.line(text, size=layout.heading_size, bold=layout.heading_bold)
+            pdf.line(text, size=layout.heading_size, bold=layout.heading_bold, underline=layout.heading_underline)
     if layout.running_header == "continued":
         pdf.continuing_ref = f"§ {item.number}"
     elif layout.running_header != "item_title":
         pdf.continuing_ref = ""
     if layout.case_position == "id_line" and item.case_number:
         _id_line(pdf, layout, item)
+    if layout.case_position == "kind_line":
+        kl.kind_line(pdf, layout, item)
+    if layout.case_position == "fact_table":
+        word_template.fact_table(pdf, item)
     if layout.case_position == "block" and item.case_number:
         _case_block(pdf, layout, item)
     if layout.case_position == "below" and item.case_number:
@@ -823,21 +929,44 @@ def _item(pdf: _MinutesPdf, layout: Layout, item: PrintedItem, nested: bool) -> 
     pdf.gap(0.6)
     if item.closed and layout.closed_style == "marker":
         pdf.line("Lukket punkt", bold=True)
-    if item.closed and layout.closed_style in ("withheld", "anonymous", "roman_parts"):
+    if item.closed and layout.closed_style in ("withheld", "anonymous", "roman_parts", "form_status"):
         if layout.closed_style == "withheld":
             pdf.line(_WITHHELD_TEXT)
         if layout.closed_style == "roman_parts":
             pdf.line(_CLOSED_CASE_TEXT)
+        if layout.closed_style == "form_status":
+            pdf.line(form_template.WITHHELD)
         pdf.continuing_ref = ""
         return
-    for section in _ordered_sections(layout, item):
-        _section(pdf, layout, section)
+    for section in _printed_sections(layout, item):
+        _section(pdf, layout, section, item.number)
     if layout.attachments != "none" and item.source.attachments:
         _attachments(pdf, layout, item)
     if layout.case_position == "last_line" and item.case_number:
         pdf.gap(0.5)
         pdf.line(_case_line(layout, item))
     pdf.continuing_ref = ""
+
+
+def _heading_room(pdf: _MinutesPdf, layout: Layout, item: PrintedItem) -> float:
+    """How much of the page an item's start needs: the heading and some text, or (without keep with next) the
+    space before the heading and the heading itself."""
+    if layout.numbering == "form":
+        return form_template.form_height(pdf, layout, item) + 20
+    if layout.heading_kept_with_text:
+        return 45
+    gap = 0 if layout.new_page_per_item else layout.body_size * 0.3528 * layout.item_gap
+    return gap + word_template.heading_height(pdf, layout, _heading_lines(layout, item)[0]) + 0.5
+
+
+def _printed_sections(layout: Layout, item: PrintedItem) -> list[SourceSection]:
+    """The sections an item prints: all of them, or of a closed item in a "decision_only" layout its decision
+    (a closed item's text in FirstAgenda is its decision, under no section name)."""
+    sections = _ordered_sections(layout, item)
+    if item.closed and layout.closed_style == "decision_only":
+        decisions = [section for section in sections if section.name in ("", DECISION)]
+        return [SourceSection(DECISION, section.blocks) for section in decisions]
+    return sections
 
 
 def _ordered_sections(layout: Layout, item: PrintedItem) -> list[SourceSection]:
@@ -946,36 +1075,41 @@ def _attachments(pdf: _MinutesPdf, layout: Layout, item: PrintedItem) -> None:
             text = name
         if layout.outline == "with_attachments":
             pdf.start_section(pdf.printable(text), level=1)
+        elif layout.outline == "parts_attachments":
+            pdf.start_section(pdf.printable(text), level=2)
         pdf.line(text, indent=5)
 
 
 def _section_title(pdf: _MinutesPdf, layout: Layout, section: SourceSection) -> str:
     if section.name != DECISION:
-        return section.name
+        return dict(layout.renamed_sections).get(section.name, section.name)
     date = pdf.meeting.start.date()
-    return layout.decision_heading.format(body=pdf.body, date=f"{date:%d.%m.%Y}")
+    short = form_template.abbreviation(pdf.body)
+    return layout.decision_heading.format(body=pdf.body, date=f"{date:%d.%m.%Y}", abbreviation=short)
 
 
-def _section_blocks(layout: Layout, section: SourceSection) -> list[Block]:
+def _section_blocks(pdf: _MinutesPdf, layout: Layout, section: SourceSection, number: str = "") -> list[Block]:
     blocks = list(section.blocks)
     if section.name == HISTORY and layout.history_item_numbers:
         blocks = _with_item_numbers(blocks)
     if section.name == HISTORY and layout.history_references:
         blocks = _with_references(blocks)
+    if section.name == HISTORY and layout.history_punkt:
+        blocks = word_template.with_punkt_references(blocks, pdf.meeting, pdf.body, number)
     return blocks
 
 
 def _blocks(pdf: _MinutesPdf, layout: Layout, section: SourceSection) -> None:
-    for block in _section_blocks(layout, section):
+    for block in _section_blocks(pdf, layout, section):
         if block.kind == "list_entry":
             pdf.line(f"• {block.text}", indent=5)
         else:
             pdf.line(block.text)
 
 
-def _section(pdf: _MinutesPdf, layout: Layout, section: SourceSection) -> None:
+def _section(pdf: _MinutesPdf, layout: Layout, section: SourceSection, number: str = "") -> None:
     name = _section_title(pdf, layout, section)
-    blocks = _section_blocks(layout, section)
+    blocks = _section_blocks(pdf, layout, section, number)
     if layout.section_style == "inline" and name and blocks:
         first, *rest = blocks
         pdf.gap(0.4)
@@ -983,11 +1117,12 @@ def _section(pdf: _MinutesPdf, layout: Layout, section: SourceSection) -> None:
         blocks = rest
     elif name:
         _section_name(pdf, layout, name)
+    align = "J" if layout.justify else "L"
     for block in blocks:
         if block.kind == "list_entry":
-            pdf.line(f"• {block.text}", indent=5)
+            pdf.line(f"• {block.text}", indent=5, align=align)
         else:
-            pdf.line(block.text)
+            pdf.line(block.text, align=align)
 
 
 def _section_name(pdf: _MinutesPdf, layout: Layout, name: str) -> None:
@@ -999,6 +1134,10 @@ def _section_name(pdf: _MinutesPdf, layout: Layout, name: str) -> None:
         pdf.line(name.upper(), size=layout.body_size - 0.5, bold=True)
     elif layout.section_style == "colon":
         pdf.line(name if name.endswith((":", "?")) else f"{name}:")
+    elif layout.section_style == "bold_colon":
+        pdf.line(name if name.endswith((":", "?")) else f"{name}:", bold=True)
+    elif layout.section_style == "italic":
+        word_template.section_name(pdf, layout, name)
     else:
         pdf.line(name, bold=True)
 
