@@ -7,6 +7,7 @@ A "Dok.nr." is a document number, never a case number.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _FORMS = (
@@ -73,6 +74,7 @@ def bare_case_number(text: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def case_line(text: str) -> str | None:
     """The case number of a line whose job is to state the case number: labelled, or alone on the line."""
     stripped = text.strip()

@@ -137,7 +137,7 @@ def normalise_lines(page: list[TextLine]) -> list[TextLine]:
     for line in page:
         for text in normalise_text(line.text).split("\n"):
             if text:
-                result.append(line.model_copy(update={"text": text}))
+                result.append(line if text == line.text else line.model_copy(update={"text": text}))
     return result
 
 

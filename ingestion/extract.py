@@ -78,13 +78,24 @@ def read_pdf(data: bytes, file_name: str) -> PdfContent:
         ) from error
     if not pages:
         raise EmptyPdf(f"{file_name} har ingen sider. Kontrollér filen og prøv igen.")
-    letters = sum(character.isalpha() for page in pages for line in page for character in line.text)
-    if letters < MIN_LETTERS_PER_DOCUMENT:
+    if not _has_text(pages):
         raise NoTextLayer(
             f"{file_name} har intet tekstlag (en scannet PDF, {len(pages)} sider) — OCR understøttes "
             "ikke endnu. Kør filen gennem OCR, eller find en udgave med tekst."
         )
     return PdfContent(pages=pages, outline=_outline(reader, file_name))
+
+
+def _has_text(pages: list[list[TextLine]]) -> bool:
+    """At least ``MIN_LETTERS_PER_DOCUMENT`` letters; counted only as far as needed (a long report is not read
+    letter by letter to learn that it has text)."""
+    letters = 0
+    for page in pages:
+        for line in page:
+            letters += sum(map(str.isalpha, line.text))
+            if letters >= MIN_LETTERS_PER_DOCUMENT:
+                return True
+    return False
 
 
 def read_pages(data: bytes, file_name: str) -> list[str]:
@@ -112,11 +123,16 @@ class _Runs:
     def __init__(self) -> None:
         self.runs: list[tuple[str, float, bool, str]] = []
         self._fonts: dict[str, tuple[bool, str]] = {}
+        self._by_identity: dict[int, tuple[bool, str]] = {}
 
     def visit(self, text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
         if text:
-            bold, family = self._font(font)
-            self.runs.append((text, _effective_size(size, cm, tm), bold, family))
+            # Font objects live as long as the page's resources, so their identity is a safe key while one page
+            # is read (this runs for every text operation of an archive).
+            style = self._by_identity.get(id(font))
+            if style is None:
+                style = self._by_identity[id(font)] = self._font(font)
+            self.runs.append((text, _effective_size(size, cm, tm), *style))
 
     def _font(self, font: Any) -> tuple[bool, str]:
         if not font:

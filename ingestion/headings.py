@@ -8,6 +8,7 @@ under it (labelled or alone on its line), or — when the document prints it so 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ class HeadingText:
     prefixed: bool  # the number came with a word ("Punkt", "Pkt.", …)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # each strategy asks about the same lines
 def parse_heading(text: str) -> HeadingText | None:
     """The number and title of a line that reads like an item heading, else None."""
     text = text.strip()

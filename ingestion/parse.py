@@ -58,7 +58,8 @@ def parse_content(content: PdfContent, file_name: str, document_id: str) -> Docu
     hidden |= _naming_closed_items(lines, segmentation.preamble, segmentation)
     if not items and segmentation.closed_item_count == 0 and lines:
         # No agenda: an attachment, a report or an unknown layout. One item, so it can still be searched and cited.
-        kept = [line.plain() for index, line in enumerate(lines) if index not in hidden]
+        contents = set(structure.contents)  # a report's table of contents is no answer to anything
+        kept = [line.plain() for index, line in enumerate(lines) if index not in hidden and index not in contents]
         items = [
             AgendaItem(
                 number="",
@@ -93,11 +94,11 @@ def parse_content(content: PdfContent, file_name: str, document_id: str) -> Docu
                 *items,
             ]
     # The stored page text is what citations are verified against; closed items' text is never kept.
-    kept_lines = [line for index, line in enumerate(lines) if index not in hidden]
-    pages = [
-        "\n".join(line.text for line in kept_lines if line.page == number)
-        for number in range(1, len(content.pages) + 1)
-    ]
+    page_texts: list[list[str]] = [[] for _ in content.pages]
+    for index, line in enumerate(lines):
+        if index not in hidden:
+            page_texts[line.page - 1].append(line.text)
+    pages = ["\n".join(texts) for texts in page_texts]
     return Document(
         id=document_id,
         file_name=file_name,

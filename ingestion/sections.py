@@ -7,6 +7,7 @@ den 3. maj 2023", "Udvalgets beslutning") is a Beslutning section that keeps its
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ingestion.domain import Line, Section
@@ -77,6 +78,7 @@ _SHORT_DECISION = re.compile(r"^(?:[A-ZÆØÅ]\S*s beslutning|Beslutning (?:i|fr
 _DECISIONS = {"beslutning", "beslutninger", "udvalgets beslutning", "byrådets beslutning"}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def section_name(text: str) -> str | None:
     """The section a heading line opens, or None when the line is text."""
     stripped = text.strip().rstrip(":").strip()
@@ -88,6 +90,7 @@ def section_name(text: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def inline_label(text: str) -> tuple[str, str] | None:
     """("Indstilling", "Administrationen indstiller, at …") for a label with its text on the same line: after a
     colon, or — where a layout sets labels in a margin column — followed by a new sentence."""

@@ -93,9 +93,10 @@ def read_structure(lines: list[TextLine], outline: list[OutlineEntry]) -> Struct
             f"Indholdsfortegnelsen ({contents.entries} linjer) passer ikke med overskrifterne i teksten; "
             "læst på anden måde."
         )
+    patterns = pattern_anchors(lines, span)
     for strategy, anchors in (
-        ("typography", styled_anchors(lines, typography, span, pattern_anchors(lines, span))),
-        ("patterns", pattern_anchors(lines, span)),
+        ("typography", styled_anchors(lines, typography, span, patterns)),
+        ("patterns", patterns),
     ):
         found = accept(strategy, anchors) if anchors else None  # type: ignore[arg-type]
         if found:

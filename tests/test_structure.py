@@ -1,6 +1,7 @@
 """How a document's structure is read: which strategy, in order of trust, and that nothing depends on names."""
 
 import random
+import re
 import uuid
 from pathlib import Path
 
@@ -80,6 +81,9 @@ def test_a_report_with_chapters_is_not_minutes():
     document = parse_pdf(REAL / "ballerup-sfu_2012-12-04_bilag_kvalitetsstandarder-stof-alkohol-2013.pdf")
     assert document.reading.strategy == "none"
     assert "Indholdsfortegnelsen" in " ".join(document.reading.warnings)
+    (whole,) = document.items
+    assert whole.role == "whole_document"
+    assert not any(re.search(r"\.{4,}\s*\d+$", line.text) for line in whole.sections[0].lines)  # contents not kept
 
 
 def test_bookmarks_that_do_not_match_the_text_are_passed_over(tmp_path: Path):
