@@ -6,6 +6,8 @@ import datetime as dt
 import json
 import logging
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -97,14 +99,7 @@ def ingest(
     except ReferatError as error:
         raise _fail(error) from error
     totals = {"added": 0, "replaced": 0, "unchanged": 0, "items": 0, "chunks": 0}
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as progress:
+    with _progress_bar() as progress:
         task = progress.add_task("Indlæser", total=len(files))
         for path in files:
             progress.update(task, description=f"Indlæser {path.name[:40]}")
@@ -129,6 +124,30 @@ def ingest(
         say(f"Sprunget over: {name}: {reason}")
     if skipped and not (totals["added"] or totals["replaced"] or totals["unchanged"]):
         raise typer.Exit(code=2)
+
+
+def _progress_bar() -> Progress:
+    """The progress bar of every long ingest: file name, bar, count, elapsed time; gone when done."""
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+
+
+@contextmanager
+def _ingest_progress() -> Iterator[Callable[[int, int, str], None]]:
+    """A callback for library code that ingests a corpus: (done, total, file name) moves the bar."""
+    with _progress_bar() as progress:
+        task = progress.add_task("Indlæser", total=None)
+
+        def update(done: int, total: int, name: str) -> None:
+            progress.update(task, completed=done, total=total, description=f"Indlæser {name[:40]}")
+
+        yield update
 
 
 def _reading_line(record: DocumentRecord) -> str:
@@ -442,7 +461,8 @@ def _evaluate_questions(
     limits = _parse_floors(floors, METRIC_KEYS)
     try:
         questions = load_dataset(dataset)
-        run, skipped = run_eval(_settings(data_dir), questions, corpus, out, baselines)
+        with _ingest_progress() as progress:
+            run, skipped = run_eval(_settings(data_dir), questions, corpus, out, baselines, progress)
     except ReferatError as error:
         raise _fail(error) from error
     say(metrics_table(run.metrics))

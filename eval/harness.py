@@ -7,6 +7,7 @@ import logging
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,23 +81,24 @@ def _aggregate(records: list[dict]) -> dict[str, float]:
 
 
 def _by_kind(records: list[dict]) -> dict[str, dict[str, float]]:
+    """Metrics per question kind; a kind may hold answerable and unanswerable questions alike."""
     groups: dict[str, list[dict]] = defaultdict(list)
     for record in records:
         groups[record["kind"]].append(record)
     result = {}
     for kind, members in sorted(groups.items()):
-        if members[0]["answerable"]:
-            result[kind] = {
-                "n": len(members),
-                "hit_at_5": round(mean([m["scores"]["hit_at_5"] for m in members]), 4),
-                "answer_accuracy": round(mean([m["scores"]["answer_correct"] for m in members]), 4),
-                "citation_recall": round(mean([m["scores"]["citation_hit"] for m in members]), 4),
-            }
-        else:
-            result[kind] = {
-                "n": len(members),
-                "abstention_accuracy": round(mean([m["scores"]["abstained"] for m in members]), 4),
-            }
+        answerable = [m for m in members if m["answerable"]]
+        unanswerable = [m for m in members if not m["answerable"]]
+        scores: dict[str, float] = {"n": len(members)}
+        if answerable:
+            scores.update(
+                hit_at_5=round(mean([m["scores"]["hit_at_5"] for m in answerable]), 4),
+                answer_accuracy=round(mean([m["scores"]["answer_correct"] for m in answerable]), 4),
+                citation_recall=round(mean([m["scores"]["citation_hit"] for m in answerable]), 4),
+            )
+        if unanswerable:
+            scores["abstention_accuracy"] = round(mean([m["scores"]["abstained"] for m in unanswerable]), 4)
+        result[kind] = scores
     return result
 
 
@@ -149,7 +151,12 @@ def run_baselines(index: Index, questions: list[Question], pdfs: list[Path]) -> 
     return results
 
 
-def open_assistant(settings: Settings, corpus: Path | None, workdir: Path) -> tuple[Assistant, list[Path], list[str]]:
+Progress = Callable[[int, int, str], None]  # (done, total, file name being ingested)
+
+
+def open_assistant(
+    settings: Settings, corpus: Path | None, workdir: Path, progress: Progress | None = None
+) -> tuple[Assistant, list[Path], list[str]]:
     """The configured index, or a fresh one in ``workdir`` built from every PDF in ``corpus``."""
     skipped: list[str] = []
     if corpus is None:
@@ -159,11 +166,15 @@ def open_assistant(settings: Settings, corpus: Path | None, workdir: Path) -> tu
     settings = settings.model_copy(update={"data_dir": workdir / "data"})
     index = Index.open(settings)
     pdfs = sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
-    for path in pdfs:
+    for done, path in enumerate(pdfs):
+        if progress:
+            progress(done, len(pdfs), path.name)
         try:
             index.ingest_file(path)
         except ReferatError as error:
             skipped.append(f"{path.name}: {error.message}")
+    if progress:
+        progress(len(pdfs), len(pdfs), "")
     return Assistant(settings, index=index), pdfs, skipped
 
 
@@ -185,10 +196,15 @@ def write_report(run: EvalRun, out: Path, skipped: list[str]) -> None:
 
 
 def run_eval(
-    settings: Settings, dataset: list[Question], corpus: Path | None, out: Path, with_baselines: bool
+    settings: Settings,
+    dataset: list[Question],
+    corpus: Path | None,
+    out: Path,
+    with_baselines: bool,
+    progress: Progress | None = None,
 ) -> tuple[EvalRun, list[str]]:
     with tempfile.TemporaryDirectory(prefix="referat-eval-") as scratch:
-        assistant, pdfs, skipped = open_assistant(settings, corpus, Path(scratch))
+        assistant, pdfs, skipped = open_assistant(settings, corpus, Path(scratch), progress)
         try:
             run = evaluate(assistant, dataset, with_baselines, pdfs)
         finally:

@@ -32,7 +32,7 @@ _LABELLED = re.compile(
 )
 MIN_DIGITS = 5
 _DOCUMENT_LABEL = re.compile(r"(?i)^(dok(?:ument)?\.?\s*-?\s*nr|dokumentnummer)\b")
-# A case number alone on its line, maybe followed by the case handler's initials ("SAG-2020-05891 jebj").
+# A case number alone on its line, maybe followed by the case handler's initials ("SAG-2021-01234 abc").
 _BARE = re.compile(rf"^(?P<case>{CASE_NUMBER})(?:\s+[a-zæøå]{{2,6}})?$")
 _IN_TEXT = re.compile(rf"(?<![\w./-])(?P<case>{CASE_NUMBER})(?![\w/-])")
 MAX_YEAR_SPAN = 30
@@ -57,7 +57,7 @@ def _enough_digits(match: re.Match[str]) -> bool:
 
 
 def labelled_case_number(text: str) -> str | None:
-    """The case number of a line that carries a labelled one ("Sagsnr.: 2012-28504", "… J.nr. 27.69.48-P20-12-24")."""
+    """The case number of a line that carries a labelled one ("Sagsnr.: 2014-12345", "… J.nr. 27.69.48-P20-12-24")."""
     for match in _LABELLED.finditer(text):
         before = text[: match.start()]
         if re.search(r"(?i)dok(?:ument)?\.?\s*-?\s*nr\.?\s*[:.]?\s*$", before) or not _enough_digits(match):

@@ -2,7 +2,7 @@
 
 Written by hand because no library knows Danish minutes: headers are found as lines that repeat (digits
 aside) at the top or bottom of most pages, and a line-end hyphen is removed only when the word was split
-by the typesetter, never in "SAG-2020-05891", "KKR-sekretariatet" or "børne- og ungeudvalget".
+by the typesetter, never in "SAG-2021-01234", "KL-sekretariatet" or "børne- og ungeudvalget".
 """
 
 from __future__ import annotations
@@ -163,13 +163,13 @@ def _joins_without_hyphen(head: str, tail_word: str, vocabulary: set[str]) -> bo
     prefix = stem.group(1)
     first = tail_word[0]
     if first.isdigit() and prefix[-1].isdigit():
-        return False  # a case number or date range split after a hyphen ("SAG-2020-" / "05891")
+        return False  # a case number or date range split after a hyphen ("SAG-2021-" / "01234")
     if not first.isalpha() or first.isupper():
         return None  # a bullet, a number, or a capitalised word: not a split word
     if tail_word.casefold().strip(".,;:") in _CONJUNCTIONS:
         return None  # "børne- og ungeudvalget"
     if prefix[-1].isdigit() or prefix[-1].isupper() or prefix.casefold() in _HYPHEN_PREFIXES:
-        return False  # "KKR-sekretariatet", "6-måneders", "it-system"
+        return False  # "KL-sekretariatet", "6-måneders", "it-system"
     core = re.match(r"\w+", tail_word)
     tail_core = core.group(0) if core else tail_word
     # The document itself decides when it writes the word with a hyphen elsewhere and never without.

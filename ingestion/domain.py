@@ -108,7 +108,7 @@ class Document(BaseModel):
     id: str = Field(description="sha256 of the file's bytes.")
     file_name: str
     title: str
-    body: str = Field(default="", description='The meeting body: "KKR Sjælland", an udvalg, ...')
+    body: str = Field(default="", description='The meeting body: "Økonomiudvalget", "Regionsrådet", ...')
     meeting_date: dt.date | None = None
     reading: Reading = Field(default_factory=lambda: Reading(strategy="none"))
     page_count: int

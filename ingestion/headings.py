@@ -225,7 +225,7 @@ def _told_to_continue(anchor: Anchor, title_parts: list[str], candidate: TextLin
 
 def _continues_title(lines: list[TextLine], position: int, title_parts: list[str], typography: Typography) -> bool:
     """Without a given title or a heading style: a title wraps until the case-number line right under it
-    ("2.4. Orienteringssag: … 2021" / "EHSJ" / "SAG-2020-05891 jebj")."""
+    ("2.4. Orienteringssag: … 2021" / "EHSJ" / "SAG-2021-01234 abc")."""
     for ahead in range(position + 1, min(position + MAX_TITLE_LINES - len(title_parts) + 1, len(lines))):
         if case_line(lines[ahead].text):
             return True

@@ -2,7 +2,7 @@
 
 Read from the first page and the running headers in the many ways Danish minutes word it ("Mødedato Onsdag
 d. 27. august 2025", "Møde 9. april 2025 kl. 08:00", "Mødet blev holdt den …", "Dato: 04.12.2012",
-"KKR Sjælland | 30-08-2021", "Referat for Udvalget for …"). Never from the file name: a renamed file is the
+"Regionsrådet | 30-08-2021", "Referat for Udvalget for …"). Never from the file name: a renamed file is the
 same meeting.
 """
 
@@ -44,7 +44,7 @@ _DATE_LABEL = re.compile(
 )
 # Words that name a meeting body.
 _BODY_WORD = re.compile(
-    r"(?i)(udvalg|byråd|kommunalbestyrelse|regionsråd|forretningsudvalg|borgerrepræsentation|\bkkr\b|\bkl\b|"
+    r"(?i)(udvalg|byråd|kommunalbestyrelse|regionsråd|forretningsudvalg|borgerrepræsentation|kontaktråd|"
     r"bestyrelse|\bråd(et)?\b|sogneråd|repræsentantskab|forum|gruppen?\b|komité|styregruppe|\w+rådet\b)"
 )
 _BODY_LABEL = re.compile(r"^(?i:udvalg|mødeforum|forum|organ|råd|mødeorgan)(?:\s*:\s*|\s+)(?P<body>[A-ZÆØÅ].*)$")
@@ -96,7 +96,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-# "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012", "Beslutning i Økonomiudvalget den 3. maj 2023":
+# "Teknik- og Miljøudvalgets beslutning den 14.03.2024", "Beslutning i Økonomiudvalget den 3. maj 2023":
 # in a minutes document without a cover (one item exported alone), the decision says who met and when.
 _DECISION_BY = re.compile(
     r"^(?:(?P<owner>[A-ZÆØÅ].*?)s beslutning|beslutning (?:i|fra) (?P<body>.+?))\s+(?:den|d\.)\s+(?P<date>\d.*)$",
@@ -162,7 +162,7 @@ def _body(furniture: list[str], first_page: list[str]) -> str:
                 if 0 <= neighbour < len(first_page) and _is_body_line(_clean_body(first_page[neighbour])):
                     return _clean_body(first_page[neighbour])
     for line in furniture:
-        # "KKR Sjælland | 30-08-2021": a header that is a name and the date.
+        # "Kontaktrådet | 30-08-2021": a header that is a name and the date.
         if "|" in line and find_date(line):
             name = line.split("|")[0].strip()
             if name and not find_date(name):

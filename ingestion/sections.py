@@ -1,7 +1,7 @@
 """The named parts of an agenda item (Baggrund, Indstilling, Sagsfremstilling, Beslutning, …).
 
 The vocabulary is what Danish minutes systems print as section headings; it is shared, not per layout. A dated
-decision heading ("Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012", "Beslutning i Økonomiudvalget
+decision heading ("Teknik- og Miljøudvalgets beslutning den 14.03.2024", "Beslutning i Økonomiudvalget
 den 3. maj 2023", "Udvalgets beslutning") is a Beslutning section that keeps its line: it says who decided when.
 """
 

@@ -48,7 +48,6 @@ _NOT_KEY = {
     "den",
     "det",
     "de",
-    "kkr",
     "kommune",
     "kommunen",
     "udvalget",
@@ -302,7 +301,7 @@ def make_citation(number: int, hit: Hit, snippet: str, pages: list[int]) -> Cita
 
 
 def describe_source(citation: Citation | Hit) -> str:
-    """ "KKR Sjælland 30-08-2021, punkt 2.6 »Anlægsprojekter …«" — how a source is named in Danish."""
+    """ "Økonomiudvalget 30-08-2021, punkt 2.6 »Anlægsprojekter …«" — how a source is named in Danish."""
     date = citation.meeting_date.strftime("%d-%m-%Y") if citation.meeting_date else ""
     file_name = citation.document if isinstance(citation, Citation) else citation.file_name
     if not citation.body:

@@ -12,7 +12,7 @@ class Filters(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    body: str | None = Field(default=None, description='Meeting body, e.g. "KKR Sjælland".')
+    body: str | None = Field(default=None, description='Meeting body, e.g. "Økonomiudvalget".')
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     document: str | None = Field(default=None, description="Document id (sha256) or file name.")

@@ -74,6 +74,37 @@ def test_an_unseen_dataset_runs_and_reports_every_key(corpus, unseen, tmp_path):
     assert "## Metrikker" in markdown and "## Mod baselines" in markdown and "naive_llamaindex" in markdown
 
 
+def test_a_kind_mixing_answerable_and_unanswerable_questions_runs_to_a_report(corpus, tmp_path):
+    """A normal dataset: "fact" holds a question the minutes answer and one they do not."""
+    rows = [
+        {**UNSEEN[0], "kind": "fact"},
+        {**UNSEEN[2], "kind": "fact"},
+    ]
+    dataset = tmp_path / "mixed.jsonl"
+    dataset.write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n", encoding="utf-8")
+    out = tmp_path / "report"
+    result = runner.invoke(app, ["eval", "--dataset", str(dataset), "--corpus", str(corpus), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    fact = json.loads((out / "report.json").read_text())["by_kind"]["fact"]
+    assert fact["n"] == 2 and {"hit_at_5", "answer_accuracy", "abstention_accuracy"} <= set(fact)
+
+
+def test_ingesting_a_corpus_reports_progress(corpus, unseen, tmp_path):
+    from eval.harness import run_eval
+    from retrieval.settings import Settings
+
+    seen: list[tuple[int, int, str]] = []
+    run_eval(
+        Settings(data_dir=tmp_path / "unused"),
+        load_dataset(unseen),
+        corpus,
+        tmp_path / "report",
+        False,
+        progress=lambda done, total, name: seen.append((done, total, name)),
+    )
+    assert seen == [(0, 1, SYDDJURS.name), (1, 1, "")]
+
+
 def test_the_gate_fails_and_names_the_metric(corpus, unseen, tmp_path):
     result = runner.invoke(
         app,
