@@ -31,10 +31,12 @@ METRIC_KEYS = [
     "citation_precision",
     "abstention_accuracy",
     "false_abstention_rate",
+    "meetings_recall",
     "latency_ms_p50",
     "latency_ms_p95",
     "n",
     "n_unanswerable",
+    "n_cross_meeting",
 ]
 # Metrics where a "--min" value is a ceiling; the segmentation's leak count is one of them.
 LOWER_IS_BETTER = {"false_abstention_rate", "latency_ms_p50", "latency_ms_p95", "closed_item_leaks"}
@@ -64,6 +66,7 @@ def product_units(index: Index, hits: list[Hit]) -> list[Unit]:
 def _aggregate(records: list[dict]) -> dict[str, float]:
     answerable = [r for r in records if r["answerable"]]
     unanswerable = [r for r in records if not r["answerable"]]
+    cross = [r for r in answerable if "meetings_recall" in r["scores"]]
     metrics: dict[str, float] = {key: mean([r["scores"][key] for r in answerable]) for key in RETRIEVAL_METRICS}
     returned = sum(r["scores"]["citations"] for r in answerable)
     metrics.update(
@@ -72,6 +75,9 @@ def _aggregate(records: list[dict]) -> dict[str, float]:
         citation_precision=(sum(r["scores"]["citations_matching"] for r in answerable) / returned) if returned else 0.0,
         abstention_accuracy=mean([r["scores"]["abstained"] for r in unanswerable]),
         false_abstention_rate=mean([r["scores"]["declined"] for r in answerable]),
+        # Over the questions whose evidence stands in two or more meetings; 1.0 when a set has none.
+        meetings_recall=mean([r["scores"]["meetings_recall"] for r in cross]) if cross else 1.0,
+        n_cross_meeting=float(len(cross)),
         latency_ms_p50=percentile([r["latency_ms"] for r in records], 0.5),
         latency_ms_p95=percentile([r["latency_ms"] for r in records], 0.95),
         n=float(len(answerable)),

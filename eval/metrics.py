@@ -56,17 +56,27 @@ def citation_matches(citation: Citation, expected: list[Expected]) -> bool:
     )
 
 
+def expected_meetings(question: Question) -> set[str]:
+    """The meetings (documents) a question's evidence stands in; two or more make it a cross-meeting question."""
+    return {e.document for e in question.expected}
+
+
 def answer_scores(question: Question, answer: Answer) -> dict[str, float | int]:
     if not question.answerable:
         return {"abstained": float(not answer.answered), "citations": len(answer.citations)}
     matching = sum(citation_matches(c, question.expected) for c in answer.citations)
-    return {
+    scores: dict[str, float | int] = {
         "answer_correct": float(answer.answered and contains_all(answer.answer, question.answer_must_contain)),
         "citation_hit": float(matching > 0),
         "citations": len(answer.citations),
         "citations_matching": matching,
         "declined": float(not answer.answered),
     }
+    meetings = expected_meetings(question)
+    if len(meetings) > 1:
+        cited = {c.document for c in answer.citations}
+        scores["meetings_recall"] = len(meetings & cited) / len(meetings)
+    return scores
 
 
 def percentile(values: list[float], share: float) -> float:
