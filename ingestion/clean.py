@@ -81,22 +81,36 @@ def find_running_lines(pages: list[list[str]]) -> Furniture:
         return Furniture(set(), set())
     counts: Counter[tuple[str, int]] = Counter()
     prefix_counts: Counter[tuple[str, int]] = Counter()
+    texts: dict[tuple[str, int], set[str]] = {}
     for lines in pages:
-        zone = {(_shape(line), index) for index, line in enumerate(lines[:HEADER_ZONE])}
-        zone |= {(_shape(line), -index) for index, line in enumerate(reversed(lines[-FOOTER_ZONE:]), 1)}
-        counts.update(zone)
+        zone = {(_shape(line), index): line for index, line in enumerate(lines[:HEADER_ZONE])}
+        zone |= {(_shape(line), -index): line for index, line in enumerate(reversed(lines[-FOOTER_ZONE:]), 1)}
+        counts.update(zone.keys())
+        for key, line in zone.items():
+            texts.setdefault(key, set()).add(line)
         prefix_counts.update(
             {(_prefix(_shape(line)), position) for line, position in _edge_lines(lines) if _may_be_furniture(line)}
         )
     threshold = max(3, (len(pages) + 1) // 2)
     # A section heading at the top of most pages is still a heading ("Beslutning" is never furniture).
-    exact = {key for key, count in counts.items() if count >= threshold and key[0] not in _SECTION_SHAPES}
+    exact = {
+        key
+        for key, count in counts.items()
+        if count >= threshold and key[0] not in _SECTION_SHAPES and not _items_starting_pages(texts[key], count)
+    }
     prefixes = {
         key
         for key, count in prefix_counts.items()
         if key[0] and len(key[0]) >= MIN_PREFIX_CHARACTERS and count >= threshold and key not in exact
     }
     return Furniture(exact, prefixes)  # type: ignore[arg-type]
+
+
+def _items_starting_pages(texts: set[str], count: int) -> bool:
+    """Headings of items that each start a page ("Dagsordenspunkt 1", "Dagsordenspunkt 2", …) share a shape but
+    never repeat; a running line that names the item ("§ 6 (fortsat)" on each page of item 6) does."""
+    example = next(iter(texts))
+    return not _may_be_furniture(example) and len(texts) >= count
 
 
 def _edge_lines(lines: list[str]) -> list[tuple[str, int]]:
