@@ -134,3 +134,21 @@ def case_number_in_heading(title: str) -> tuple[str, str]:
     head = title[:start].rstrip().rstrip("([").rstrip(" ,–-")
     tail = title[end:].lstrip().lstrip(")]").lstrip(" ,–-:")
     return " ".join(f"{head} {tail}".split()), case
+
+
+_KEYED = (
+    re.compile(r"^(?:[A-ZÆØÅ]{2,5}-)?(?:19|20)(?P<year>\d{2})[-/](?P<serial>\d+)$"),
+    re.compile(r"^(?P<year>\d{2})[-/](?P<serial>\d+)[A-Z]?$"),
+    re.compile(r"^\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-(?P<serial>\d+)-(?P<year>\d{2})$"),
+)
+
+
+def case_key(case_number: str) -> str:
+    """One key for one case however a system prints it: "EMN-2022-004721", "2022-4721" and "22-004721" are
+    year 22, case 4721. A form without a year and a serial is its own key."""
+    text = case_number.strip().upper()
+    for pattern in _KEYED:
+        match = pattern.match(text)
+        if match:
+            return f"{match.group('year')}:{int(match.group('serial'))}"
+    return text

@@ -12,27 +12,22 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("januar", "jan"),
-            ("februar", "feb"),
-            ("marts", "mar"),
-            ("april", "apr"),
-            ("maj",),
-            ("juni", "jun"),
-            ("juli", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("oktober", "okt"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+_MONTH_TABLE = [
+    ("januar", "jan"),
+    ("februar", "feb"),
+    ("marts", "mar"),
+    ("april", "apr"),
+    ("maj",),
+    ("juni", "jun"),
+    ("juli", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("oktober", "okt"),
+    ("november", "nov"),
+    ("december", "dec"),
+]
+MONTH_NAMES = [names[0] for names in _MONTH_TABLE]
+MONTHS = {name: number for number, names in enumerate(_MONTH_TABLE, start=1) for name in names}
 _NUMERIC_DATE = re.compile(r"(?<![\d-])(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})(?![\d-])")
 _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 _WORD_DATE = re.compile(r"(?<!\d)(\d{1,2})\.?\s*([a-zæøå]+)\.?\s+(\d{4})\b", re.IGNORECASE)

@@ -18,6 +18,7 @@ logger = logging.getLogger(__name__)
 
 ATTACHMENT_KIND = "Bilag"
 MEETING_INFO_TITLE = "Mødets tid, sted og deltagere"
+CLOSING_SECTION = "Mødets afslutning"
 # A contents line with dot leaders and a page number, wherever it stands: never part of the meeting's opening.
 # A closed item's title this long (letters and digits) is looked for in the lines before the first item.
 MIN_CLOSED_TITLE = 10
@@ -74,22 +75,27 @@ def parse_content(content: PdfContent, file_name: str, document_id: str) -> Docu
         preamble: list[Line] = []
     else:
         contents = set(structure.contents)
-        preamble = [
-            lines[index].plain()
-            for index in segmentation.preamble
-            if index not in contents and index not in hidden and not _CONTENTS_LINE.search(lines[index].text)
-        ]
-        opening = _meeting_opening(preamble)
-        if items and opening:
-            # Who attended, where and when: asked about as often as the items themselves.
+        first_item = structure.headings[0].start if structure.headings else len(lines)
+
+        def kept(index: int) -> bool:
+            return index not in contents and index not in hidden and not _CONTENTS_LINE.search(lines[index].text)
+
+        opening = [lines[index].plain() for index in segmentation.preamble if index < first_item and kept(index)]
+        closing = [lines[index].plain() for index in segmentation.preamble if index >= first_item and kept(index)]
+        preamble = opening + closing
+        if items and len(preamble) >= 2:
+            # Who attended, where and when: asked about as often as the items themselves. What follows the last
+            # item (when the meeting ended, the signatures) is a section of its own: it stands pages later.
+            sections = [Section(name="", lines=opening)] if opening else []
+            sections += [Section(name=CLOSING_SECTION, lines=closing)] if closing else []
             items = [
                 AgendaItem(
                     number="",
                     title=MEETING_INFO_TITLE,
                     role="meeting_information",
-                    sections=[Section(name="", lines=opening)],
-                    first_page=opening[0].page,
-                    last_page=opening[-1].page,
+                    sections=sections,
+                    first_page=preamble[0].page,
+                    last_page=preamble[-1].page,
                 ),
                 *items,
             ]
@@ -123,11 +129,6 @@ def _naming_closed_items(lines: list[TextLine], outside: list[int], segmentation
 
 def _usable(outline: list[OutlineEntry]) -> list[OutlineEntry]:
     return [entry for entry in outline if entry.title]
-
-
-def _meeting_opening(preamble: list[Line]) -> list[Line]:
-    """The preamble when it says something (two lines at least): body, time, place, who attended."""
-    return preamble if len(preamble) >= 2 else []
 
 
 def _title(body: str, date, first_page: list[str], file_name: str, has_items: bool) -> str:

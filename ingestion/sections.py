@@ -68,8 +68,10 @@ SECTION_NAMES = {
 INLINE_ONLY_LABELS = {"oplæg": "Oplæg", "referat": "Referat", "opfølgning": "Opfølgning", "konklusion": "Konklusion"}
 _INLINE_LABEL = re.compile(r"^(?P<name>[A-ZÆØÅ][a-zæøå]+(?: [a-zæøå]+){0,2})\s*:\s*(?P<rest>.*)$")
 # Dated decision headings, any length: "<body>s beslutning den 04.12.2012 Punkt 2", "Beslutning i <body> den …".
+# A heading starts with a capital; a wrapped sentence line that happens to hold "… Byrådets beslutning den 29.
+# januar 2024 om …" does not.
 _DATED_DECISION = re.compile(
-    r"(?i)^(?:\S.*s beslutning (?:den|d\.)\s*\d.*|beslutning (?:i|fra) \S.* (?:den|d\.)\s*\d.*|"
+    r"^(?=[A-ZÆØÅ])(?i:\S.*s beslutning (?:den|d\.)\s*\d.*|beslutning (?:i|fra) \S.* (?:den|d\.)\s*\d.*|"
     r"beslutning (?:den|d\.)\s*\d.*)$"
 )
 # Undated ones only when short and capitalised: "Udvalgets beslutning", "Beslutning i Økonomiudvalget" — not a

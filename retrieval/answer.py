@@ -3,6 +3,8 @@ question, each with a citation that is verified against the stored page text bef
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 import threading
 from dataclasses import dataclass
@@ -10,10 +12,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from ingestion.domain import AgendaItem, Document
+from ingestion.meeting import MONTH_NAMES, find_date
 from retrieval.bm25 import analyse, normalise
-from retrieval.domain import Answer, Citation, Hit
+from retrieval.domain import Answer, Certainty, Citation, Hit
 from retrieval.index import Index
-from retrieval.question import QuestionKind, answer_type_bonus, classify
+from retrieval.question import QuestionKind, classify, focus, holds, named_time
 from retrieval.sentences import Sentence, embedding_inputs
 from retrieval.verify import snippet_on_pages
 
@@ -23,7 +26,11 @@ DECISION_SECTIONS = {DECISION_SECTION: 0.2, "Indstilling": 0.05}
 SUMMARY_SECTIONS = {"Sammendrag", "Resumé", "Resume", "Baggrund", ""}
 ITEMS_CONSIDERED = 4
 MAX_QUOTES = 3
-MAX_LIST_ITEMS = 6
+MAX_LIST_ITEMS = 8
+_DATE_IN_QUESTION = re.compile(
+    rf"(?i)\b\d{{1,2}}\.?\s*(?:{'|'.join(MONTH_NAMES)})\b(?:\s+\d{{4}})?|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b"
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _KEY_TERM = re.compile(r"\b(?:[A-ZÆØÅ][\wæøåÆØÅ]{2,}|\d{4}|\d+(?:[.,]\d+)*)\b")
 # Question words and other capitalised words that say nothing about the subject.
 _NOT_KEY = {
@@ -59,26 +66,66 @@ class Evidence:
     sentence: Sentence
     hit: Hit
     hit_rank: int
-    score: float
+    score: float  # relevance to the question: embedding, weighted word overlap, item rank
+    bonus: float = 0.0  # the section suits the question (a decision stands in Beslutning)
+    fit: float = 0.0  # how well it holds what the question asks for (a number, a name, a date, a reason)
+    dense: float = 0.0  # the embedding similarity alone
+    lexical: float = 0.0  # the idf-weighted share of the question's words it holds
+
+    @property
+    def total(self) -> float:
+        return self.score + self.bonus + self.fit
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the confidence is judged from: how well the best quote and its item match the question."""
+
+    relevance: float  # the best quote's score
+    dense: float  # its embedding similarity
+    lexical: float  # the idf-weighted share of the question's words it holds
+    item_coverage: float  # … that its whole item holds
+    unknown_words: float  # the idf-weighted share of the question's words the minutes never use
+    key_term_missing: float  # 1 when a name, year or number of the question is not in the item
+    fit_missing: float  # 1 when no quote holds what the question asks for (the number, the name, …)
+    focus_missing: float  # 1 when no quote names what the question counts or prices ("elever", "periodekort")
+    year_missing: float  # 1 when the question names a year that neither the quotes nor their meeting is from
+
+    def vector(self) -> np.ndarray:
+        return np.array([getattr(self, name) for name in SIGNALS], dtype=np.float64)
+
+
+SIGNALS = tuple(Signals.__dataclass_fields__)
 
 
 @dataclass(frozen=True)
 class Calibration:
-    """Weights and the abstention threshold; the threshold is calibrated on eval/datasets/dev.jsonl with
-    ``python -m eval.calibrate`` (see eval/README.md)."""
+    """Weights and thresholds. The confidence model (a logistic regression over ``Signals``) and its threshold are
+    fitted on the tuning sets eval/datasets/dev.jsonl and dev-wide.jsonl with ``python -m eval.calibrate`` (see
+    eval/README.md), never on the test set."""
 
     dense_weight: float = 0.55
     lexical_weight: float = 0.35
     rank_weight: float = 0.10
+    title_weight: float = 0.10
     dense_floor: float = 0.74
     dense_span: float = 0.16
-    # Confidence = best sentence score × (1 - penalty × idf-weighted share of the question's words the corpus
-    # has never seen) × a factor when a name, year or number of the question is missing from the answering
-    # item. The weighting of the item's word coverage was tried too and did not separate better (0.88 / 0.04
-    # abstention / false abstention on dev.jsonl either way), so it is left out.
-    unknown_word_penalty: float = 0.3
-    missing_key_term_factor: float = 0.6
-    threshold: float = 0.625
+    # A quote that holds what the question asks for (a number for "hvor mange", …) gains; one that does not loses.
+    fit_bonus: float = 0.12
+    fit_penalty: float = 0.08
+    # Confidence = logistic(bias + Σ weight × (signal - mean) / scale), in the order of SIGNALS.
+    signal_mean: tuple[float, ...] = (0.8217, 0.8917, 0.5793, 0.7411, 0.0847, 0.0577, 0.0417, 0.0705, 0.0224)
+    signal_scale: tuple[float, ...] = (0.1443, 0.0266, 0.2498, 0.2455, 0.1666, 0.2332, 0.1998, 0.256, 0.1481)
+    signal_weight: tuple[float, ...] = (0.6055, 0.8497, -0.6678, 0.7805, -0.1306, -0.6941, -0.2874, -0.8193, -0.4027)
+    signal_bias: float = 2.2441
+    threshold: float = 0.49
+    # Above this confidence an answer is called sure ("Sikkert svar"), below it "Usikkert — tjek kilden".
+    sure: float = 0.99
+
+    def confidence(self, signals: Signals) -> float:
+        standardised = (signals.vector() - np.array(self.signal_mean)) / np.array(self.signal_scale)
+        logit = self.signal_bias + float(standardised @ np.array(self.signal_weight))
+        return 1.0 / (1.0 + float(np.exp(-logit)))
 
 
 class ExtractiveAnswerer:
@@ -119,9 +166,11 @@ class ExtractiveAnswerer:
             self._cache[key] = entry
         return entry
 
-    def rank(self, question: str, hits: list[Hit], case_match: bool = False) -> list[Evidence]:
-        """Every sentence of the top items, scored by embedding, weighted word overlap, item rank and how well
-        it holds the kind of answer asked for (a decision, a number, a date, a name)."""
+    def rank(
+        self, question: str, hits: list[Hit], case_match: bool = False, depth: int = ITEMS_CONSIDERED
+    ) -> list[Evidence]:
+        """Every sentence of the top ``depth`` items, best first: scored by embedding, weighted word overlap, item
+        rank and section, and fitted to what the question asks for."""
         calibration = self.calibration
         kind = classify(question)
         query_vector = np.asarray(self.index.embedder.embed_query(question), dtype=np.float32)
@@ -129,7 +178,7 @@ class ExtractiveAnswerer:
         idf = self.index.idf
         query_weight = sum(idf.get(token, 1.0) for token in query_tokens) or 1.0
         evidence: list[Evidence] = []
-        for rank, hit in enumerate(hits[:ITEMS_CONSIDERED]):
+        for rank, hit in enumerate(hits[:depth]):
             found = self._item(hit)
             if found is None:
                 continue
@@ -137,6 +186,8 @@ class ExtractiveAnswerer:
             if not sentences:
                 continue
             dense = vectors @ query_vector
+            # A sentence stands under its item's heading: the item the question names gives its sentences weight.
+            titled = sum(idf.get(token, 1.0) for token in query_tokens & set(analyse(hit.title))) / query_weight
             for sentence, similarity in zip(sentences, dense, strict=True):
                 tokens = set(analyse(sentence.text))
                 lexical = sum(idf.get(token, 1.0) for token in query_tokens & tokens) / query_weight
@@ -145,23 +196,54 @@ class ExtractiveAnswerer:
                     calibration.dense_weight * dense_part
                     + calibration.lexical_weight * lexical
                     + calibration.rank_weight / (rank + 1)
-                    + _section_bonus(kind, sentence, case_match and rank == 0)
-                    + answer_type_bonus(kind, sentence.text)
+                    + calibration.title_weight * titled
                 )
-                evidence.append(Evidence(sentence=sentence, hit=hit, hit_rank=rank, score=score))
-        evidence.sort(key=lambda e: e.score, reverse=True)
+                evidence.append(
+                    Evidence(
+                        sentence=sentence,
+                        hit=hit,
+                        hit_rank=rank,
+                        score=score,
+                        bonus=_section_bonus(kind, sentence, case_match and rank == 0),
+                        fit=self._fit(kind, sentence, question),
+                        dense=float(similarity),
+                        lexical=lexical,
+                    )
+                )
+        evidence.sort(key=lambda e: e.total, reverse=True)
         return evidence
 
-    def key_terms_present(self, question: str, item: tuple[Document, AgendaItem]) -> bool:
-        """Whether every name, year and number of the question stands (stemmed) in the answering item."""
+    def _fit(self, kind: QuestionKind, sentence: Sentence, question: str) -> float:
+        wanted = kind.wants
+        if not wanted or wanted == "case_number":
+            return 0.0
+        fits = holds(wanted, sentence.text, question)
+        return self.calibration.fit_bonus if fits else -self.calibration.fit_penalty
+
+    def _item_tokens(self, item: tuple[Document, AgendaItem]) -> set[str]:
+        document, agenda_item = item
+        first_page = document.pages[0] if document.pages else ""
+        return set(analyse(f"{document.body} {document.title} {first_page} {agenda_item.title} {agenda_item.text}"))
+
+    def key_terms_present(self, question: str, tokens: set[str]) -> bool:
+        """Whether every name, year and number of the question stands (stemmed) in the answering item or on its
+        document's first page (where the municipality is named). A date the question names is the meeting's
+        business (see ``named_time``), not a key term."""
+        undated = _DATE_IN_QUESTION.sub(" ", question)
         terms = [
             term
-            for term in _KEY_TERM.findall(question)
-            if normalise(term) not in _NOT_KEY and not question.startswith(term)
+            for term in _KEY_TERM.findall(undated)
+            if normalise(term) not in _NOT_KEY and not undated.startswith(term)
         ]
-        document, agenda_item = item
-        tokens = set(analyse(f"{document.body} {document.title} {agenda_item.title} {agenda_item.text}"))
         return all(set(analyse(term)) <= tokens for term in terms)
+
+    def coverage(self, question: str, tokens: set[str]) -> float:
+        """The idf-weighted share of the question's words found in ``tokens`` (words never seen weigh most)."""
+        idf = self.index.idf
+        unseen_weight = max(idf.values(), default=3.0)
+        words = set(analyse(question))
+        total = sum(idf.get(word, unseen_weight) for word in words)
+        return sum(idf.get(word, unseen_weight) for word in words & tokens) / total if total else 0.0
 
     def unknown_share(self, question: str) -> float:
         """The idf-weighted share of the question's words that occur nowhere in the indexed minutes."""
@@ -173,52 +255,47 @@ class ExtractiveAnswerer:
         total = sum(idf.get(token, unseen_weight) for token in tokens)
         return sum(unseen_weight for token in tokens if token not in idf) / total
 
-    def select(self, evidence: list[Evidence], decision: bool = False) -> list[Evidence]:
-        """The best sentence, and up to two more nearly as good; short lead-ins bring their next sentence.
+    def select(self, evidence: list[Evidence], kind: QuestionKind, question: str = "") -> list[Evidence]:
+        """The quotes that answer: the best sentence, what it needs around it, and up to two more as good.
 
-        For a question about a decision, the best sentence of the top item's Beslutning always comes along:
-        what was decided is the answer, whatever the background sentences score.
+        All from the answering item. A decision question always gets that item's decision; a sentence that
+        lacks what was asked (the number, the name) brings the neighbour that holds it; a lead-in ending in ":"
+        brings its list; a list question gets the list's entries.
         """
         if not evidence:
             return []
         best = evidence[0]
+        own = {e.sentence.position: e for e in evidence if e.hit is best.hit}
         chosen = [best]
-        if decision:
-            ruling = next(
-                (e for e in evidence if e.hit_rank == best.hit_rank and e.sentence.section == DECISION_SECTION), None
+        if kind.decision:
+            # What was decided is the item's decision, in its own order, as printed: the decision of the meeting
+            # the question names, else the last one (an item can carry the decisions of earlier meetings).
+            ruling = decision_of(own, named_time(question).day)[:MAX_QUOTES]
+            if ruling:
+                chosen = ruling if best.sentence.section == DECISION_SECTION else [*ruling, best]
+        wanted = kind.wants
+        fitted = bool(wanted) and wanted != "case_number"
+        if fitted and not any(holds(wanted, e.sentence.text, question) for e in chosen):
+            # What was asked for (the number, the name) must be quoted: from next to the best sentence, else the
+            # item's best sentence that holds it.
+            holder = _neighbour_holding(own, best, wanted, question) or next(
+                (e for e in evidence if e.hit is best.hit and holds(wanted, e.sentence.text, question)), None
             )
-            if ruling is not None and ruling is not best:
-                chosen.insert(0, ruling)
-                best = ruling
+            if holder is not None:
+                chosen.append(holder)
         for candidate in evidence[1:]:
             if len(chosen) >= MAX_QUOTES:
                 break
-            if candidate.score < evidence[0].score * 0.88:
+            if candidate.total < best.total * 0.88:
                 break
-            if any(_same_text(candidate, other) for other in chosen):
+            if candidate.hit is not best.hit or any(_same_text(candidate, other) for other in chosen):
+                continue
+            if fitted and not holds(wanted, candidate.sentence.text, question):
                 continue
             chosen.append(candidate)
-        chosen = self._extend_lead_ins(chosen, evidence)
+        chosen = _with_lists(chosen, own, kind.listing)
         chosen.sort(key=lambda e: (e.hit_rank, e.sentence.position))
         return chosen
-
-    @staticmethod
-    def _extend_lead_ins(chosen: list[Evidence], evidence: list[Evidence]) -> list[Evidence]:
-        result = list(chosen)
-        for item in chosen:
-            text = item.sentence.text
-            if len(text) >= 60 and not text.endswith(":"):
-                continue
-            following = [
-                e
-                for e in evidence
-                if e.hit is item.hit
-                and e.sentence.position == item.sentence.position + 1
-                and e.sentence.section == item.sentence.section
-            ]
-            if following and not any(_same_text(following[0], other) for other in result):
-                result.append(following[0])
-        return result
 
     def answer(self, question: str, hits: list[Hit], case_numbers: list[str] | None = None) -> Answer:
         """An extractive answer, or an abstention; ``confidence`` holds the evidence strength it was judged by.
@@ -226,33 +303,81 @@ class ExtractiveAnswerer:
         ``case_numbers`` are the known case numbers the question names; the top item carrying one of them
         is itself strong evidence (the question says exactly which case it means).
         """
+        kind = classify(question)
         case_match = bool(hits and case_numbers and hits[0].case_number in case_numbers)
+        if kind.case_number and not case_numbers and hits:
+            case_answer = self.case_number_answer(hits[0])
+            if case_answer is not None:
+                return case_answer
         evidence = self.rank(question, hits, case_match)
-        strength = self.strength(question, hits, evidence, case_match)
-        if strength < self.calibration.threshold:
-            return abstain(hits, confidence=strength)
-        citations = self.citations(self.select(evidence, decision=classify(question).decision))
+        chosen = self.select(evidence, kind, question)
+        signals = self.signals(question, evidence, chosen, kind) if evidence and not case_match else None
+        if not evidence:
+            strength = 0.0
+        elif signals is None:
+            strength = 1.0  # the question names exactly this case
+        else:
+            strength = self.calibration.confidence(signals)
+        measured = dataclasses.asdict(signals) if signals else {}
+        citations = self.citations(chosen) if strength >= self.calibration.threshold else []
         if not citations:
-            return abstain(hits, confidence=strength)
+            return abstain(hits, confidence=strength).model_copy(update={"signals": measured})
         return Answer(
-            answer=compose(citations), answered=True, citations=citations, retrieved=hits, confidence=strength
+            answer=compose(citations),
+            answered=True,
+            citations=citations,
+            retrieved=hits,
+            confidence=round(strength, 4),
+            certainty=self.certainty(strength),
+            signals=measured,
         )
 
-    def strength(self, question: str, hits: list[Hit], evidence: list[Evidence], case_match: bool) -> float:
-        """How sure the minutes answer this question (see ``Calibration``)."""
-        if not evidence:
-            return 0.0
-        if case_match:
-            return 1.0 + evidence[0].score  # the question names exactly this case
-        calibration = self.calibration
+    def certainty(self, strength: float) -> Certainty:
+        return "sikkert" if strength >= self.calibration.sure else "usikkert"
+
+    def case_number_answer(self, hit: Hit) -> Answer | None:
+        """ "Hvilket sagsnummer har sagen om …?": the line where the item prints its case number, cited."""
+        found = self._item(hit)
+        if found is None or not hit.case_number:
+            return None
+        document, item = found
+        for page in range(item.first_page, min(item.last_page, len(document.pages)) + 1):
+            for line in document.pages[page - 1].splitlines():
+                if hit.case_number not in line:
+                    continue
+                citation = make_citation(1, hit, line.strip(), [page])
+                if self.verified(citation):
+                    return Answer(
+                        answer=compose([citation]),
+                        answered=True,
+                        citations=[citation],
+                        retrieved=[hit],
+                        confidence=1.0,
+                        certainty="sikkert",
+                    )
+        return None
+
+    def signals(self, question: str, evidence: list[Evidence], chosen: list[Evidence], kind: QuestionKind) -> Signals:
         best = evidence[0]
         found = self._item(best.hit)
-        if found is None:
-            return 0.0
-        strength = best.score * (1 - calibration.unknown_word_penalty * self.unknown_share(question))
-        if not self.key_terms_present(question, found):
-            strength *= calibration.missing_key_term_factor
-        return strength
+        tokens = self._item_tokens(found) if found is not None else set()
+        wanted = kind.wants
+        fitted = bool(wanted) and wanted != "case_number"
+        # Not there where the best match is: neither the best sentence nor a neighbour holds what was asked for
+        # (a holder fetched from elsewhere in the item is a guess).
+        near = [e for e in chosen if e.hit is best.hit and abs(e.sentence.position - best.sentence.position) <= 2]
+        fit_missing = fitted and not any(holds(wanted, e.sentence.text, question) for e in near)
+        return Signals(
+            relevance=best.score,
+            dense=best.dense,
+            lexical=best.lexical,
+            item_coverage=self.coverage(question, tokens),
+            unknown_words=self.unknown_share(question),
+            key_term_missing=float(not self.key_terms_present(question, tokens)),
+            fit_missing=float(fit_missing),
+            focus_missing=float(_focus_missing(question, chosen)),
+            year_missing=float(_year_missing(question, chosen)),
+        )
 
     def citations(self, chosen: list[Evidence]) -> list[Citation]:
         """Citations for the chosen sentences; any whose snippet is not on its cited pages is dropped."""
@@ -271,10 +396,121 @@ class ExtractiveAnswerer:
         return snippet_on_pages(citation.snippet, document, citation.pages)
 
 
+def _focus_missing(question: str, chosen: list[Evidence]) -> bool:
+    thing = focus(question)
+    if not thing:
+        return False
+    wanted = set(analyse(thing))
+    return not any(wanted <= set(analyse(e.sentence.text)) for e in chosen)
+
+
+def _year_missing(question: str, chosen: list[Evidence]) -> bool:
+    years = set(_YEAR.findall(question))
+    if not years:
+        return False
+    for evidence in chosen:
+        date = evidence.hit.meeting_date
+        if (date and str(date.year) in years) or years & set(_YEAR.findall(evidence.sentence.text)):
+            return False
+    return True
+
+
+def decision_of(own: dict[int, Evidence], day: dt.date | None) -> list[Evidence]:
+    """The sentences of one decision of the item: the run dated ``day`` (the day the question names, the
+    meeting's own day), else the last run — an item can carry the decisions of earlier meetings."""
+    decided = sorted(
+        (e for e in own.values() if e.sentence.section == DECISION_SECTION), key=lambda e: e.sentence.position
+    )
+    runs: list[list[Evidence]] = []
+    for evidence in decided:
+        if runs and evidence.sentence.position == runs[-1][-1].sentence.position + 1:
+            runs[-1].append(evidence)
+        else:
+            runs.append([evidence])
+    if not runs:
+        return []
+    dated = [run for run in runs if day and find_date(run[0].sentence.text) == day]
+    return dated[0] if dated else runs[-1]
+
+
+def _neighbour_holding(own: dict[int, Evidence], best: Evidence, wanted: str, question: str) -> Evidence | None:
+    """The sentence next to the best one (after it first, then before) that holds what was asked for."""
+    for offset in (1, -1, 2, -2):
+        neighbour = own.get(best.sentence.position + offset)
+        if (
+            neighbour is not None
+            and neighbour.sentence.section == best.sentence.section
+            and holds(wanted, neighbour.sentence.text, question)
+        ):
+            return neighbour
+    return None
+
+
+def _with_lists(chosen: list[Evidence], own: dict[int, Evidence], listing: bool) -> list[Evidence]:
+    """A quote that introduces something brings it: a lead-in ending in ":" its list (or its next sentence), a
+    short quote its next sentence. For a question that asks for a list, a sentence followed by a list, or an
+    entry of one, brings the whole list."""
+    result = list(chosen)
+
+    def add(evidence: Evidence) -> None:
+        if not any(_same_text(evidence, other) for other in result):
+            result.append(evidence)
+
+    for item in chosen:
+        sentence = item.sentence
+        following = own.get(sentence.position + 1)
+        starts_list = following is not None and following.sentence.list_item
+        if listing and sentence.list_item:
+            for entry in _list_at(own, _list_start(own, sentence.position)):
+                add(entry)
+        elif sentence.text.rstrip().endswith(":") or (listing and starts_list):
+            entries = _list_at(own, sentence.position + 1) if starts_list else []
+            for entry in entries or ([following] if following is not None else []):
+                if entry.sentence.section == sentence.section:
+                    add(entry)
+        elif len(sentence.text) < 60 and following is not None and following.sentence.section == sentence.section:
+            add(following)
+    return result
+
+
+def _list_start(own: dict[int, Evidence], position: int) -> int:
+    """The first entry of the list an entry stands in (a one-sentence description between entries allowed)."""
+    section = own[position].sentence.section
+    while True:
+        for step in (1, 2):
+            earlier = own.get(position - step)
+            if earlier is not None and earlier.sentence.list_item and earlier.sentence.section == section:
+                position -= step
+                break
+        else:
+            return position
+
+
+def _list_at(own: dict[int, Evidence], position: int) -> list[Evidence]:
+    """The entries of the list that starts at ``position``, in order; a one-sentence description after an entry
+    ("• Kloge kvadratmeter:" and its explanation) does not end the list."""
+    first = own.get(position)
+    if first is None or not first.sentence.list_item:
+        return []
+    entries = [first]
+    while len(entries) < MAX_LIST_ITEMS:
+        for step in (1, 2):
+            later = own.get(entries[-1].sentence.position + step)
+            if later is not None and later.sentence.list_item and later.sentence.section == first.sentence.section:
+                entries.append(later)
+                break
+        else:
+            break
+    return entries
+
+
 def _section_bonus(kind: QuestionKind, sentence: Sentence, named_case: bool) -> float:
-    """Decisions stand in Beslutning; what a case is about stands at the start of the item."""
+    """Decisions stand in Beslutning; what a case is about stands at the start of the item; reasons are often
+    given in the decision ("… idet …")."""
     if kind.decision or (named_case and not kind.about):
         return DECISION_SECTIONS.get(sentence.section, 0.0)
+    if kind.reason and sentence.section == DECISION_SECTION:
+        return DECISION_SECTIONS[DECISION_SECTION] / 2
     if (kind.about or named_case) and sentence.section in SUMMARY_SECTIONS and sentence.position < 3:
         return 0.2
     return 0.0

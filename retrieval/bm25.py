@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
 
 _WORD = re.compile(r"\w+")
+_COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]{2,}(?:-[^\W\d_]{2,})+(?![\w-])")
 _STEMMER = Stemmer.Stemmer("danish")
 _STEM_LOCK = threading.Lock()  # PyStemmer objects are not thread-safe
 
@@ -40,8 +41,14 @@ _STOPWORDS = {normalise(word) for word in STOPWORDS_DANISH}
 
 
 def analyse(text: str) -> list[str]:
-    """Normalised, stop-word-free, stemmed tokens, the same at index and query time."""
-    words = [word for word in _WORD.findall(normalise(text)) if word not in _STOPWORDS]
+    """Normalised, stop-word-free, stemmed tokens, the same at index and query time.
+
+    A hyphenated compound also counts as one word ("ny-godkendt" is "nygodkendt" too): Danish writes the same
+    compound with and without the hyphen.
+    """
+    folded = normalise(text)
+    words = [word for word in _WORD.findall(folded) if word not in _STOPWORDS]
+    words += [compound.replace("-", "") for compound in _COMPOUND.findall(folded)]
     with _STEM_LOCK:
         return _STEMMER.stemWords(words)
 

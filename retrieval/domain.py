@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 
 class Filters(BaseModel):
@@ -60,6 +61,23 @@ class Citation(BaseModel):
     pdf_url: str = Field(description="Link target: the stored PDF at the first cited page.")
 
 
+class TimelineEntry(BaseModel):
+    """One meeting in an answer across meetings: when, which body, which item, and the citation of its decision."""
+
+    model_config = ConfigDict(frozen=True)
+
+    meeting_date: dt.date | None
+    body: str
+    agenda_item: str
+    title: str
+    case_number: str
+    citation: int = Field(description="The number (n) of the citation that quotes this meeting.")
+
+
+Certainty = Literal["sikkert", "usikkert", ""]
+CERTAINTY_TEXT = {"sikkert": "Sikkert svar", "usikkert": "Usikkert — tjek kilden", "": ""}
+
+
 class Answer(BaseModel):
     """A Danish answer whose every claim carries a verified citation, or an honest abstention."""
 
@@ -69,7 +87,23 @@ class Answer(BaseModel):
     answered: bool
     citations: list[Citation]
     maybe_relevant: list[Hit] = Field(default_factory=list, description='"Måske relevant" when not answered.')
+    timeline: list[TimelineEntry] = Field(
+        default_factory=list, description="Oldest first, when the answer spans several meetings on one matter."
+    )
     notice: str = Field(default="", description="E.g. that the LLM was unreachable and extraction was used.")
     confidence: float = Field(default=0.0, description="Evidence strength the answer/abstention was judged by.")
+    signals: dict[str, float] = Field(
+        default_factory=dict, exclude=True, description="What the confidence was computed from (for calibration)."
+    )
+    certainty: Certainty = Field(
+        default="",
+        description='"sikkert" or "usikkert" for an answer, from the calibrated confidence; "" when declined.',
+    )
+
+    @computed_field(description='"Sikkert svar" or "Usikkert — tjek kilden": the certainty in words for a person.')
+    @property
+    def certainty_text(self) -> str:
+        return CERTAINTY_TEXT[self.certainty]
+
     timings_ms: dict[str, float] = Field(default_factory=dict)
     retrieved: list[Hit] = Field(default_factory=list, description="The ranked items the answer drew on.")

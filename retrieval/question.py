@@ -1,29 +1,104 @@
-"""What kind of answer a Danish question asks for, read from its wording (no per-question rules)."""
+"""What a Danish question asks for, read from its wording, and whether a sentence holds that kind of thing.
+
+The question's form decides what a good quote contains: a number for "hvor mange", a person for "hvem", a date
+for "hvornår", a reason for "hvorfor", the list for "hvilke". Rules on the question's own words only, so
+they hold for minutes of any municipality.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ingestion.meeting import MONTH_NAMES, MONTHS, find_date
+
 _DECISION = re.compile(
     r"(?i)\b(beslut\w*|godkend\w*|vedta\w*|vedtog|tiltr[åa]d\w*|resultat\w*|udfald\w*|afgjort|afgør\w*|"
-    r"bevilg\w*|skete der med|konklu\w*|udpeg\w*)\b"
+    r"bevilg\w*|skete der med|konklu\w*|udpeg\w*|anbefal\w*|indstill\w*)\b"
 )
 _NUMBER = re.compile(
-    r"(?i)\b(hvor (mange|meget|stor\w*|høj\w*|lang\w*)|hvad koster|beløb\w*|antal\w*|procent\w*|takst\w*)\b"
+    r"(?i)\b(hvor (mange|meget|stor\w*|høj\w*|lang\w*|længe|lav\w*|dyr\w*)|hvad koster|hvad kostede|beløb\w*|"
+    r"antal\w*|procent\w*|takst\w*|hvilken pris|hvor mange penge|hvilket beløb|hvad er prisen)\b"
 )
-_DATE = re.compile(r"(?i)\b(hvornår|hvilken dato|hvilket år|siden hvornår)\b")
-_PERSON = re.compile(r"(?i)\b(hvem|hvilke(n|t)? (minister|borgmester|formand|medlem\w*|person\w*|direktør))\b")
-_PLACE = re.compile(r"(?i)\b(hvor (skal|ligger|holdes|blev|er)\b(?! (mange|meget))|i hvilken (by|kommune))")
+_DATE = re.compile(r"(?i)\b(hvornår|hvilken dato|hvilket år|hvilken måned|siden hvornår|hvilken frist|hvor længe)\b")
+_PERSON = re.compile(
+    r"(?i)\b(hvem|hvilke(n|t)? (minister|borgmester|formand|næstformand|medlem\w*|person\w*|direktør|leder|"
+    r"repræsentant\w*|politiker\w*))\b"
+)
+# "Hvilken forening …?", "Hvilket firma …?": the answer is a proper name (one capitalised word may do).
+_NAMED = re.compile(
+    r"(?i)\bhvilke(n|t)? (forening\w*|firma\w*|virksomhed\w*|klub\w*|leverandør\w*|entreprenør\w*|rådgiver\w*|"
+    r"organisation\w*|institution\w*|skole\w*|tilbud\w*|forlag\w*|selskab\w*|by|byer|kommune(r|n)?)\b"
+)
+_PLACE = re.compile(
+    r"(?i)\b(hvor (skal|ligger|holdes|blev|er|foregår|foregik|mødtes|var)\b(?! (mange|meget|stor|lang|høj))|"
+    r"i hvilken (by|kommune)|hvilket sted|hvilken adresse)"
+)
+_REASON = re.compile(r"(?i)\b(hvorfor|af hvilken grund|begrundelse\w*|årsag\w*|baggrund(en)? for|skyldes)\b")
+_LIST = re.compile(
+    r"(?i)^\s*(hvilke|nævn|opregn)\b|\bhvilke \w+(er|e)\b|"
+    r"\b(redegør\w* for|indeholde\w*|omfatte\w*|består \w*\s?af|bestod \w*\s?af|elementer(ne)?|punkter(ne)?)\b"
+)
+_CASE_NUMBER = re.compile(r"(?i)\b(sagsnummer\w*|sagsnr\.?|journalnummer\w*|j\.?\s?nr\.?)\b")
+# The meeting itself: where and when it was held, who came and who did not.
+_MEETING = re.compile(
+    r"(?i)\b(fraværende|afbud|til stede|deltog i mødet|deltagere|mødested\w*|mødelokale\w*|mødetidspunkt\w*|"
+    r"mødtes|(af)?holdt\b.{0,60}\b(sit|deres) møde|\w*møde\w*\b.{0,60}\b(blev )?(holdt|afholdt)|"
+    r"(begyndte|startede|sluttede) mødet|mødet (begyndte|startede|sluttede))\b"
+)
 _ABOUT = re.compile(r"(?i)\b(handler|drejer)\b.*\bom\b")
+# Across meetings: the question asks for a matter's course, not one meeting's fact.
+_ACROSS = re.compile(
+    r"(?i)\b(hvornår har|har \w+( \w+)? (behandlet|drøftet|besluttet|vedtaget|haft)|gennem tiden|forløb\w*|"
+    r"historik\w*|i hvilke møder|på hvilke møder|hvor mange gange|hvad er der sket med|hvordan er det gået med|"
+    r"udvikling(en)? i)\b"
+)
 
-_HAS_NUMBER = re.compile(r"\d|\b(en|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|tyve|hundrede|tusind)\b", re.IGNORECASE)
+# "1." or "a)" opening a list entry counts nothing.
+_ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+(?:\d{1,2}[.)]\s+)?")
+# What a number must be counted in when the question names it: "hvad koster" wants kroner, "hvor stort et areal"
+# square metres or hectares, "hvor mange procent" a percentage, "hvor lang tid" a period.
+_UNITS = [
+    (
+        re.compile(
+            r"(?i)\b(koste\w*|pris\w*|beløb\w*|penge|kroner|budget\w*|bevilg\w*|tilskud\w*|betal\w*|gebyr\w*|takst\w*)\b"
+        ),
+        re.compile(r"(?i)\d\s*(kr\b|kroner|mio|mia|millioner|milliarder|tusind|t\.kr)|\bkr\.?\s*\d|\d\s*,-"),
+    ),
+    (
+        re.compile(r"(?i)\b(areal\w*|hvor stor\w* (er|bliver|var)? ?(området|grunden|arealet)|kvadratmeter|hektar)\b"),
+        re.compile(r"(?i)\d\s*(m2|m²|kvm|kvadratmeter|ha\b|hektar|km2|km²)"),
+    ),
+    (re.compile(r"(?i)\b(procent\w*|andel\w*)\b"), re.compile(r"(?i)\d\s*(%|pct|procent)")),
+    (
+        re.compile(r"(?i)\b(hvor lang tid|hvor længe|varighed)\b"),
+        re.compile(
+            r"(?i)(\d|\b(en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv))\s*(timer?|dage?|døgn|uger?|måneder?|år)\b"
+        ),
+    ),
+]
+_HAS_NUMBER = re.compile(
+    r"\d|\b(to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede|tusind|"
+    r"million\w*|milliard\w*)\b",
+    re.IGNORECASE,
+)
+_MONTH_WORDS = "|".join(MONTH_NAMES)
 _HAS_DATE = re.compile(
-    r"(?i)\b(\d{1,2}\.\s?(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
-    r"|\d{1,2}[.-]\d{1,2}[.-]\d{2,4}|(19|20)\d\d|januar|februar|marts|april|maj|juni|juli|august|september|"
-    r"oktober|november|december|foråret|efteråret)\b"
+    rf"(?i)\b(\d{{1,2}}\.\s?({_MONTH_WORDS})|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|(19|20)\d\d|{_MONTH_WORDS}|"
+    r"foråret|efteråret|sommeren|vinteren|uge \d+|kvartal|dags dato|senest)\b"
 )
 _HAS_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][a-zæøåö]+(?:[ -][A-ZÆØÅ][a-zæøåö]+)+")
+# A proper name: a capitalised word that does not open the sentence.
+_HAS_PROPER = re.compile(r"(?<![.!?:•]\s)(?<!^)\b[A-ZÆØÅ][\wæøåÆØÅ-]+")
+_HAS_PERSON_ROLE = re.compile(r"(?i)\b(borgmester|formand|næstformand|direktør|chef|leder|minister)\b")
+_HAS_REASON = re.compile(
+    r"(?i)\b(fordi|idet|da (det|der|den|man|udvalget|kommunen|sagen)|derfor|med henblik på|for at|på baggrund af|"
+    r"begrund\w*|skyldes|årsag\w*|som følge af|grundet|på grund af|eftersom|hvilket betyder|så(ledes)? at)\b"
+)
+_HAS_PLACE = re.compile(r"\b[A-ZÆØÅ][a-zæøå]+(?:[ -][A-ZÆØÅ]?[a-zæøå]+)*\b|\b\d{4}\s+[A-ZÆØÅ]")
+_QUESTION_YEAR = re.compile(r"\b(19|20)\d\d\b")
+_QUESTION_MONTH = re.compile(rf"(?i)\b({_MONTH_WORDS})\b(?:\s+((?:19|20)\d\d))?")
 
 
 @dataclass(frozen=True)
@@ -32,28 +107,139 @@ class QuestionKind:
     number: bool
     date: bool
     person: bool
+    named: bool
     place: bool
+    reason: bool
+    listing: bool
+    case_number: bool
     about: bool
+    across: bool
+    meeting: bool = False
+
+    @property
+    def wants(self) -> str:
+        """The one kind of thing a quote must hold to answer the question, "" when any sentence may."""
+        for name in ("case_number", "number", "person", "named", "date", "place", "reason"):
+            if getattr(self, name):
+                return name
+        return ""
 
 
 def classify(question: str) -> QuestionKind:
+    number = bool(_NUMBER.search(question))
     return QuestionKind(
         decision=bool(_DECISION.search(question)),
-        number=bool(_NUMBER.search(question)),
-        date=bool(_DATE.search(question)),
+        number=number,
+        date=bool(_DATE.search(question)) and not number,
         person=bool(_PERSON.search(question)),
-        place=bool(_PLACE.search(question)),
+        named=bool(_NAMED.search(question)),
+        place=bool(_PLACE.search(question)) and not number,
+        reason=bool(_REASON.search(question)),
+        listing=bool(_LIST.search(question)),
+        case_number=bool(_CASE_NUMBER.search(question)),
         about=bool(_ABOUT.search(question)),
+        across=bool(_ACROSS.search(question)),
+        meeting=bool(_MEETING.search(question)),
     )
 
 
-def answer_type_bonus(kind: QuestionKind, sentence: str) -> float:
-    """A small bonus for sentences holding the kind of thing asked for (a number, a date, a name)."""
-    bonus = 0.0
-    if kind.number and _HAS_NUMBER.search(sentence):
-        bonus += 0.08
-    if kind.date and _HAS_DATE.search(sentence):
-        bonus += 0.08
-    if kind.person and _HAS_NAME.search(sentence):
-        bonus += 0.08
-    return bonus
+def holds(wanted: str, sentence: str, question: str = "") -> bool:
+    """Whether a sentence holds what the question wants — a number, a person, a date, a place, a reason — that
+    the question does not already say itself (a year named in the question answers no "hvornår")."""
+    if wanted == "reason":
+        return bool(_HAS_REASON.search(sentence))
+    pattern = {
+        "number": _HAS_NUMBER,
+        "date": _HAS_DATE,
+        "person": _HAS_NAME,
+        "named": _HAS_PROPER,
+        "place": _HAS_PLACE,
+    }.get(wanted)
+    if pattern is None:
+        return True
+    asked = {match.group(0).casefold() for match in pattern.finditer(question)}
+    text = sentence[1:] if wanted == "place" else sentence
+    if wanted == "number":
+        text = _ENUMERATOR.sub("", text)
+        unit = next((unit for asks, unit in _UNITS if asks.search(question)), None)
+        if unit is not None and not unit.search(text):
+            return False
+    new = [match.group(0) for match in pattern.finditer(text) if match.group(0).casefold() not in asked]
+    if wanted == "person" and not new:
+        # "Hvem" is answered by a person ("Anne Marie Holm"), a role with a name, or a body or place with a
+        # one-word name ("aktivitetscentret Parkhuset"): a capitalised word the question does not have.
+        asked_words = {word.casefold() for word in re.findall(r"\w+", question)}
+        proper = [m.group(0) for m in _HAS_PROPER.finditer(sentence) if not _asked(m.group(0), asked_words)]
+        return bool(proper) or (bool(_HAS_PERSON_ROLE.search(sentence)) and bool(_HAS_NAME.search(sentence)))
+    return bool(new)
+
+
+def _asked(proper: str, asked_words: set[str]) -> bool:
+    """Whether a capitalised word is one the question already has, inflected or compounded: "SOSU-udvalg" when
+    the question says "SOSU-udvalget", "Parkhuset" when it says "Parkhus"."""
+    word = proper.split("-")[0].casefold()
+    return any(
+        word == asked or (min(len(word), len(asked)) >= 4 and (asked.startswith(word) or word.startswith(asked)))
+        for asked in asked_words
+    )
+
+
+# The thing a question counts, prices or names, when its wording puts it right after the question word: "hvor
+# mange elever", "hvad koster et periodekort", "hvem er formand". Units and categories ("hvor mange penge",
+# "hvor mange procent") are not things the answer must name.
+_FOCUS = re.compile(
+    r"(?i)\b(?:hvor mange|hvad koster (?:en|et|det)?|hvem (?:er|var|blev) (?:ny|den nye|det nye)?)"
+    r"\s*([a-zæøå][\wæøå-]{2,})"
+)
+_NOT_FOCUS = re.compile(
+    r"(?i)^(penge|kroner|kr|procent|pct|gange|år|måneder|uger|dage|timer|minutter|kvadratmeter|meter|kilometer|"
+    r"hektar|mio|millioner|mia|milliarder|af|i|til|for|på|om|der|de|det|den|man|vi|blevet|valgt|udpeget|ansvarlig|"
+    r"deltog|deltager|kom|kommer|var|er|blev|bliver|har|havde|skal|kan|vil|bor|går|fik|får)$"
+)
+
+
+def focus(question: str) -> str:
+    """The noun a question counts, prices or names when its wording shows it ("elever" in "hvor mange elever
+    går …"); "" when it does not."""
+    match = _FOCUS.search(question)
+    if not match or _NOT_FOCUS.match(match.group(1)):
+        return ""
+    return match.group(1)
+
+
+@dataclass(frozen=True)
+class When:
+    """The time a question names, as precisely as it names it."""
+
+    day: dt.date | None = None
+    month: tuple[int, int | None] | None = None  # (month, year or None)
+    year: int | None = None
+
+    def matches(self, date: dt.date | None) -> bool | None:
+        """True/False when the question names a time, None when it names none."""
+        if date is None:
+            return None if self.empty else False
+        if self.day:
+            return date == self.day
+        if self.month:
+            month, year = self.month
+            return date.month == month and (year is None or date.year == year)
+        if self.year:
+            return date.year == self.year
+        return None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.day or self.month or self.year)
+
+
+def named_time(question: str) -> When:
+    """ "den 22. maj 2023" → that day; "i maj 2023" → that month; "i 2023" → that year."""
+    day = find_date(question)
+    if day:
+        return When(day=day)
+    month = _QUESTION_MONTH.search(question)
+    if month:
+        return When(month=(MONTHS[month.group(1).casefold()], int(month.group(2)) if month.group(2) else None))
+    year = _QUESTION_YEAR.search(question)
+    return When(year=int(year.group(0))) if year else When()

@@ -13,8 +13,11 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from retrieval.domain import Filters, Hit
 from retrieval.index import Index
+from retrieval.question import When, classify, named_time
 
 CHUNKS_PER_ITEM = 4
+# Items ranked before the named-meeting preference: this many times as many as are returned.
+NAMED_MEETING_DEPTH = 3
 _CASE_PATTERNS = [
     re.compile(r"(?i)\b(?:SAG|EMN)-\d{4}-\d{4,6}\b"),
     re.compile(r"\b\d{4}-\d{3,6}\b"),
@@ -88,8 +91,23 @@ class Searcher:
         return Filters(**{**base, "case_number": numbers[0]})
 
     def search(self, query: str, filters: Filters | None = None, top_k: int = 5) -> list[Hit]:
-        ranked = self.rank_chunks(query, filters, top_k)
-        return self.group(ranked, top_k)
+        """The best ``top_k`` agenda items; items of the meeting the question names (its date, its body) first."""
+        depth = top_k * NAMED_MEETING_DEPTH
+        ranked = self.rank_chunks(query, filters, depth)
+        hits = prefer_named_meeting(self.group(ranked, depth), query)
+        if classify(query).meeting:
+            hits = meeting_information_first(hits, self._opens_meeting)
+        return hits[:top_k]
+
+    def _opens_meeting(self, hit: Hit) -> bool:
+        """Whether the hit is its meeting's opening (who met, when, where) rather than an agenda item."""
+        if hit.agenda_item:
+            return False
+        try:
+            document = self.index.document(hit.document_id)
+        except LookupError:
+            return False
+        return any(item.role == "meeting_information" and item.title == hit.title for item in document.items)
 
     def group(self, ranked: RankedChunks, top_k: int) -> list[Hit]:
         """Merge chunks of the same agenda item; an item ranks by its best chunk."""
@@ -123,6 +141,39 @@ class Searcher:
                 )
             )
         return hits
+
+
+def prefer_named_meeting(hits: list[Hit], question: str) -> list[Hit]:
+    """Items from the meeting a question names come first, in their own order: "i maj 2023" or "den 22. maj 2023"
+    names a time, "Økonomiudvalget" a body. A question that names neither keeps the ranking as it is."""
+    when = named_time(question)
+    if when.year:
+        when = When()  # a year alone is as often what the money is for ("budget 2023") as when the meeting was
+    asked = normalise_name(question)
+    named_bodies = {hit.body for hit in hits if hit.body and normalise_name(hit.body) in asked}
+    if when.empty and not named_bodies:
+        return hits
+
+    def outside(hit: Hit) -> tuple[bool, bool]:
+        return (when.matches(hit.meeting_date) is False, bool(named_bodies) and hit.body not in named_bodies)
+
+    return sorted(hits, key=outside)
+
+
+def meeting_information_first(hits: list[Hit], opens_meeting: Callable[[Hit], bool]) -> list[Hit]:
+    """For a question about the meeting itself ("Hvem havde meldt afbud?"), the opening of the first-ranked
+    meeting moves to the top: that is where the minutes say who met, when and where."""
+    for position, hit in enumerate(hits):
+        if opens_meeting(hit):
+            first_meeting = hits[0].document_id if hits else ""
+            if hit.document_id == first_meeting or position < NAMED_MEETING_DEPTH:
+                return [hit, *hits[:position], *hits[position + 1 :]]
+            return hits
+    return hits
+
+
+def normalise_name(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -95,13 +95,17 @@ class Sentence:
     section: str
     pages: list[int]
     position: int  # order within the item
+    list_item: bool = False  # the sentence is (the start of) an entry of a bulleted or numbered list
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
     """Runs of lines that belong together: a bullet line starts a new block."""
     blocks: list[list[Line]] = []
     for line in lines:
-        if not blocks or _BULLET.match(line.text):
+        # A jump over pages (the meeting's opening and its closing lines) ends a block: a quote spans at most
+        # consecutive pages, as a citation must.
+        jumped = bool(blocks) and line.page - blocks[-1][-1].page > 1
+        if not blocks or _BULLET.match(line.text) or jumped:
             blocks.append([line])
         else:
             blocks[-1].append(line)
@@ -132,6 +136,7 @@ def split_lines(lines: list[Line], section: str, start_position: int = 0) -> lis
             cursor += len(line.text) + 1
         text = " ".join(parts)
         bounds = [0, *_split_points(text), len(text)]
+        bulleted = bool(_BULLET.match(block[0].text))
         for start, end in itertools.pairwise(bounds):
             piece = text[start:end].strip()
             if len(piece) < 3 or not re.search(r"\w", piece):
@@ -143,6 +148,7 @@ def split_lines(lines: list[Line], section: str, start_position: int = 0) -> lis
                     section=section,
                     pages=pages,
                     position=start_position + len(sentences),
+                    list_item=bulleted and start == 0,
                 )
             )
     return sentences

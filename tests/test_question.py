@@ -1,0 +1,86 @@
+"""What a question asks for, and whether a sentence holds it: the rules behind sentence choice."""
+
+import datetime as dt
+
+import pytest
+
+from retrieval.question import When, classify, holds, named_time
+
+
+@pytest.mark.parametrize(
+    ("question", "wants"),
+    [
+        ("Hvor mange boliger skal der bygges i projektet?", "number"),
+        ("Hvor meget koster ombygningen af rådhuset?", "number"),
+        ("Hvilket beløb blev bevilget til cykelstien?", "number"),
+        ("Hvem blev valgt som formand for udvalget?", "person"),
+        ("Hvilken borgmester underskrev aftalen?", "person"),
+        ("Hvornår åbner den nye svømmehal?", "date"),
+        ("Hvilken frist er der for høringssvar?", "date"),
+        ("Hvor skal det næste møde holdes?", "place"),
+        ("Hvorfor blev forslaget afvist?", "reason"),
+        ("Hvad er sagsnummeret på sagen om vejbelysning?", "case_number"),
+        ("Hvad besluttede udvalget om skolestrukturen?", ""),
+    ],
+)
+def test_the_question_form_decides_what_a_quote_must_hold(question: str, wants: str) -> None:
+    assert classify(question).wants == wants
+
+
+def test_how_many_is_a_number_not_a_place_or_date() -> None:
+    kind = classify("Hvor mange år varer aftalen?")
+    assert kind.number and not kind.place and not kind.date
+
+
+def test_decisions_lists_and_courses_are_recognised() -> None:
+    assert classify("Hvad blev godkendt på mødet?").decision
+    assert classify("Hvilke projekter fik tilskud?").listing
+    assert classify("Nævn de tre indsatsområder").listing
+    assert classify("Hvornår har udvalget behandlet skolestrukturen?").across
+    assert classify("Hvad har byrådet besluttet om havnebadet?").across
+    assert not classify("Hvad besluttede byrådet om havnebadet den 3. maj 2023?").across
+
+
+def test_a_number_the_question_already_says_answers_nothing() -> None:
+    question = "Hvor mange af de 40 pladser blev besat?"
+    assert not holds("number", "Der er 40 pladser i alt.", question)
+    assert holds("number", "Heraf blev 31 besat ved fristens udløb.", question)
+    assert holds("number", "Tolv pladser står stadig tomme.", question)
+
+
+def test_a_year_in_the_question_is_no_answer_to_when() -> None:
+    question = "Hvornår i 2024 skal planen være færdig?"
+    assert not holds("date", "Planen skal være færdig i 2024.", question)
+    assert holds("date", "Planen skal være færdig den 1. oktober 2024.", question)
+
+
+def test_a_person_is_a_name_not_a_capitalised_first_word() -> None:
+    question = "Hvem er formand for bestyrelsen?"
+    assert not holds("person", "Bestyrelsen mødes fire gange om året.", question)
+    assert holds("person", "Bestyrelsen har valgt Anne Marie Holm som formand.", question)
+
+
+def test_a_reason_needs_a_reason_word() -> None:
+    assert holds("reason", "Forslaget blev afvist, idet økonomien ikke var til stede.")
+    assert holds("reason", "Der afsættes midler med henblik på at nedbringe ventetiden.")
+    assert not holds("reason", "Forslaget blev afvist.")
+
+
+def test_no_wanted_kind_means_any_sentence_may_answer() -> None:
+    assert holds("", "En helt almindelig sætning.")
+
+
+def test_named_time_is_as_precise_as_the_question() -> None:
+    assert named_time("Hvad skete der på mødet den 22. maj 2023?") == When(day=dt.date(2023, 5, 22))
+    assert named_time("Hvad blev vedtaget i maj 2023?") == When(month=(5, 2023))
+    assert named_time("Hvad blev vedtaget i 2023?") == When(year=2023)
+    assert named_time("Hvad blev vedtaget?").empty
+
+
+def test_a_named_time_matches_dates_within_it() -> None:
+    month = When(month=(5, 2023))
+    assert month.matches(dt.date(2023, 5, 30))
+    assert not month.matches(dt.date(2023, 6, 1))
+    assert When(year=2023).matches(dt.date(2023, 12, 31))
+    assert When().matches(dt.date(2023, 1, 1)) is None
+    assert When(day=dt.date(2023, 5, 22)).matches(None) is False
