@@ -11,8 +11,10 @@ from retrieval.answer import ExtractiveAnswerer
 from retrieval.bm25 import analyse
 from retrieval.domain import Answer, Filters, Hit
 from retrieval.index import Index
+from retrieval.question import classify
 from retrieval.search import Searcher, case_numbers_in
 from retrieval.settings import Settings
+from retrieval.timeline import TIMELINE_DEPTH, TimelineAnswerer, wants_timeline
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +53,7 @@ class Assistant:
         self.index = index or Index.open(settings)
         self.searcher = Searcher(self.index)
         self.extractive = ExtractiveAnswerer(self.index)
+        self.timeline = TimelineAnswerer(self.extractive)
         self.llm = None
         if settings.llm_url or settings.llm_gguf:
             from retrieval.llm import LlmAnswerer
@@ -70,11 +73,19 @@ class Assistant:
         started = time.perf_counter()
         question = check_question(question)
         query = retrieval_query(question, history)
+        kind = classify(query)
+        across = wants_timeline(kind, query)
         hits = self.searcher.search(query, filters, top_k)
+        # Other meetings of the matter may rank lower: the timeline looks deeper (a deeper fusion ranks the top a
+        # little differently, so the single answer keeps its own, ordinary retrieval).
+        candidates = self.searcher.search(query, filters, TIMELINE_DEPTH) if across else hits
         retrieved = time.perf_counter()
         named = case_numbers_in(query, self.index.case_numbers)
         answer = self.extractive.answer(query, hits, named)
-        if self.llm is not None and answer.answered:
+        timeline = self.timeline.answer(query, candidates, answer, kind.across) if across else None
+        if timeline is not None:
+            answer = timeline
+        elif self.llm is not None and answer.answered:
             answer = self.llm.answer(question, hits, answer, self.extractive)
         finished = time.perf_counter()
         timings = {

@@ -36,9 +36,8 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(fixture_index: Index) -> Iterator[str]:
-    app = create_app(fixture_index.settings, Assistant(fixture_index.settings, index=fixture_index))
+def _serve(index: Index) -> Iterator[str]:
+    app = create_app(index.settings, Assistant(index.settings, index=index))
     port = _free_port()
     instance = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=instance.run, daemon=True)
@@ -51,6 +50,16 @@ def server(fixture_index: Index) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     instance.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(fixture_index: Index) -> Iterator[str]:
+    yield from _serve(fixture_index)
+
+
+@pytest.fixture(scope="module")
+def timeline_server(timeline_index: Index) -> Iterator[str]:
+    yield from _serve(timeline_index)
 
 
 @pytest.fixture(scope="module")
@@ -102,3 +111,23 @@ def test_page_is_usable_at_phone_width(server: str, page):
     assert width <= 390, f"the page scrolls sideways at phone width ({width}px)"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") in {"question", "filter-body", "new-conversation"}
+
+
+def test_an_answer_across_meetings_is_a_timeline(timeline_server: str, page, tmp_path: Path):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(timeline_server + "/")
+    page.get_by_label("Dit spørgsmål").fill("Hvad har Plan- og Tryghedsudvalget besluttet om Bystrategisk Råd?")
+    page.get_by_role("button", name="Spørg").click()
+    answer = page.locator(".bubble.answered").first
+    answer.wait_for(timeout=30_000)
+    assert "Sagen er behandlet på 3 møder" in answer.inner_text()
+    assert answer.locator(".certainty").inner_text() in {"Sikkert svar", "Usikkert — tjek kilden"}
+    rows = answer.locator(".answer-timeline li.timeline-entry")
+    assert rows.count() == 3
+    dates = [rows.nth(i).locator(".timeline-date").inner_text() for i in range(3)]
+    assert [date.split(" · ")[0] for date in dates] == ["26-04-2022", "16-08-2022", "10-09-2024"]
+    rows.nth(2).locator(".timeline-citation").click()
+    frame_src = page.locator("#pdf-frame").get_attribute("src")
+    assert frame_src.startswith("/api/documents/") and "/pdf#page=" in frame_src
+    page.screenshot(path=str(tmp_path / "timeline.png"), full_page=True)
+    assert (tmp_path / "timeline.png").stat().st_size > 10_000

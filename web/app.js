@@ -59,8 +59,34 @@ function citationItem(citation) {
   return element("li", {}, link, element("span", { class: "snippet" }, `“${citation.snippet}”`));
 }
 
+// An answer across meetings: one row per meeting, oldest first, each with the citation of its decision.
+function timeline(answer) {
+  const byNumber = new Map(answer.citations.map((citation) => [citation.n, citation]));
+  const rows = answer.timeline.map((entry) => {
+    const citation = byNumber.get(entry.citation);
+    const item = entry.agenda_item ? `, punkt ${entry.agenda_item}` : "";
+    const label = `${danishDate(entry.meeting_date)} · ${entry.body}${item}`;
+    return element("li", { class: "timeline-entry" },
+      element("span", { class: "timeline-date" }, label),
+      element("span", { class: "timeline-title" }, ` »${entry.title}«`),
+      citation ? element("button", { type: "button", class: "citation-link timeline-citation",
+        "data-pdf-url": citation.pdf_url, onclick: () => openPdf(citation.pdf_url, `${label}: »${entry.title}«`) },
+        `[${citation.n}] “${citation.snippet}”, s. ${citation.pages.join(", ")}`) : "");
+  });
+  return element("ol", { class: "timeline answer-timeline", "aria-label": "Møder, ældste først" }, ...rows);
+}
+
 function answerBubble(answer) {
   const bubble = element("li", { class: `bubble answer ${answer.answered ? "answered" : "declined"}` });
+  if (answer.certainty_text) {
+    bubble.append(element("p", { class: `certainty ${answer.certainty}` }, answer.certainty_text));
+  }
+  if (answer.timeline && answer.timeline.length) {
+    bubble.append(element("p", { class: "answer-text" }, `Sagen er behandlet på ${answer.timeline.length} møder:`));
+    bubble.append(timeline(answer));
+    if (answer.notice) bubble.append(element("p", { class: "notice" }, answer.notice));
+    return bubble;
+  }
   bubble.append(element("p", { class: "answer-text" }, answer.answer));
   if (answer.notice) bubble.append(element("p", { class: "notice" }, answer.notice));
   if (answer.citations.length) {

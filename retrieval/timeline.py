@@ -1,0 +1,203 @@
+"""Answers across meetings: when the best items for a question are one matter treated at several meetings, the
+answer lists them oldest first — date, body, punkt and what happened, each with its citation — like the case
+timeline, but found from the question's words.
+
+A matter is found by what the items say, not only by their case numbers: minutes file a matter under its own
+case in one meeting and mention it under a standing item ("Huskeliste", "Orientering fra formanden") in the
+next, and standing items share one case number across every meeting. So an item belongs to the matter when its
+title, or one of its sentences, names the matter's words: the question's words less its frame ("hvad er der
+sket med", "besluttet") and less the bodies' own names, weighted by how rare they are in the minutes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingestion.casenumbers import case_key
+from ingestion.sections import section_name
+from retrieval.answer import DECISION_SECTION, Evidence, ExtractiveAnswerer, decision_of, make_citation
+from retrieval.bm25 import analyse
+from retrieval.domain import Answer, Citation, Hit, TimelineEntry
+from retrieval.question import QuestionKind, named_time
+
+# A word names the matter only when this rare at least (idf over the indexed chunks).
+MIN_NAMING_IDF = 1.0
+# An item is about the matter when its title, or one sentence, holds this idf-weighted share of the matter's words.
+SUBJECT_SHARE = 0.6
+# Items looked at for other meetings of the matter.
+TIMELINE_DEPTH = 20
+# Where the matter's name is read from: the titles of the best few items.
+NAMING_ITEMS = 3
+# A title names the matter when it holds a word at least this close to the question's rarest word's weight.
+TELLING = 0.9
+# A meeting's decision is quoted in full up to this length (consecutive sentences, one citation).
+MAX_DECISION_CHARACTERS = 320
+# Words that frame a question about a matter's course rather than name the matter.
+_FRAME = frozenset(
+    analyse(
+        "sket skete behandlet behandling behandlede drøftet drøftelse besluttet beslutning beslutninger besluttede "
+        "vedtaget vedtog haft dagsorden dagsordenen sag sagen sager hørt orienteret orientering udvalg udvalget "
+        "byråd byrådet kommunalbestyrelse møde møder mødet gange forløb status hvordan gået nået langt"
+    )
+)
+
+
+def wants_timeline(kind: QuestionKind, question: str) -> bool:
+    """Across meetings ("Hvornår har udvalget behandlet …?"), or a decision asked without naming when."""
+    return kind.across or (kind.decision and named_time(question).empty and not kind.wants)
+
+
+def _title_words(title: str) -> set[str]:
+    return {token for token in analyse(title) if not token.isdigit()}
+
+
+def subject_terms(question: str, idf: dict[str, float], bodies: set[str]) -> dict[str, float]:
+    """The words of the question that name its matter, each with its weight (idf): not the question's frame,
+    not a body's own name, not a word the minutes never use."""
+    body_words = {word for body in bodies for word in analyse(body)}
+    return {
+        word: idf[word]
+        for word in set(analyse(question)) - _FRAME - body_words
+        if idf.get(word, 0.0) >= MIN_NAMING_IDF and not word.isdigit()
+    }
+
+
+def share(terms: dict[str, float], tokens: set[str]) -> float:
+    """The idf-weighted share of ``terms`` found in ``tokens``."""
+    total = sum(terms.values())
+    return sum(weight for word, weight in terms.items() if word in tokens) / total if total else 0.0
+
+
+def matter_name(terms: dict[str, float], hits: list[Hit]) -> dict[str, float]:
+    """The matter's name: the question's words in the title of the best item titled after it — a title that holds
+    the question's most telling word ("Dyrehold, fremadrettet aftale" for "… tilskud til dyrehold og afgræsning
+    …"); all of the question's words when no title does (a generic word such as "henvendelse" names nothing)."""
+    telling = max(terms.values()) * TELLING
+    for hit in hits[:NAMING_ITEMS]:
+        named = {word: weight for word, weight in terms.items() if word in _title_words(hit.title)}
+        if any(weight >= telling for weight in named.values()):
+            return named
+    return terms
+
+
+@dataclass(frozen=True)
+class Member:
+    """One meeting's item about the matter and the sentences quoted for it."""
+
+    hit: Hit
+    quote: list[Evidence]
+
+
+class TimelineAnswerer:
+    """Builds the cross-meeting answer on top of the extractive answerer's ranked, verified quotes."""
+
+    def __init__(self, extractive: ExtractiveAnswerer) -> None:
+        self.extractive = extractive
+
+    def members(self, question: str, hits: list[Hit], explicit: bool) -> list[Member]:
+        """The best item of each meeting about the question's matter, oldest meeting first.
+
+        ``explicit``: the question asks across meetings in so many words; then a sentence that names the matter
+        inside another item is enough. Otherwise (a decision asked without naming when) only items whose title
+        names the matter count.
+        """
+        idf = self.extractive.index.idf
+        terms = subject_terms(question, idf, {hit.body for hit in hits})
+        if not terms:
+            return []
+        name = matter_name(terms, hits)
+        evidence = self.extractive.rank(question, hits, depth=len(hits))
+        by_hit: dict[int, list[Evidence]] = {}
+        for item in evidence:
+            by_hit.setdefault(id(item.hit), []).append(item)
+        titled = [hit for hit in hits if share(name, _title_words(hit.title)) >= SUBJECT_SHARE]
+        cases = {case_key(hit.case_number) for hit in titled if hit.case_number}
+        by_meeting: dict[str, Member] = {}
+        for hit in hits:
+            if hit.document_id in by_meeting or id(hit) not in by_hit:
+                continue
+            named = hit in titled or bool(hit.case_number and case_key(hit.case_number) in cases)
+            quote = self._quote(hit, by_hit[id(hit)], name, named, explicit)
+            if quote:
+                by_meeting[hit.document_id] = Member(hit, quote)
+        return sorted(by_meeting.values(), key=lambda m: (m.hit.meeting_date is None, m.hit.meeting_date))
+
+    def _quote(
+        self, hit: Hit, ranked: list[Evidence], name: dict[str, float], named: bool, explicit: bool
+    ) -> list[Evidence]:
+        """What to quote for one meeting: the item's decision when it is filed under the matter (its title names
+        it, or it carries the case number of an item whose title does), else its best sentence that names the
+        matter (only when the question asks across meetings); [] when the item is not about the matter."""
+        if named:
+            own = {e.sentence.position: e for e in ranked}
+            decided = [e for e in decision_of(own, hit.meeting_date) if section_name(e.sentence.text) is None]
+            return decided or ranked[:1]
+        if not explicit:
+            return []
+        for item in ranked:  # best first
+            if share(name, set(analyse(item.sentence.text))) >= SUBJECT_SHARE:
+                return [item]
+        return []
+
+    def answer(self, question: str, hits: list[Hit], single: Answer, explicit: bool) -> Answer | None:
+        """A timeline when the matter came back in two or more meetings; None when one item answers."""
+        if not single.answered:
+            return None
+        members = self.members(question, hits, explicit)
+        if len(members) < 2:
+            return None
+        citations: list[Citation] = []
+        entries: list[TimelineEntry] = []
+        for member in members:
+            citation = self._citation(member, len(citations) + 1)
+            if citation is None:
+                continue
+            citations.append(citation)
+            hit = member.hit
+            entries.append(
+                TimelineEntry(
+                    meeting_date=hit.meeting_date,
+                    body=hit.body,
+                    agenda_item=hit.agenda_item,
+                    title=hit.title,
+                    case_number=hit.case_number,
+                    citation=citation.n,
+                )
+            )
+        if len(entries) < 2:
+            return None
+        return single.model_copy(
+            update={
+                "answer": compose_timeline(citations),
+                "citations": citations,
+                "timeline": entries,
+            }
+        )
+
+    def _citation(self, member: Member, number: int) -> Citation | None:
+        """One citation for the meeting: its quoted sentences joined while they run on (a decision in several
+        sentences), verified against the page; else the first sentence alone."""
+        first = member.quote[0].sentence
+        text, pages = first.text, list(first.pages)
+        for evidence in member.quote[1:]:
+            sentence = evidence.sentence
+            joined = f"{text} {sentence.text}"
+            if len(joined) > MAX_DECISION_CHARACTERS or sentence.section != DECISION_SECTION:
+                break
+            text, pages = joined, sorted(set(pages) | set(sentence.pages))
+        for snippet, cited in ((text, pages), (first.text, list(first.pages))):
+            citation = make_citation(number, member.hit, snippet, cited)
+            if self.extractive.verified(citation):
+                return citation
+        return None
+
+
+def compose_timeline(citations: list[Citation]) -> str:
+    """ "Sagen er behandlet på 3 møder:" and one line per meeting, oldest first, each with its marker."""
+    lines = [f"Sagen er behandlet på {len(citations)} møder:"]
+    for citation in citations:
+        date = citation.meeting_date.strftime("%d-%m-%Y") if citation.meeting_date else "ukendt dato"
+        where = ", ".join(part for part in (date, citation.body) if part)
+        item = f", punkt {citation.agenda_item}" if citation.agenda_item else ""
+        lines.append(f"- {where}{item} »{citation.title}«: {citation.snippet} [{citation.n}]")
+    return "\n".join(lines)

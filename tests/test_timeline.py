@@ -1,0 +1,118 @@
+"""Answers across meetings: one matter, several meetings, oldest first, each meeting's decision cited."""
+
+import datetime as dt
+
+import pytest
+
+from ingestion.casenumbers import case_key
+from retrieval.assistant import Assistant
+from retrieval.bm25 import analyse
+from retrieval.domain import Hit
+from retrieval.index import Index
+from retrieval.question import classify
+from retrieval.timeline import matter_name, share, subject_terms, wants_timeline
+from retrieval.verify import snippet_on_pages
+
+
+@pytest.fixture(scope="module")
+def assistant(timeline_index: Index) -> Assistant:
+    return Assistant(timeline_index.settings, index=timeline_index)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param("Hvad har Plan- og Tryghedsudvalget besluttet om Bystrategisk Råd?", id="what-decided"),
+        pytest.param("Hvornår har udvalget behandlet Bystrategisk Råd?", id="when-treated"),
+    ],
+)
+def test_a_matter_treated_at_three_meetings_is_answered_as_a_timeline(assistant: Assistant, question):
+    answer = assistant.ask(question)
+    assert answer.answered
+    dates = [entry.meeting_date for entry in answer.timeline]
+    assert dates == [dt.date(2022, 4, 26), dt.date(2022, 8, 16), dt.date(2024, 9, 10)]  # oldest first
+    assert answer.answer.startswith("Sagen er behandlet på 3 møder:")
+    by_number = {citation.n: citation for citation in answer.citations}
+    assert len({by_number[entry.citation].document_id for entry in answer.timeline}) == 3  # one per meeting
+    for entry in answer.timeline:
+        citation = by_number[entry.citation]
+        document = assistant.index.document(citation.document_id)
+        assert snippet_on_pages(citation.snippet, document, citation.pages)  # every quote is verified
+        assert citation.agenda_item == entry.agenda_item and f"[{citation.n}]" in answer.answer
+    # The decision, not the dated heading over it, is what each meeting is quoted for.
+    assert "Godkendt" in by_number[answer.timeline[-1].citation].snippet
+
+
+def test_one_meetings_fact_stays_a_single_answer(assistant: Assistant):
+    answer = assistant.ask("Hvor mange medlemmer skal Bystrategisk Råd have?")
+    assert answer.answered and not answer.timeline
+    assert "fire til seks" in answer.answer
+
+
+def _hit(case_number: str, title: str, document: str = "a", date: dt.date | None = None) -> Hit:
+    return Hit(
+        document_id=document,
+        file_name=f"{document}.pdf",
+        body="Plan- og Tryghedsudvalget",
+        meeting_date=date,
+        agenda_item="1",
+        title=title,
+        kind="",
+        case_number=case_number,
+        pages=[1],
+        snippet="",
+        score=1.0,
+        chunk_ids=[],
+    )
+
+
+WEIGHTS = {"Bystrategisk": 4.0, "Råd": 3.0, "dyrehold": 5.0, "tilskud": 2.0, "henvendelse": 2.0, "Dartklubs": 5.0}
+IDF = {analyse(word)[0]: weight for word, weight in (WEIGHTS | {"Mosede": 3.0}).items()}
+
+
+def test_one_case_in_any_printed_form_is_one_case():
+    assert case_key("EMN-2022-004721") == case_key("2022-4721") == case_key("22-004721") == case_key("22/4721")
+    assert case_key("22-004721") != case_key("22-004722")
+
+
+def test_the_matter_is_named_by_the_questions_words_less_its_frame_and_the_bodys_name():
+    terms = subject_terms(
+        "Hvad har Plan- og Tryghedsudvalget besluttet om Bystrategisk Råd?",
+        IDF | {"plan": 3.0},
+        {"Plan- og Tryghedsudvalget"},
+    )
+    assert set(terms) == set(analyse("Bystrategisk Råd"))
+
+
+def test_a_title_names_the_matter_only_with_the_questions_most_telling_word():
+    terms = subject_terms("Hvad er der sket med tilskud til dyrehold?", IDF, set())
+    assert set(matter_name(terms, [_hit("1", "Dyrehold, fremadrettet aftale")])) == set(analyse("dyrehold"))
+    terms = subject_terms("Hvad er der sket med Mosede Dartklubs henvendelse?", IDF, set())
+    # "Henvendelse fra en anden klub" shares only a generic word: the whole question names the matter.
+    assert matter_name(terms, [_hit("1", "Henvendelse fra Karlslunde IF")]) == terms
+    assert share(terms, set(analyse("Mosede Dartklubs henvendelse"))) == 1.0
+    assert share(terms, set(analyse("henvendelse"))) < 0.6
+
+
+def test_only_items_about_the_matter_join_it(assistant: Assistant):
+    """An item is about the matter by its title, its case or a sentence that names the matter; the other items of
+    the same meetings are not, however well they rank."""
+    question = "Hvornår har udvalget behandlet Bystrategisk Råd?"
+    hits = assistant.searcher.search(question, None, 20)
+    members = assistant.timeline.members(question, hits, explicit=True)
+    assert [m.hit.meeting_date for m in members] == [dt.date(2022, 4, 26), dt.date(2022, 8, 16), dt.date(2024, 9, 10)]
+    unrelated = assistant.timeline.members("Hvornår har udvalget behandlet cykelparkering?", hits, explicit=True)
+    assert len(unrelated) < 2
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Hvornår har udvalget behandlet skolestrukturen?", True),
+        ("Hvad har byrådet besluttet om Lynetteholm?", True),
+        ("Hvad besluttede udvalget den 22. maj 2023 om skolestrukturen?", False),
+        ("Hvor mange elever går på skolen?", False),
+    ],
+)
+def test_which_questions_ask_across_meetings(question, expected):
+    assert wants_timeline(classify(question), question) is expected
