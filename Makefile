@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install model ingest eval bench load lint clean layouts
+.PHONY: run test install model ingest eval calibrate bench load lint clean layouts
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,10 +25,16 @@ ingest: model
 run: ingest
 	$(BIN)/referat serve --host $(HOST) --port $(PORT)
 
-# The quality gate: floors set just under what was measured on dev.jsonl (see eval/README.md).
+# The quality gate on the tuning set: floors just under what was measured on dev.jsonl (see eval/README.md).
 GATE := --min hit_at_1=0.95 --min hit_at_5=0.95 --min mrr=0.95 --min page_hit_at_1=0.85 \
-	--min answer_accuracy=0.80 --min citation_recall=0.90 --min citation_precision=0.70 \
-	--min abstention_accuracy=0.80 --min false_abstention_rate=0.08
+	--min answer_accuracy=0.86 --min citation_recall=0.94 --min citation_precision=0.75 \
+	--min abstention_accuracy=0.78 --min false_abstention_rate=0.03
+
+# The held-out test set: written by a helper from PDFs nothing was tuned on, never used to tune anything.
+# Floors a little under what was measured (eval/README.md): they catch a regression, they are not the goal.
+TEST_GATE := --min hit_at_1=0.85 --min hit_at_5=0.95 --min answer_accuracy=0.62 --min citation_recall=0.78 \
+	--min citation_precision=0.70 --min abstention_accuracy=0.34 --min false_abstention_rate=0.08 \
+	--min meetings_recall=0.55
 
 # Segmentation: every labelled PDF (real ones, rendered layouts, and the helper-written held-out layouts).
 SEGMENTATION_SETS := $(wildcard eval/datasets/segmentation-*.jsonl)
@@ -38,12 +44,22 @@ SEGMENTATION_GATE := --min item_recall=0.95 --min item_precision=0.95 --min firs
 test: model
 	$(BIN)/referat eval $(addprefix --dataset ,$(SEGMENTATION_SETS)) --out eval/reports/ci $(SEGMENTATION_GATE)
 	$(BIN)/referat eval --dataset eval/datasets/dev.jsonl --corpus tests/fixtures --out eval/reports/ci $(GATE)
+	$(BIN)/referat eval --dataset eval/datasets/test.jsonl --corpus eval/corpus/test --out eval/reports/ci-test \
+		$(TEST_GATE)
 	$(BIN)/python -m pytest
 
 eval: model
 	$(BIN)/referat eval $(addprefix --dataset ,$(SEGMENTATION_SETS)) --out eval/reports/latest
 	$(BIN)/referat eval --dataset eval/datasets/dev.jsonl --corpus tests/fixtures --baselines --out eval/reports/latest
-	@echo "Rapporter: eval/reports/latest/segmentation.md og eval/reports/latest/report.md"
+	$(BIN)/referat eval --dataset eval/datasets/dev-wide.jsonl --corpus eval/corpus/dev-wide \
+		--out eval/reports/latest-dev-wide
+	$(BIN)/referat eval --dataset eval/datasets/test.jsonl --corpus eval/corpus/test --baselines \
+		--out eval/reports/latest-test
+	@echo "Rapporter: eval/reports/latest*/report.md og eval/reports/latest/segmentation.md"
+
+# Fit the confidence model on the tuning sets (dev.jsonl, dev-wide.jsonl); prints the values for Calibration.
+calibrate: model
+	$(BIN)/python -m eval.calibrate
 
 # Re-render the layouts of the segmentation evaluation from eval/corpus/greve (needs Debian's fonts-dejavu).
 layouts: install

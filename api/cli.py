@@ -324,11 +324,16 @@ def ask(
                 }
                 for c in answer.citations
             ],
+            "certainty": answer.certainty,
+            "certainty_text": answer.certainty_text,
+            "timeline": [entry.model_dump(mode="json") for entry in answer.timeline],
             "timings_ms": answer.timings_ms,
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return
     say(answer.answer)
+    if answer.certainty_text:
+        say(f"({answer.certainty_text})")
     if answer.notice:
         say(f"({answer.notice})")
     for c in answer.citations:

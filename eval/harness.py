@@ -118,6 +118,9 @@ def _record(question: Question, answer: Answer, units: list[Unit], latency_ms: f
         "question": question.question,
         "answerable": question.answerable,
         "answered": answer.answered,
+        "confidence": answer.confidence,
+        "certainty": answer.certainty,
+        "signals": answer.signals,
         "answer": answer.answer,
         "citations": [c.model_dump(mode="json") for c in answer.citations],
         "retrieved": [

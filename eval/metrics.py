@@ -57,8 +57,17 @@ def citation_matches(citation: Citation, expected: list[Expected]) -> bool:
 
 
 def expected_meetings(question: Question) -> set[str]:
-    """The meetings (documents) a question's evidence stands in; two or more make it a cross-meeting question."""
+    """The meetings (documents) a question's evidence stands in."""
     return {e.document for e in question.expected}
+
+
+def is_cross_meeting(question: Question) -> bool:
+    """A question about one matter across meetings, whose answer should cite every meeting: tagged
+    ``kind: cross_meeting``, or — in a set without kinds — one whose evidence stands in two or more meetings. A
+    fact that is printed in two meetings, either of which answers, is tagged with its own kind and is not one."""
+    if question.kind == "cross_meeting":
+        return True
+    return question.kind == "untagged" and len(expected_meetings(question)) > 1
 
 
 def answer_scores(question: Question, answer: Answer) -> dict[str, float | int]:
@@ -73,7 +82,7 @@ def answer_scores(question: Question, answer: Answer) -> dict[str, float | int]:
         "declined": float(not answer.answered),
     }
     meetings = expected_meetings(question)
-    if len(meetings) > 1:
+    if is_cross_meeting(question) and meetings:
         cited = {c.document for c in answer.citations}
         scores["meetings_recall"] = len(meetings & cited) / len(meetings)
     return scores

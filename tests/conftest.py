@@ -52,6 +52,19 @@ def fixture_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) 
     index.close()
 
 
+TIMELINE = Path(__file__).parent / "timeline"
+
+
+@pytest.fixture(scope="session")
+def timeline_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Index]:
+    """Three meetings of one committee in which one case comes back (tests/timeline); tests must not change it."""
+    index = Index.open(make_settings(tmp_path_factory.mktemp("timeline-index")), embedder)
+    for path in sorted(TIMELINE.glob("*.pdf")):
+        index.ingest_file(path)
+    yield index
+    index.close()
+
+
 @pytest.fixture
 def empty_index(tmp_path: Path, embedder: Embedder) -> Iterator[Index]:
     index = Index.open(make_settings(tmp_path / "data"), embedder)

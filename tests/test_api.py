@@ -51,6 +51,19 @@ def test_ask_answers_with_pdf_links(client: TestClient):
     pdf = client.get(citation["pdf_url"].split("#")[0])
     assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
     assert pdf.headers["content-disposition"].startswith("inline") and pdf.content.startswith(b"%PDF")
+    # How sure, in words a person reads; the calibration's inner signals stay inside.
+    assert answer["certainty"] in {"sikkert", "usikkert"}
+    assert (
+        answer["certainty_text"]
+        == {"sikkert": "Sikkert svar", "usikkert": "Usikkert — tjek kilden"}[answer["certainty"]]
+    )
+    assert 0.0 < answer["confidence"] <= 1.0 and answer["timeline"] == [] and "signals" not in answer
+
+
+def test_a_declined_answer_has_no_certainty_but_names_what_may_be_relevant(client: TestClient):
+    answer = client.post("/api/ask", json={"question": "Hvad koster den nye skøjtehal i Slagelse?"}).json()
+    assert not answer["answered"] and answer["certainty"] == "" and answer["certainty_text"] == ""
+    assert "Måske relevant" in answer["answer"]
 
 
 def test_ask_with_filters(client: TestClient):

@@ -38,8 +38,11 @@ def test_ask_json_matches_the_schema(data_dir):
     )
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output)
-    assert set(payload) == {"answer", "answered", "citations", "timings_ms"}
+    assert set(payload) == {"answer", "answered", "citations", "certainty", "certainty_text", "timeline", "timings_ms"}
     assert payload["answered"] is True
+    # The question names the case: the answer is sure, and says so in words.
+    assert (payload["certainty"], payload["certainty_text"]) == ("sikkert", "Sikkert svar")
+    assert payload["timeline"] == []
     citation = payload["citations"][0]
     assert set(citation) == {
         "n",
@@ -64,6 +67,8 @@ def test_ask_plain_output_lists_citations(data_dir):
     result = runner.invoke(app, ["ask", question, "--data-dir", str(data_dir)])
     assert result.exit_code == 0
     assert '[1] Udvalget for plan, udvikling og kultur (PUK) 20-06-2013, punkt 715 (12/27845), s. 3: "' in result.output
+    # How sure the answer is, in words, right under it.
+    assert "(Sikkert svar)" in result.output or "(Usikkert — tjek kilden)" in result.output
 
 
 def test_scanned_pdf_is_skipped_with_a_reason_and_a_failing_exit(data_dir):

@@ -9,11 +9,12 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from api.cli import app
-from eval.dataset import DatasetError, load_dataset
+from eval.dataset import DatasetError, Question, load_dataset
 from eval.harness import METRIC_KEYS, check_floors
+from eval.metrics import answer_scores, is_cross_meeting
+from retrieval.domain import Answer, Citation
 from tests.conftest import FIXTURES, SYDDJURS
 
-DEV = FIXTURES.parent.parent / "eval" / "datasets" / "dev.jsonl"
 runner = CliRunner()
 
 UNSEEN = [
@@ -140,15 +141,28 @@ def _fold(text: str) -> str:
     return re.sub(r"[\s\-‐‑–\u00ad]+", "", text).casefold()
 
 
-def test_dev_set_is_large_mixed_and_its_evidence_stands_on_the_expected_pages():
-    questions = load_dataset(DEV)
-    assert len(questions) >= 120
-    assert sum(not q.answerable for q in questions) >= 20
-    kinds = {q.kind for q in questions}
-    assert {"fact", "number", "person", "date", "decision", "paraphrase", "multi_item", "case_number"} <= kinds
+DATASETS = FIXTURES.parent.parent / "eval" / "datasets"
+CORPORA = FIXTURES.parent.parent / "eval" / "corpus"
+
+
+@pytest.mark.parametrize(
+    ("name", "corpus_folder", "minimum", "unanswerable"),
+    [
+        ("dev.jsonl", FIXTURES, 120, 20),
+        ("dev-wide.jsonl", CORPORA / "dev-wide", 120, 15),
+        ("test.jsonl", CORPORA / "test", 80, 15),
+    ],
+)
+def test_each_question_set_is_large_mixed_and_its_evidence_stands_on_the_expected_pages(
+    name, corpus_folder, minimum, unanswerable
+):
+    questions = load_dataset(DATASETS / name)
+    assert len(questions) >= minimum
+    assert sum(not q.answerable for q in questions) >= unanswerable
+    assert {"number", "person", "date", "decision", "paraphrase", "case_number"} <= {q.kind for q in questions}
     pages = {
         path.name: [_fold(page.extract_text() or "") for page in PdfReader(path).pages]
-        for path in FIXTURES.glob("*.pdf")
+        for path in corpus_folder.glob("*.pdf")
         if "SCANNED" not in path.name
     }
     for question in questions:
@@ -157,3 +171,40 @@ def test_dev_set_is_large_mixed_and_its_evidence_stands_on_the_expected_pages():
                 question.id,
                 required,
             )
+
+
+def test_the_held_out_sets_have_at_least_ten_questions_across_meetings():
+    for name in ("dev-wide.jsonl", "test.jsonl"):
+        across = [q for q in load_dataset(DATASETS / name) if is_cross_meeting(q)]
+        assert len(across) >= 10
+        assert all(len({e.document for e in q.expected}) >= 2 for q in across)
+
+
+def _citation(document: str) -> Citation:
+    return Citation(
+        n=1,
+        document=document,
+        document_id="x",
+        body="Udvalget",
+        meeting_date=None,
+        agenda_item="1",
+        title="Sag",
+        case_number="",
+        pages=[1],
+        snippet="Godkendt.",
+        pdf_url="/api/documents/x/pdf#page=1",
+    )
+
+
+def test_meetings_recall_scores_questions_across_meetings_only():
+    expected = [
+        {"document": "a.pdf", "agenda_item": "1", "pages": [1]},
+        {"document": "b.pdf", "agenda_item": "1", "pages": [1]},
+    ]
+    answer = Answer(answer="Godkendt. [1]", answered=True, citations=[_citation("a.pdf")])
+    across = Question(id="c", question="?", answerable=True, expected=expected, kind="cross_meeting")
+    untagged = Question(id="u", question="?", answerable=True, expected=expected)
+    printed_twice = Question(id="n", question="?", answerable=True, expected=expected, kind="number")
+    assert answer_scores(across, answer)["meetings_recall"] == 0.5
+    assert answer_scores(untagged, answer)["meetings_recall"] == 0.5
+    assert "meetings_recall" not in answer_scores(printed_twice, answer)  # either meeting answers a fact
