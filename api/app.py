@@ -15,7 +15,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import service
@@ -29,6 +28,7 @@ from api.schemas import (
     Readiness,
     UploadResult,
 )
+from api.uploads import UploadJobs, UploadStatus, upload_result
 from ingestion.errors import ReferatError
 from retrieval.assistant import Assistant
 from retrieval.domain import Answer, Filters, Hit
@@ -47,6 +47,7 @@ STATUS_BY_CODE = {
     "no_text_layer": 422,
     "empty_pdf": 422,
     "upload_too_large": 413,
+    "upload_job_not_found": 404,
     "model_mismatch": 503,
     "index_unavailable": 503,
     "model_unavailable": 503,
@@ -113,7 +114,9 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.assistant = assistant or Assistant(settings)
+        app.state.uploads = UploadJobs(app.state.assistant.index.ingest_bytes)
         yield
+        app.state.uploads.close()
         if assistant is None:
             app.state.assistant.index.close()
 
@@ -256,17 +259,36 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
         return service.case_timeline(assistant.index, case_number)
 
     @app.post(
-        "/api/documents", response_model=UploadResult, tags=["administration"], dependencies=[Depends(require_admin)]
+        "/api/documents",
+        response_model=UploadResult,
+        tags=["administration"],
+        dependencies=[Depends(require_admin)],
+        responses={202: {"model": UploadStatus, "description": "Indlæsningen kører stadig (fx OCR af en scanning)."}},
     )
     async def upload(
-        request: Request, assistant: AssistantDep, file: Annotated[UploadFile, File(description="Referatet som PDF.")]
-    ) -> UploadResult:
-        """Indlæs en PDF (kræver administratornøgle). Samme fil igen ændrer intet."""
+        request: Request, file: Annotated[UploadFile, File(description="Referatet som PDF.")]
+    ) -> UploadResult | JSONResponse:
+        """Indlæs en PDF (kræver administratornøgle). Samme fil igen ændrer intet. Er filen ikke indlæst inden
+        for REFERAT_UPLOAD_WAIT_S sekunder (en scanning læses med OCR), svares 202 med en status-URL."""
         limit = settings.max_upload_mb * 1024 * 1024
         name = service.clean_file_name(file.filename)
         data = await _read_limited(file, limit, settings.max_upload_mb)
-        result = await run_in_threadpool(assistant.index.ingest_bytes, data, name)
-        return UploadResult(**service.summary(result.document).model_dump(), status=result.status)
+        uploads: UploadJobs = request.app.state.uploads
+        job, future = uploads.submit(data, name)
+        result = await uploads.wait(future, settings.upload_wait_s)
+        if result is None:
+            return JSONResponse(status_code=202, content=uploads.status(job).model_dump(mode="json"))
+        return upload_result(result)
+
+    @app.get(
+        "/api/uploads/{job}",
+        response_model=UploadStatus,
+        tags=["administration"],
+        dependencies=[Depends(require_admin)],
+    )
+    def upload_status(job: str, request: Request) -> UploadStatus:
+        """Hvor langt en upload er nået: running, done (med resultatet) eller failed (med fejlen)."""
+        return request.app.state.uploads.status(job)
 
     @app.delete(
         "/api/documents/{document_id}",

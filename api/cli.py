@@ -7,18 +7,22 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from ingestion import STRATEGY_NAMES, parse_pdf_bytes
 from ingestion.errors import ReferatError
+from retrieval.domain import OCR_NOTE
 from retrieval.registry import DocumentRecord
 from retrieval.settings import Settings
+
+if TYPE_CHECKING:
+    from retrieval.index import IngestResult
 
 app = typer.Typer(
     help="referat: spørg kommunale mødereferater på dansk og få svar med præcise kildehenvisninger.",
@@ -103,8 +107,12 @@ def ingest(
         task = progress.add_task("Indlæser", total=len(files))
         for path in files:
             progress.update(task, description=f"Indlæser {path.name[:40]}")
+
+            def ocr_page(done: int, total: int, name: str = path.name) -> None:
+                progress.update(task, description=f"OCR {name[:30]}: side {done} af {total}")
+
             try:
-                result = index.ingest_file(path)
+                result = index.ingest_file(path, ocr_page)
             except ReferatError as error:
                 skipped.append((path.name, error.message))
             else:
@@ -113,6 +121,8 @@ def ingest(
                     totals["items"] += result.document.item_count
                     totals["chunks"] += result.chunks
                     progress.console.print(_reading_line(result.document), highlight=False, markup=False)
+                    if result.ocr_pages or result.unread_pages:
+                        progress.console.print(_ocr_line(result), highlight=False, markup=False)
             progress.advance(task)
     documents, chunks = index.counts()
     say(
@@ -124,6 +134,18 @@ def ingest(
         say(f"Sprunget over: {name}: {reason}")
     if skipped and not (totals["added"] or totals["replaced"] or totals["unchanged"]):
         raise typer.Exit(code=2)
+
+
+def _page_list(pages: list[int]) -> str:
+    return ", ".join(map(str, pages))
+
+
+def _ocr_line(result: IngestResult) -> str:
+    """How many scanned pages OCR read, and how many it could not (those are not searchable)."""
+    line = f"  {result.ocr_pages} scannede sider læst med OCR (tjek citater mod originalen)"
+    if result.unread_pages:
+        line += f"; {result.unread_pages} sider kunne ikke læses sikkert og er ikke indekseret"
+    return line
 
 
 def _progress_bar() -> Progress:
@@ -167,7 +189,17 @@ def inspect(
     from ingestion.extract import read_file
 
     try:
-        document = parse_pdf_bytes(read_file(path), path.name)
+        with ExitStack() as stack:
+            bar: list[tuple[Progress, TaskID]] = []  # started at the first scanned page: most PDFs have none
+
+            def ocr_page(done: int, total: int) -> None:
+                if not bar:
+                    progress = stack.enter_context(_progress_bar())
+                    bar.append((progress, progress.add_task("OCR", total=total)))
+                progress, task = bar[0]
+                progress.update(task, completed=done, description=f"OCR: side {done} af {total}")
+
+            document = parse_pdf_bytes(read_file(path), path.name, ocr_page)
     except ReferatError as error:
         raise _fail(error) from error
     if as_json:
@@ -193,6 +225,8 @@ def inspect(
                 for item in document.agenda_items
             ],
             "warnings": document.reading.warnings,
+            "ocr_pages": document.ocr_pages,
+            "unread_pages": document.unread_pages,
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return
@@ -203,6 +237,9 @@ def inspect(
     items = document.agenda_items
     closed = f", {document.closed_item_count} lukkede (ikke indekseret)" if document.closed_item_count else ""
     say(f"Dagsordenspunkter: {len(items)}{closed}")
+    if document.ocr_pages or document.unread_pages:
+        unread = f"; ikke læst (for usikker OCR): {_page_list(document.unread_pages)}" if document.unread_pages else ""
+        say(f"Scannede sider læst med OCR: {_page_list(document.ocr_pages) or 'ingen'}{unread}")
     for item in items:
         pages = f"s. {item.first_page}" + (f"–{item.last_page}" if item.last_page != item.first_page else "")
         kind = f"{item.kind}: " if item.kind else ""
@@ -321,6 +358,7 @@ def ask(
                     "case_number": c.case_number,
                     "pages": c.pages,
                     "snippet": c.snippet,
+                    "ocr": c.ocr,
                 }
                 for c in answer.citations
             ],
@@ -341,7 +379,9 @@ def ask(
         item = f", punkt {c.agenda_item}" if c.agenda_item else ""
         case_text = f" ({c.case_number})" if c.case_number else ""
         pages = ", ".join(str(p) for p in c.pages)
-        say(f'[{c.n}] {c.body} {date}{item}{case_text}, s. {pages}: "{c.snippet}"')
+        ocr_note = f" {OCR_NOTE}" if c.ocr else ""
+        source = " ".join(part for part in (c.body, date) if part) or c.document
+        say(f'[{c.n}] {source}{item}{case_text}, s. {pages}: "{c.snippet}"{ocr_note}')
 
 
 @app.command()

@@ -51,6 +51,8 @@ class DocumentSummary(DocumentFields):
 
 class UploadResult(DocumentSummary):
     status: str = Field(description='"added", "replaced" eller "unchanged".')
+    ocr_pages: int = Field(default=0, description="Scannede sider læst med OCR.")
+    unread_pages: int = Field(default=0, description="Scannede sider OCR ikke kunne læse sikkert (ikke indekseret).")
 
 
 class ItemView(BaseModel):

@@ -106,6 +106,7 @@ def _make_chunk(
         section=", ".join(sections or []),
         pages=pages,
         position=position,
+        ocr=document.is_ocr(pages),
     )
 
 

@@ -116,6 +116,16 @@ class Document(BaseModel):
     preamble: list[Line] = Field(default_factory=list, description="Body text before the first item.")
     items: list[AgendaItem]
     closed_item_count: int = Field(default=0, description="Closed items: counted, never kept.")
+    ocr_pages: list[int] = Field(
+        default_factory=list, description="1-based pages read with OCR (scans): their text is what tesseract read."
+    )
+    unread_pages: list[int] = Field(
+        default_factory=list, description="Scanned pages kept out of the index: OCR could not read them reliably."
+    )
+
+    def is_ocr(self, pages: list[int]) -> bool:
+        """Whether any of these pages was read with OCR."""
+        return bool(set(pages) & set(self.ocr_pages))
 
     @property
     def agenda_items(self) -> list[AgendaItem]:
@@ -141,6 +151,7 @@ class Chunk(BaseModel):
     section: str
     pages: list[int]
     position: int = Field(description="Order of the chunk within its agenda item.")
+    ocr: bool = Field(default=False, description="Read with OCR from a scanned page: check against the original.")
 
     @property
     def meeting_date_int(self) -> int:

@@ -7,6 +7,7 @@ each line gets the size and boldness of the characters it is made of at no secon
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import logging
@@ -19,6 +20,7 @@ from typing import Any
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
 
+from ingestion import ocr
 from ingestion.domain import OutlineEntry, TextLine
 from ingestion.errors import EmptyPdf, EncryptedPdf, NoTextLayer, UnreadablePdf
 
@@ -27,8 +29,9 @@ logger = logging.getLogger(__name__)
 # ingesting minutes, and the text layer is what matters. Real read failures still raise below.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
-# A page with fewer letters than this carries no real text (a scan has at most a few stray marks).
+# A document or page with fewer letters than this carries no real text (a scan has at most a few stray marks).
 MIN_LETTERS_PER_DOCUMENT = 40
+MIN_LETTERS_PER_PAGE = 40
 _BOLD_NAME = re.compile(r"(?i)bold|black|heavy|semibold|demibold|[,-]b$|-bd$")
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _STYLE_WORDS = re.compile(r"(?i)[,-]?(bold|italic|oblique|regular|book|roman|normal|medium|mt|ps)")
@@ -40,6 +43,9 @@ class PdfContent:
 
     pages: list[list[TextLine]]
     outline: list[OutlineEntry]
+    ocr_pages: tuple[int, ...] = ()
+    unread_pages: tuple[int, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     @property
     def page_texts(self) -> list[str]:
@@ -57,14 +63,19 @@ def read_file(path: Path) -> bytes:
         raise UnreadablePdf(f"{path.name} kan ikke læses fra disken ({error.strerror}).") from error
 
 
-def read_pdf(data: bytes, file_name: str) -> PdfContent:
-    """Lines and outline of a PDF; raise a domain error for files that cannot be indexed."""
+def read_pdf(
+    data: bytes, file_name: str, progress: ocr.ProgressCallback | None = None, ocr_allowed: bool = True
+) -> PdfContent:
+    """Lines and outline of a PDF, scanned pages read with OCR; raise a domain error for files that cannot be
+    indexed. ``progress(done, total)`` follows the OCR of scanned pages; ``ocr_allowed=False`` reads the text
+    layer alone (a scan is then refused like a PDF without text)."""
     if not data.startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         raise UnreadablePdf(f"{file_name} er ikke en PDF-fil (filen starter ikke med %PDF). Vælg referatet som PDF.")
     try:
         reader = PdfReader(io.BytesIO(data))
         _open(reader, file_name)
         pages = [_page_lines(page, number) for number, page in enumerate(reader.pages, 1)]
+        scans = [number for number, page in enumerate(reader.pages, 1) if _is_scan(page, pages[number - 1])]
     except EncryptedPdf:
         raise
     except FileNotDecryptedError as error:
@@ -78,12 +89,83 @@ def read_pdf(data: bytes, file_name: str) -> PdfContent:
         ) from error
     if not pages:
         raise EmptyPdf(f"{file_name} har ingen sider. Kontrollér filen og prøv igen.")
-    if not _has_text(pages):
-        raise NoTextLayer(
-            f"{file_name} har intet tekstlag (en scannet PDF, {len(pages)} sider) — OCR understøttes "
-            "ikke endnu. Kør filen gennem OCR, eller find en udgave med tekst."
+    content = PdfContent(pages=pages, outline=_outline(reader, file_name))
+    if scans and ocr_allowed:
+        content = _with_ocr(content, data, file_name, scans, progress)
+    if not _has_text(content.pages):
+        why = (
+            "og OCR kunne ikke læse siderne sikkert (håndskrift, foto eller en utydelig scanning)"
+            if scans and ocr_allowed
+            else "og den blev læst uden OCR"
         )
-    return PdfContent(pages=pages, outline=_outline(reader, file_name))
+        raise NoTextLayer(
+            f"{file_name} har intet tekstlag (en scannet PDF, {len(pages)} sider), {why}. Find en udgave med tekst."
+        )
+    return content
+
+
+def _with_ocr(
+    content: PdfContent, data: bytes, file_name: str, scans: list[int], progress: ocr.ProgressCallback | None
+) -> PdfContent:
+    """The content with its scanned pages read by OCR; pages OCR cannot read reliably are left out and named."""
+    reason = ocr.missing()
+    if reason:
+        if not _has_text(content.pages):
+            raise NoTextLayer(
+                f"{file_name} har intet tekstlag (en scannet PDF, {len(content.pages)} sider), og OCR kan ikke "
+                f"køre her: {reason} Prøv så igen."
+            )
+        pages_named = ", ".join(map(str, scans))
+        warning = f"Scannede sider ({pages_named}) er ikke læst, fordi OCR ikke kan køre her: {reason}"
+        return dataclasses.replace(content, unread_pages=tuple(scans), warnings=(warning,))
+    pages = list(content.pages)
+    read: list[int] = []
+    unread: list[int] = []
+    warnings: list[str] = []
+    for page in ocr.read_pages(data, scans, progress):
+        if page.accepted:
+            pages[page.number - 1] = page.lines
+            read.append(page.number)
+        else:
+            unread.append(page.number)
+            warnings.append(
+                f"Side {page.number} er scannet, men OCR kunne ikke læse den sikkert (sikkerhed "
+                f"{page.confidence:.0f} af 100, kræver {ocr.MIN_CONFIDENCE:.0f}); siden er ikke indekseret — "
+                "se originalen."
+            )
+    logger.info("%s: %d pages read with OCR, %d left out", file_name, len(read), len(unread))
+    return dataclasses.replace(
+        content, pages=pages, ocr_pages=tuple(read), unread_pages=tuple(unread), warnings=tuple(warnings)
+    )
+
+
+def _is_scan(page: Any, lines: list[TextLine]) -> bool:
+    """A page with (almost) no text of its own that carries a page-sized image."""
+    letters = 0
+    for line in lines:
+        letters += sum(map(str.isalpha, line.text))
+        if letters >= MIN_LETTERS_PER_PAGE:
+            return False
+    return _largest_image(page.get("/Resources")) >= ocr.MIN_SCAN_PIXELS
+
+
+def _largest_image(resources: Any, depth: int = 0) -> int:
+    """Pixels of the largest image a page's resources hold, looking into form XObjects (one or two deep); read
+    from the image dictionaries, without decoding any image."""
+    if resources is None or depth > 2:
+        return 0
+    objects = resources.get_object().get("/XObject")
+    if objects is None:
+        return 0
+    largest = 0
+    for reference in objects.get_object().values():
+        xobject = reference.get_object()
+        subtype = xobject.get("/Subtype")
+        if subtype == "/Image":
+            largest = max(largest, int(xobject.get("/Width", 0)) * int(xobject.get("/Height", 0)))
+        elif subtype == "/Form":
+            largest = max(largest, _largest_image(xobject.get("/Resources"), depth + 1))
+    return largest
 
 
 def _has_text(pages: list[list[TextLine]]) -> bool:

@@ -11,6 +11,7 @@ from ingestion.domain import AgendaItem, Document, Line, OutlineEntry, Reading, 
 from ingestion.extract import PdfContent, read_file, read_pdf, sha256_bytes
 from ingestion.headings import normalise
 from ingestion.meeting import read_meeting
+from ingestion.ocr import ProgressCallback
 from ingestion.segment import Segmentation, segment
 from ingestion.structure import STRATEGY_NAMES, read_structure
 
@@ -22,17 +23,20 @@ CLOSING_SECTION = "Mødets afslutning"
 # A contents line with dot leaders and a page number, wherever it stands: never part of the meeting's opening.
 # A closed item's title this long (letters and digits) is looked for in the lines before the first item.
 MIN_CLOSED_TITLE = 10
+# A word of a title: letters, two or more, or one of Danish's one-letter words.
+_WORD = re.compile(r"^(?:[^\W\d_]{2,}(?:-[^\W\d_]+)*|[iIåÅøØ])$")
 _CONTENTS_LINE = re.compile(r"(\.{4,}|…{2,}|_{4,})\s*\d{1,3}$")
 
 
-def parse_pdf(path: Path) -> Document:
+def parse_pdf(path: Path, progress: ProgressCallback | None = None) -> Document:
     """Parse a minutes PDF on disk."""
-    return parse_pdf_bytes(read_file(path), path.name)
+    return parse_pdf_bytes(read_file(path), path.name, progress)
 
 
-def parse_pdf_bytes(data: bytes, file_name: str) -> Document:
-    """Parse a minutes PDF given as bytes; ``file_name`` is what users will see in citations."""
-    document = parse_content(read_pdf(data, file_name), file_name, sha256_bytes(data))
+def parse_pdf_bytes(data: bytes, file_name: str, progress: ProgressCallback | None = None) -> Document:
+    """Parse a minutes PDF given as bytes; ``file_name`` is what users will see in citations. ``progress(done,
+    total)`` follows the pages read with OCR, when a PDF has scanned pages."""
+    document = parse_content(read_pdf(data, file_name, progress), file_name, sha256_bytes(data))
     logger.info("%s", summary_line(document))
     return document
 
@@ -111,12 +115,14 @@ def parse_content(content: PdfContent, file_name: str, document_id: str) -> Docu
         title=title,
         body=meeting.body,
         meeting_date=meeting.date,
-        reading=Reading(strategy=structure.strategy, warnings=structure.warnings),
+        reading=Reading(strategy=structure.strategy, warnings=[*content.warnings, *structure.warnings]),
         page_count=len(content.pages),
         pages=pages,
         preamble=preamble,
         items=items,
         closed_item_count=segmentation.closed_item_count,
+        ocr_pages=list(content.ocr_pages),
+        unread_pages=list(content.unread_pages),
     )
 
 
@@ -134,10 +140,17 @@ def _usable(outline: list[OutlineEntry]) -> list[OutlineEntry]:
 def _title(body: str, date, first_page: list[str], file_name: str, has_items: bool) -> str:
     if has_items and body:
         return f"Referat, {body}" + (f", {date:%d-%m-%Y}" if date else "")
-    candidates = [line for line in first_page[:40] if len(line.split()) >= 5 and not line.endswith(":")]
+    candidates = [line for line in first_page[:40] if _reads_as_title(line)]
     if candidates:
         return candidates[0][:200]
     return Path(file_name).stem
+
+
+def _reads_as_title(line: str) -> bool:
+    """Five words or more, most of them real words (not the stray marks OCR reads in a logo), not a label."""
+    tokens = line.split()
+    words = [token for token in tokens if _WORD.match(token.strip(".,;»«\"'()"))]
+    return len(tokens) >= 5 and len(words) >= 0.6 * len(tokens) and not line.endswith(":")
 
 
 def summary_line(document: Document) -> str:

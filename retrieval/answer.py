@@ -533,6 +533,7 @@ def make_citation(number: int, hit: Hit, snippet: str, pages: list[int]) -> Cita
         pages=pages,
         snippet=snippet,
         pdf_url=f"/api/documents/{hit.document_id}/pdf#page={pages[0] if pages else 1}",
+        ocr=bool(set(pages) & set(hit.ocr_pages)),
     )
 
 

@@ -38,9 +38,14 @@ class Hit(BaseModel):
     kind: str
     case_number: str
     pages: list[int]
+    ocr_pages: list[int] = Field(default_factory=list, description="Those of the pages that were read with OCR.")
     snippet: str
     score: float
     chunk_ids: list[str]
+
+
+# What a citation of a scanned page says, wherever it is shown (CLI, chat page).
+OCR_NOTE = "(OCR — tjek mod originalen)"
 
 
 class Citation(BaseModel):
@@ -59,6 +64,9 @@ class Citation(BaseModel):
     pages: list[int]
     snippet: str
     pdf_url: str = Field(description="Link target: the stored PDF at the first cited page.")
+    ocr: bool = Field(
+        default=False, description="The quote was read with OCR from a scanned page: check it against the PDF."
+    )
 
 
 class TimelineEntry(BaseModel):

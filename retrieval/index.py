@@ -25,6 +25,7 @@ import numpy as np
 
 from ingestion import Chunk, Document, ReferatError, chunk_document, parse_pdf_bytes
 from ingestion.extract import read_file, sha256_bytes
+from ingestion.ocr import ProgressCallback
 from retrieval.bm25 import Bm25Index, analyse, idf_lookup
 from retrieval.domain import Filters
 from retrieval.embedder import Embedder, ModelIdentity
@@ -54,6 +55,8 @@ class IngestResult:
     status: str  # "added", "replaced" or "unchanged"
     document: DocumentRecord
     chunks: int
+    ocr_pages: int = 0  # pages read with OCR
+    unread_pages: int = 0  # scanned pages OCR could not read reliably, kept out
 
 
 @dataclass(frozen=True)
@@ -284,17 +287,18 @@ class Index:
 
     # -- writing -------------------------------------------------------------------------------------
 
-    def ingest_file(self, path: Path) -> IngestResult:
+    def ingest_file(self, path: Path, progress: ProgressCallback | None = None) -> IngestResult:
         data = read_file(path)
-        return self.ingest_bytes(data, path.name)
+        return self.ingest_bytes(data, path.name, progress)
 
-    def ingest_bytes(self, data: bytes, file_name: str) -> IngestResult:
-        """Parse and add a PDF. Parsing errors are raised before anything in the index is touched."""
+    def ingest_bytes(self, data: bytes, file_name: str, progress: ProgressCallback | None = None) -> IngestResult:
+        """Parse and add a PDF. Parsing errors are raised before anything in the index is touched (OCR of scanned
+        pages too: it is part of parsing). ``progress(done, total)`` follows the pages read with OCR."""
         file_name = unicodedata.normalize("NFC", file_name)  # one spelling of "å", whatever the client sent
         existing = self.registry.document(sha256_bytes(data))
         if existing and existing.status != PENDING:
             return IngestResult("unchanged", existing, existing.chunk_count)
-        document = parse_pdf_bytes(data, file_name)
+        document = parse_pdf_bytes(data, file_name, progress)
         return self.add(document, data)
 
     def add(self, document: Document, pdf: bytes) -> IngestResult:
@@ -350,7 +354,13 @@ class Index:
             self._load_views()
         final = self.registry.document(document.id)
         assert final is not None
-        return IngestResult("replaced" if superseded else "added", final, len(chunks))
+        return IngestResult(
+            "replaced" if superseded else "added",
+            final,
+            len(chunks),
+            ocr_pages=len(document.ocr_pages),
+            unread_pages=len(document.unread_pages),
+        )
 
     def _add_vectors(self, chunks: list[Chunk], texts: list[str], embeddings: list[list[float]]) -> None:
         from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode

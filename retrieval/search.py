@@ -124,6 +124,11 @@ class Searcher:
             best = chunks[0]
             assert best is not None
             pages = sorted({page for chunk in chunks if chunk for page in chunk.pages})
+            ocr_pages = (
+                sorted(set(pages) & set(self.index.document(best.document_id).ocr_pages))
+                if any(chunk and chunk.ocr for chunk in chunks)
+                else []
+            )
             hits.append(
                 Hit(
                     document_id=best.document_id,
@@ -135,6 +140,7 @@ class Searcher:
                     kind=best.kind,
                     case_number=best.case_number,
                     pages=pages,
+                    ocr_pages=ocr_pages,
                     snippet=_shorten(best.text, 300),
                     score=members[0][1],
                     chunk_ids=[chunk_id for chunk_id, _ in members],

@@ -87,6 +87,9 @@ ABBREVIATIONS = {
 _BULLET = re.compile(r"^(?:[–•\-*]|[a-zA-Z]\)|[A-Z]\)|\d{1,2}\.)\s+")
 _BOUNDARY = re.compile(r"(?<=[.!?:])\s+(?=[\"“”»(]?[A-ZÆØÅ0-9])")
 MAX_SENTENCE_CHARACTERS = 600
+MIN_ROWS = 4
+_ROW_START = re.compile(r"^\s*\d")
+_ROW_END = re.compile(r"[.!?:;,–-]\s*$")
 
 
 @dataclass(frozen=True)
@@ -98,14 +101,33 @@ class Sentence:
     list_item: bool = False  # the sentence is (the start of) an entry of a bulleted or numbered list
 
 
+def _row_lines(lines: list[Line]) -> set[int]:
+    """Rows of a table: runs of ``MIN_ROWS`` or more lines that each start with a number and end without
+    punctuation ("534.013 Plejecenter Skovhaven Skovvej 35-37"). Wrapped prose does not do that four
+    lines running, so each row is a sentence of its own instead of one run-on sentence across the table. (Rows
+    that start with a word are left alone: label/value lines such as a meeting's "Mødested …" read better
+    together.)"""
+    rows = [bool(_ROW_START.match(line.text)) and not _ROW_END.search(line.text) for line in lines]
+    found: set[int] = set()
+    start = 0
+    for index in range(len(rows) + 1):
+        if index < len(rows) and rows[index]:
+            continue
+        if index - start >= MIN_ROWS:
+            found.update(range(start, index))
+        start = index + 1
+    return found
+
+
 def _blocks(lines: list[Line]) -> list[list[Line]]:
-    """Runs of lines that belong together: a bullet line starts a new block."""
+    """Runs of lines that belong together: a bullet line or a table row starts a new block."""
     blocks: list[list[Line]] = []
-    for line in lines:
+    rows = _row_lines(lines)
+    for index, line in enumerate(lines):
         # A jump over pages (the meeting's opening and its closing lines) ends a block: a quote spans at most
         # consecutive pages, as a citation must.
         jumped = bool(blocks) and line.page - blocks[-1][-1].page > 1
-        if not blocks or _BULLET.match(line.text) or jumped:
+        if not blocks or _BULLET.match(line.text) or jumped or index in rows or index - 1 in rows:
             blocks.append([line])
         else:
             blocks[-1].append(line)

@@ -35,6 +35,12 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(default=30.0, gt=0)
     admin_key: str = Field(default="", description="Bearer key for upload/delete; empty disables them.")
     max_upload_mb: int = Field(default=50, ge=1)
+    upload_wait_s: float = Field(
+        default=30.0,
+        ge=0,
+        description="How long an upload request waits for its PDF to be indexed before it answers 202 with a status "
+        "URL (a scan read with OCR takes seconds per page).",
+    )
     cors_origins: list[str] = Field(default_factory=list)
 
     @property

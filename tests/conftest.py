@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import random
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,6 +36,47 @@ def rendered(layout: str) -> list[Path]:
 
 def make_settings(data_dir: Path, **overrides) -> Settings:
     return Settings(data_dir=data_dir, **overrides)
+
+
+# Scans made by the tests: known Danish text (with æøå) drawn onto an image-only PDF, and illegible strokes.
+SCAN_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+KNOWN_TEXT = [
+    "Udvalget for Børn og Unge besluttede at godkende budgettet for 2025.",
+    "Følgegruppen består af fem medlemmer, og formanden vælges på første møde.",
+    "Borgmesteren åbnede mødet kl. 16.30 på rådhuset i Ærøskøbing.",
+    "Økonomiudvalget anbefaler, at der afsættes 2,5 mio. kr. til skolernes tage.",
+    "Sagen blev udsat til næste møde på grund af manglende høringssvar fra ældrerådet.",
+    "Beslutning: Indstillingen blev tiltrådt. Fraværende: Søren Nørgård Åberg.",
+]
+
+
+def make_scan(lines: list[str]) -> bytes:
+    """An A4 page at 200 dpi holding nothing but a picture of the lines: a scan with no text layer."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(SCAN_FONT, 34)
+    for row, line in enumerate(lines):
+        draw.text((140, 180 + 70 * row), line, font=font, fill=0)
+    buffer = io.BytesIO()
+    image.save(buffer, "PDF", resolution=200)
+    return buffer.getvalue()
+
+
+def scribbled_scan(seed: int = 7) -> bytes:
+    """A page of random strokes, as illegible to OCR as handwriting is: no words to trust."""
+    from PIL import Image, ImageDraw
+
+    generator = random.Random(seed)
+    image = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(image)
+    for _ in range(400):
+        x, y = generator.randrange(100, 1500), generator.randrange(100, 2200)
+        draw.line([(x, y), (x + generator.randrange(-60, 60), y + generator.randrange(-40, 40))], fill=0, width=3)
+    buffer = io.BytesIO()
+    image.save(buffer, "PDF", resolution=200)
+    return buffer.getvalue()
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,10 @@ from typer.testing import CliRunner
 
 from api.app import create_app
 from api.cli import app as cli
+from ingestion import ocr
 from retrieval.assistant import Assistant
 from retrieval.index import Index
-from tests.conftest import SCANNED, SYDDJURS, make_settings
+from tests.conftest import SCANNED, SYDDJURS, make_settings, scribbled_scan
 from tests.pdfs import minutes_pages, write_pdf
 
 ADMIN = "noegle-der-ikke-gaettes"
@@ -88,7 +89,8 @@ def test_bad_upload_is_refused_and_nothing_changes(state, client, tmp_path, case
     assert snapshot() == before
 
 
-def test_scanned_upload_under_the_size_limit_says_no_text_layer(state, tmp_path, embedder):
+def test_scanned_upload_where_ocr_cannot_run_says_no_text_layer(state, tmp_path, embedder, monkeypatch):
+    monkeypatch.setattr(ocr, "missing", lambda: f"tesseract er ikke installeret. {ocr.INSTALL_HINT}.")
     settings, _index, assistant, snapshot = state
     roomy = settings.model_copy(update={"max_upload_mb": 10})
     before = snapshot()
@@ -99,7 +101,7 @@ def test_scanned_upload_under_the_size_limit_says_no_text_layer(state, tmp_path,
             headers={"Authorization": f"Bearer {ADMIN}"},
         )
     assert response.status_code == 422 and response.json()["error"]["code"] == "no_text_layer"
-    assert "OCR" in response.json()["error"]["message"]
+    assert "tesseract-ocr-dan" in response.json()["error"]["message"]
     assert snapshot() == before
 
 
@@ -173,7 +175,7 @@ CLI_CASES = [
     ("encrypted", lambda tmp: _encrypted(tmp, "hemmelig"), "adgangskode"),
     ("not-a-pdf", lambda tmp: b"Dette er en tekstfil", "ikke en PDF"),
     ("zero-pages", _zero_pages, ""),
-    ("scanned", lambda tmp: SCANNED.read_bytes(), "intet tekstlag"),
+    ("illegible-scan", lambda tmp: scribbled_scan(), "intet tekstlag"),
 ]
 
 

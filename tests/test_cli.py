@@ -6,6 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
+from ingestion import ocr
 from tests.conftest import ATTACHMENT, RENDERED, SCANNED, SYDDJURS
 
 runner = CliRunner()
@@ -54,7 +55,9 @@ def test_ask_json_matches_the_schema(data_dir):
         "case_number",
         "pages",
         "snippet",
+        "ocr",
     }
+    assert citation["ocr"] is False
     assert (citation["agenda_item"], citation["case_number"], citation["meeting_date"]) == (
         "715",
         "12/27845",
@@ -71,7 +74,8 @@ def test_ask_plain_output_lists_citations(data_dir):
     assert "(Sikkert svar)" in result.output or "(Usikkert — tjek kilden)" in result.output
 
 
-def test_scanned_pdf_is_skipped_with_a_reason_and_a_failing_exit(data_dir):
+def test_scanned_pdf_is_skipped_with_a_reason_and_a_failing_exit_where_ocr_cannot_run(data_dir, monkeypatch):
+    monkeypatch.setattr(ocr, "missing", lambda: f"tesseract er ikke installeret. {ocr.INSTALL_HINT}.")
     result = runner.invoke(app, ["ingest", str(SCANNED), "--data-dir", str(data_dir)])
     assert result.exit_code == 2
     assert "intet tekstlag" in result.output and "OCR" in result.output
@@ -115,7 +119,8 @@ def test_inspect_json_and_a_document_without_structure():
     )
 
 
-def test_inspect_refuses_what_is_not_a_readable_pdf(tmp_path):
+def test_inspect_refuses_what_is_not_a_readable_pdf(tmp_path, monkeypatch):
+    monkeypatch.setattr(ocr, "missing", lambda: f"tesseract er ikke installeret. {ocr.INSTALL_HINT}.")
     result = runner.invoke(app, ["inspect", str(SCANNED)])
     assert result.exit_code == 2 and "intet tekstlag" in result.output
     missing = runner.invoke(app, ["inspect", str(tmp_path / "findes-ikke.pdf")])

@@ -7,9 +7,13 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
+import pytest
+
+from ingestion import ocr
 from retrieval.index import Index
-from tests.conftest import BALLERUP, KKR, SYDDJURS, make_settings
+from tests.conftest import BALLERUP, KKR, SCANNED, SYDDJURS, make_settings
 
 
 def _complete_documents(registry) -> int:
@@ -103,3 +107,41 @@ def test_half_written_document_is_cleaned_on_open(tmp_path, embedder, caplog):
     _consistent(reopened)
     assert reopened.ingest_file(BALLERUP).status == "added"
     _consistent(reopened)
+
+
+def _ocr_running_under(pid: int) -> bool:
+    """Whether a tesseract process runs as a child of ``pid`` (read from /proc)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)
+            name = fields[0].split("(", 1)[1]
+            parent = int(fields[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended while we looked
+        if name == "tesseract" and parent == pid:
+            return True
+    return False
+
+
+@pytest.mark.skipif(bool(ocr.missing()), reason="OCR kan ikke køre her (.ci/run installerer tesseract)")
+def test_sigkill_during_ocr_leaves_the_index_as_it_was(tmp_path, embedder):
+    settings = make_settings(tmp_path / "data")
+    index = Index.open(settings, embedder)
+    index.ingest_file(SYDDJURS)
+    before = index.counts()
+    index.close()
+    command = [sys.executable, "-m", "api.cli", "ingest", str(SCANNED), "--data-dir", str(settings.data_dir)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not _ocr_running_under(process.pid):
+        assert process.poll() is None, "the ingest ended before OCR was seen"
+        assert time.monotonic() < deadline, "OCR never started"
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+    reopened = Index.open(settings, embedder)
+    assert reopened.counts() == before
+    assert [record.file_name for record in reopened.documents()] == [SYDDJURS.name]
+    _consistent(reopened)
+    reopened.close()

@@ -1,12 +1,13 @@
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from ingestion import EmptyPdf, EncryptedPdf, NoTextLayer, UnreadablePdf, parse_pdf, parse_pdf_bytes
+from ingestion import EmptyPdf, EncryptedPdf, NoTextLayer, UnreadablePdf, ocr, parse_pdf, parse_pdf_bytes
 from tests.conftest import SCANNED, SYDDJURS
 
 
-def test_scanned_pdf_has_no_text_layer():
-    with pytest.raises(NoTextLayer, match="OCR understøttes ikke endnu"):
+def test_a_scan_where_ocr_cannot_run_is_refused_naming_what_to_install(monkeypatch):
+    monkeypatch.setattr(ocr, "missing", lambda: f"tesseract er ikke installeret. {ocr.INSTALL_HINT}.")
+    with pytest.raises(NoTextLayer, match=r"intet tekstlag.*tesseract-ocr-dan"):
         parse_pdf(SCANNED)
 
 

@@ -46,6 +46,9 @@ function openPdf(url, caption) {
   if (window.matchMedia("(max-width: 800px)").matches) $("pdf-panel").scrollIntoView({ behavior: "smooth" });
 }
 
+// The same words as the CLI (retrieval.domain.OCR_NOTE): a quote read from a scan is checked against the PDF.
+const OCR_NOTE = "(OCR — tjek mod originalen)";
+
 function citationItem(citation) {
   const pages = citation.pages.join(", ");
   const label = `[${citation.n}] ${describe(citation)}, s. ${pages}`;
@@ -56,7 +59,10 @@ function citationItem(citation) {
     element("span", { class: "citation-meta" }, label),
     ` »${citation.title}«`,
   );
-  return element("li", {}, link, element("span", { class: "snippet" }, `“${citation.snippet}”`));
+  const ocr = citation.ocr
+    ? element("span", { class: "ocr-note", title: "Teksten er læst med OCR fra en scannet side" }, OCR_NOTE)
+    : "";
+  return element("li", {}, link, element("span", { class: "snippet" }, `“${citation.snippet}”`), ocr);
 }
 
 // An answer across meetings: one row per meeting, oldest first, each with the citation of its decision.
