@@ -13,6 +13,7 @@ import uvicorn
 from api.app import create_app
 from retrieval.assistant import Assistant
 from retrieval.index import Index
+from tests.conftest import KNOWN_TEXT, make_scan, make_settings
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -131,3 +132,27 @@ def test_an_answer_across_meetings_is_a_timeline(timeline_server: str, page, tmp
     assert frame_src.startswith("/api/documents/") and "/pdf#page=" in frame_src
     page.screenshot(path=str(tmp_path / "timeline.png"), full_page=True)
     assert (tmp_path / "timeline.png").stat().st_size > 10_000
+
+
+@pytest.fixture(scope="module")
+def scan_server(tmp_path_factory: pytest.TempPathFactory, embedder) -> Iterator[str]:
+    """An index holding one scanned page of known Danish text (read with OCR)."""
+    from ingestion import ocr
+
+    if ocr.missing():
+        pytest.skip(f"OCR kan ikke køre her: {ocr.missing()}")
+    index = Index.open(make_settings(tmp_path_factory.mktemp("scan-index")), embedder)
+    index.ingest_bytes(make_scan(KNOWN_TEXT), "scannet-referat.pdf")
+    yield from _serve(index)
+    index.close()
+
+
+def test_a_citation_from_a_scanned_page_says_ocr(scan_server: str, page, tmp_path: Path):
+    page.goto(scan_server + "/")
+    page.get_by_label("Dit spørgsmål").fill("Hvor åbnede borgmesteren mødet?")
+    page.get_by_role("button", name="Spørg").click()
+    answer = page.locator(".bubble.answered").first
+    answer.wait_for(timeout=30_000)
+    assert "Ærøskøbing" in answer.inner_text()
+    assert answer.locator(".ocr-note").first.inner_text() == "(OCR — tjek mod originalen)"
+    page.screenshot(path=str(tmp_path / "ocr.png"), full_page=True)
