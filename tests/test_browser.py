@@ -13,7 +13,7 @@ import uvicorn
 from api.app import create_app
 from retrieval.assistant import Assistant
 from retrieval.index import Index
-from tests.conftest import KNOWN_TEXT, make_scan, make_settings
+from tests.conftest import KNOWN_TEXT, make_scan, make_settings, require_ocr
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -137,10 +137,7 @@ def test_an_answer_across_meetings_is_a_timeline(timeline_server: str, page, tmp
 @pytest.fixture(scope="module")
 def scan_server(tmp_path_factory: pytest.TempPathFactory, embedder) -> Iterator[str]:
     """An index holding one scanned page of known Danish text (read with OCR)."""
-    from ingestion import ocr
-
-    if ocr.missing():
-        pytest.skip(f"OCR kan ikke køre her: {ocr.missing()}")
+    require_ocr()
     index = Index.open(make_settings(tmp_path_factory.mktemp("scan-index")), embedder)
     index.ingest_bytes(make_scan(KNOWN_TEXT), "scannet-referat.pdf")
     yield from _serve(index)

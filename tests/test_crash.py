@@ -9,11 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
-from ingestion import ocr
 from retrieval.index import Index
-from tests.conftest import BALLERUP, KKR, SCANNED, SYDDJURS, make_settings
+from tests.conftest import BALLERUP, KKR, SCANNED, SYDDJURS, make_settings, require_ocr
 
 
 def _complete_documents(registry) -> int:
@@ -123,8 +120,8 @@ def _ocr_running_under(pid: int) -> bool:
     return False
 
 
-@pytest.mark.skipif(bool(ocr.missing()), reason="OCR kan ikke køre her (.ci/run installerer tesseract)")
 def test_sigkill_during_ocr_leaves_the_index_as_it_was(tmp_path, embedder):
+    require_ocr()
     settings = make_settings(tmp_path / "data")
     index = Index.open(settings, embedder)
     index.ingest_file(SYDDJURS)

@@ -18,11 +18,12 @@ from typer.testing import CliRunner
 from api.cli import app
 from ingestion import NoTextLayer, ocr, parse_pdf_bytes
 from ingestion.extract import read_pdf
-from tests.conftest import KNOWN_TEXT, SCANNED, SYDDJURS, make_scan, scribbled_scan
+from tests.conftest import KNOWN_TEXT, SCANNED, SYDDJURS, make_scan, require_ocr, scribbled_scan
 
-pytestmark = pytest.mark.skipif(
-    bool(ocr.missing()), reason=f"OCR kan ikke køre her: {ocr.missing()} (.ci/run installerer den)"
-)
+
+@pytest.fixture(autouse=True, scope="module")
+def _ocr_installed() -> None:
+    require_ocr()
 
 
 def joined(*pdfs: bytes, text_pages: int = 0) -> bytes:
