@@ -17,7 +17,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 
 from ingestion import STRATEGY_NAMES, parse_pdf_bytes
 from ingestion.errors import ReferatError
-from retrieval.domain import OCR_NOTE
 from retrieval.registry import DocumentRecord
 from retrieval.settings import Settings
 
@@ -359,6 +358,7 @@ def ask(
                     "pages": c.pages,
                     "snippet": c.snippet,
                     "ocr": c.ocr,
+                    "reference": c.reference,
                 }
                 for c in answer.citations
             ],
@@ -375,13 +375,7 @@ def ask(
     if answer.notice:
         say(f"({answer.notice})")
     for c in answer.citations:
-        date = c.meeting_date.strftime("%d-%m-%Y") if c.meeting_date else ""
-        item = f", punkt {c.agenda_item}" if c.agenda_item else ""
-        case_text = f" ({c.case_number})" if c.case_number else ""
-        pages = ", ".join(str(p) for p in c.pages)
-        ocr_note = f" {OCR_NOTE}" if c.ocr else ""
-        source = " ".join(part for part in (c.body, date) if part) or c.document
-        say(f'[{c.n}] {source}{item}{case_text}, s. {pages}: "{c.snippet}"{ocr_note}')
+        say(f"[{c.n}] {c.reference}")
 
 
 @app.command()

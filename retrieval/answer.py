@@ -8,13 +8,14 @@ import datetime as dt
 import re
 import threading
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import numpy as np
 
 from ingestion.domain import AgendaItem, Document
 from ingestion.meeting import MONTH_NAMES, find_date
 from retrieval.bm25 import analyse, normalise
-from retrieval.domain import Answer, Certainty, Citation, Hit
+from retrieval.domain import OCR_NOTE, Answer, Certainty, Citation, Hit
 from retrieval.index import Index
 from retrieval.question import QuestionKind, classify, focus, holds, named_time
 from retrieval.sentences import Sentence, embedding_inputs
@@ -27,6 +28,8 @@ SUMMARY_SECTIONS = {"Sammendrag", "Resumé", "Resume", "Baggrund", ""}
 ITEMS_CONSIDERED = 4
 MAX_QUOTES = 3
 MAX_LIST_ITEMS = 8
+# The quote carried in a viewer link: enough to find it on the page, short enough for any URL.
+HIGHLIGHT_CHARACTERS = 300
 _DATE_IN_QUESTION = re.compile(
     rf"(?i)\b\d{{1,2}}\.?\s*(?:{'|'.join(MONTH_NAMES)})\b(?:\s+\d{{4}})?|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b"
 )
@@ -521,7 +524,7 @@ def _same_text(first: Evidence, second: Evidence) -> bool:
 
 
 def make_citation(number: int, hit: Hit, snippet: str, pages: list[int]) -> Citation:
-    return Citation(
+    citation = Citation(
         n=number,
         document=hit.file_name,
         document_id=hit.document_id,
@@ -534,7 +537,9 @@ def make_citation(number: int, hit: Hit, snippet: str, pages: list[int]) -> Cita
         snippet=snippet,
         pdf_url=f"/api/documents/{hit.document_id}/pdf#page={pages[0] if pages else 1}",
         ocr=bool(set(pages) & set(hit.ocr_pages)),
+        viewer_url=viewer_url(hit.document_id, pages[0] if pages else 1, snippet),
     )
+    return citation.model_copy(update={"reference": reference(citation)})
 
 
 def describe_source(citation: Citation | Hit) -> str:
@@ -547,6 +552,20 @@ def describe_source(citation: Citation | Hit) -> str:
     meeting = f"{citation.body} {date}".strip()
     item = f", punkt {citation.agenda_item}" if citation.agenda_item else ""
     return f"{meeting}{item} »{citation.title}«"
+
+
+def reference(citation: Citation) -> str:
+    """The citation as plain text to paste into a case note or an e-mail — the same in the CLI, the API and the
+    chat page's "Kopiér kildehenvisning": KKR Sjælland 30-08-2021, punkt 2.6 »…« (SAG-2020-05891), s. 27: "…"."""
+    case = f" ({citation.case_number})" if citation.case_number else ""
+    pages = ", ".join(map(str, citation.pages))
+    ocr = f" {OCR_NOTE}" if citation.ocr else ""
+    return f'{describe_source(citation)}{case}, s. {pages}: "{citation.snippet}"{ocr}'
+
+
+def viewer_url(document_id: str, page: int, snippet: str) -> str:
+    """The chat page's viewer at the cited page with the quote highlighted: a link that can be shared."""
+    return "/?" + urlencode({"doc": document_id, "page": page, "hl": snippet[:HIGHLIGHT_CHARACTERS]})
 
 
 def compose(citations: list[Citation]) -> str:

@@ -67,6 +67,8 @@ class Citation(BaseModel):
     ocr: bool = Field(
         default=False, description="The quote was read with OCR from a scanned page: check it against the PDF."
     )
+    viewer_url: str = Field(default="", description="The chat page's viewer at the page, the quote highlighted.")
+    reference: str = Field(default="", description="The citation as plain text to copy (Kopiér kildehenvisning).")
 
 
 class TimelineEntry(BaseModel):

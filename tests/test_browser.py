@@ -1,20 +1,25 @@
 """The chat page in a real browser: Playwright driving Debian's Chromium against the app on loopback."""
 
+import re
 import shutil
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 import uvicorn
+from typer.testing import CliRunner
 
 from api.app import create_app
+from api.cli import app as cli_app
 from retrieval.assistant import Assistant
 from retrieval.index import Index
 from tests.conftest import KNOWN_TEXT, make_scan, make_settings, require_ocr
 
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -70,8 +75,49 @@ def page(server: str):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+        outside = _block_outside(context)
         yield context.new_page()
         browser.close()
+        assert not outside, f"the page tried to reach outside the machine: {outside}"
+
+
+def _block_outside(context) -> list[str]:
+    """Abort every request that leaves the loopback interface, and remember it: the page must work offline."""
+    attempted: list[str] = []
+
+    def route(route_request) -> None:
+        host = urlparse(route_request.request.url).hostname or ""
+        if route_request.request.url.startswith(("data:", "blob:")) or host in {"127.0.0.1", "localhost"}:
+            route_request.continue_()
+        else:
+            attempted.append(route_request.request.url)
+            route_request.abort()
+
+    context.route("**/*", route)
+    return attempted
+
+
+def _highlighted(page) -> str:
+    return " ".join(page.locator("#viewer-text .highlight").all_inner_texts())
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _serious_accessibility_violations(page) -> list[str]:
+    """axe-core (vendored from npm in tests/vendor) run in the page: serious and critical violations."""
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate(
+        "async () => { const r = await axe.run(document); return [r.violations, r.passes.length]; }"
+    )
+    violations, passed = results
+    assert passed > 10, "axe-core checked next to nothing"
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+        if v["impact"] in {"serious", "critical"}
+    ]
 
 
 def test_ask_cite_open_pdf_and_follow_a_case(server: str, page, tmp_path: Path):
@@ -83,9 +129,10 @@ def test_ask_cite_open_pdf_and_follow_a_case(server: str, page, tmp_path: Path):
     assert "Anette Mortensen" in answer.inner_text()
     citation = answer.locator(".citation-link", has_text="punkt 2.6").filter(has_text="s. 27").first
     citation.click()
-    frame_src = page.locator("#pdf-frame").get_attribute("src")
-    assert frame_src.startswith("/api/documents/") and frame_src.endswith("/pdf#page=27")
-    assert page.locator("#pdf-newtab").get_attribute("href") == frame_src
+    page.locator("#viewer-text .highlight").first.wait_for(timeout=30_000)
+    assert page.locator("#viewer-page").input_value() == "27"
+    original = page.locator("#pdf-newtab").get_attribute("href")
+    assert original.startswith("/api/documents/") and original.endswith("/pdf#page=27")
 
     page.get_by_label("Dit spørgsmål").fill("Hvad koster den nye skøjtehal i Slagelse?")
     page.keyboard.press("Enter")
@@ -128,8 +175,11 @@ def test_an_answer_across_meetings_is_a_timeline(timeline_server: str, page, tmp
     dates = [rows.nth(i).locator(".timeline-date").inner_text() for i in range(3)]
     assert [date.split(" · ")[0] for date in dates] == ["26-04-2022", "16-08-2022", "10-09-2024"]
     rows.nth(2).locator(".timeline-citation").click()
-    frame_src = page.locator("#pdf-frame").get_attribute("src")
-    assert frame_src.startswith("/api/documents/") and "/pdf#page=" in frame_src
+    # A rendered layout (eval/render) in the viewer: the decision quoted is highlighted on its page.
+    page.locator("#viewer-text .highlight").first.wait_for(timeout=30_000)
+    highlighted = _highlighted(page)
+    quoted = rows.nth(2).locator(".timeline-citation").inner_text()
+    assert highlighted and _words(highlighted)[:4] == _words(quoted.split("“", 1)[1])[:4], (highlighted, quoted)
     page.screenshot(path=str(tmp_path / "timeline.png"), full_page=True)
     assert (tmp_path / "timeline.png").stat().st_size > 10_000
 
@@ -153,3 +203,85 @@ def test_a_citation_from_a_scanned_page_says_ocr(scan_server: str, page, tmp_pat
     assert "Ærøskøbing" in answer.inner_text()
     assert answer.locator(".ocr-note").first.inner_text() == "(OCR — tjek mod originalen)"
     page.screenshot(path=str(tmp_path / "ocr.png"), full_page=True)
+
+
+LYNETTEHOLM = "Hvem blev udpeget til følgegruppen for Lynetteholm?"
+
+
+def _ask(page, question: str):
+    page.get_by_label("Dit spørgsmål").fill(question)
+    page.get_by_role("button", name="Spørg").click()
+    answer = page.locator(".bubble.answered").first
+    answer.wait_for(timeout=30_000)
+    return answer
+
+
+def test_the_quote_is_highlighted_on_its_page_shared_and_copied(server: str, page, fixture_index: Index, tmp_path):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page.goto(server + "/")
+    answer = _ask(page, LYNETTEHOLM)
+    # In our answer the decision is quoted sentence by sentence: the one naming her is the citation to follow.
+    item = answer.locator(".citations li").filter(has_text="Anette Mortensen").first
+    item.locator(".citation-link").click()
+    page.locator("#viewer-text .highlight").first.wait_for(timeout=30_000)
+    assert page.locator("#viewer-page").input_value() == "27"
+    assert "Anette Mortensen" in _highlighted(page)
+    page.screenshot(path=str(tmp_path / "viewer.png"), full_page=True)
+    assert (tmp_path / "viewer.png").stat().st_size > 10_000
+
+    item.get_by_role("button", name="Kopiér kildehenvisning").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith(
+        "KKR Sjælland 30-08-2021, punkt 2.6 »Anlægsprojekter Holmene og Lynetteholm – status og videre proces« "
+        '(SAG-2020-05891), s. 27: "KKR Sjælland besluttede at udpege borgmester, Anette Mortensen'
+    ), copied
+    cli = CliRunner().invoke(cli_app, ["ask", LYNETTEHOLM, "--data-dir", str(fixture_index.settings.data_dir)])
+    assert cli.exit_code == 0 and any(line.endswith(copied) for line in cli.output.splitlines()), cli.output
+
+    shared = page.locator("#viewer-share").get_attribute("href")
+    browser = page.context.browser
+    fresh = browser.new_context(viewport={"width": 390, "height": 844}, locale="da-DK")
+    outside = _block_outside(fresh)
+    other = fresh.new_page()
+    other.goto(server + shared)
+    other.locator("#viewer-text .highlight").first.wait_for(timeout=30_000)
+    assert other.locator("#viewer-page").input_value() == "27"
+    assert "Anette Mortensen" in _highlighted(other)
+    assert other.evaluate("document.documentElement.scrollWidth") <= 390
+    other.screenshot(path=str(tmp_path / "shared-390.png"), full_page=True)
+    fresh.close()
+    assert not outside
+
+
+def test_viewer_pages_and_zooms(server: str, page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(server + "/")
+    _ask(page, LYNETTEHOLM).locator(".citation-link").first.click()
+    page.locator("#viewer-text .highlight").first.wait_for(timeout=30_000)
+    page.get_by_role("button", name="Næste side").click()
+    page.wait_for_function("document.getElementById('viewer-page').value === '28'")
+    assert page.locator("#viewer-text .highlight").count() == 0
+    width = page.locator("#viewer-canvas").bounding_box()["width"]
+    page.get_by_role("button", name="Zoom ind").click()
+    page.wait_for_function(f"document.getElementById('viewer-canvas').getBoundingClientRect().width > {width + 10}")
+
+
+def test_the_document_page_lists_the_meetings_items_and_passes_axe(server: str, page, fixture_index: Index):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(server + "/")
+    answer = _ask(page, LYNETTEHOLM)
+    answer.locator(".citation-link").first.click()
+    page.locator("#viewer-text .highlight").first.wait_for(timeout=30_000)
+    assert _serious_accessibility_violations(page) == []
+
+    answer.get_by_role("link", name="Mødets punkter").first.click()
+    page.wait_for_url("**/?document=*")
+    items = page.locator("#document-items li.document-item")
+    items.first.wait_for(timeout=30_000)
+    assert "KKR Sjælland" in page.locator("#document-heading").inner_text()
+    lynetteholm = items.filter(has_text="Punkt 2.6: Anlægsprojekter Holmene og Lynetteholm")
+    assert "SAG-2020-05891" in lynetteholm.inner_text() and "Anette Mortensen" in lynetteholm.inner_text()
+    lynetteholm.get_by_role("button").click()
+    page.wait_for_function("document.getElementById('viewer-page').value !== ''")
+    assert _serious_accessibility_violations(page) == []

@@ -56,8 +56,11 @@ def test_ask_json_matches_the_schema(data_dir):
         "pages",
         "snippet",
         "ocr",
+        "reference",
     }
     assert citation["ocr"] is False
+    # The text "Kopiér kildehenvisning" copies, the same in the plain output.
+    assert citation["reference"].endswith(f'"{citation["snippet"]}"') and "punkt" in citation["reference"]
     assert (citation["agenda_item"], citation["case_number"], citation["meeting_date"]) == (
         "715",
         "12/27845",
@@ -69,7 +72,7 @@ def test_ask_plain_output_lists_citations(data_dir):
     question = "Hvor mange T-shirts blev der trykt til kulturkommunens kick-off?"
     result = runner.invoke(app, ["ask", question, "--data-dir", str(data_dir)])
     assert result.exit_code == 0
-    assert '[1] Udvalget for plan, udvikling og kultur (PUK) 20-06-2013, punkt 715 (12/27845), s. 3: "' in result.output
+    assert '[1] Udvalget for plan, udvikling og kultur (PUK) 20-06-2013, punkt 715 »Kulturkommune 2017. Politiske fokusområder« (12/27845), s. 3: "' in result.output
     # How sure the answer is, in words, right under it.
     assert "(Sikkert svar)" in result.output or "(Usikkert — tjek kilden)" in result.output
 

@@ -38,12 +38,20 @@ function describe(source) {
   return `${parts || source.document || source.file_name}${item}${kase}`;
 }
 
-function openPdf(url, caption) {
-  $("pdf-panel").hidden = false;
-  $("pdf-frame").src = url;
-  $("pdf-newtab").href = url;
-  $("pdf-caption").textContent = caption;
-  if (window.matchMedia("(max-width: 800px)").matches) $("pdf-panel").scrollIntoView({ behavior: "smooth" });
+// Every source opens in the viewer (viewer.js) at its page, the quote highlighted when there is one.
+function openSource(documentId, page, highlight, caption) {
+  viewer.open({ documentId, page, highlight, caption });
+}
+
+async function copyReference(citation, button) {
+  try {
+    await navigator.clipboard.writeText(citation.reference);
+    button.textContent = "Kopieret";
+  } catch (error) {
+    button.textContent = "Kunne ikke kopiere";
+    window.prompt("Kopiér kildehenvisningen:", citation.reference);
+  }
+  setTimeout(() => { button.textContent = "Kopiér kildehenvisning"; }, 2500);
 }
 
 // The same words as the CLI (retrieval.domain.OCR_NOTE): a quote read from a scan is checked against the PDF.
@@ -54,15 +62,21 @@ function citationItem(citation) {
   const label = `[${citation.n}] ${describe(citation)}, s. ${pages}`;
   const link = element(
     "button",
-    { type: "button", class: "citation-link", "data-pdf-url": citation.pdf_url,
-      onclick: () => openPdf(citation.pdf_url, `${label}: »${citation.title}«`) },
+    { type: "button", class: "citation-link", "data-pdf-url": citation.pdf_url, "data-viewer-url": citation.viewer_url,
+      onclick: () => openSource(citation.document_id, citation.pages[0] || 1, citation.snippet, `${label}: »${citation.title}«`) },
     element("span", { class: "citation-meta" }, label),
     ` »${citation.title}«`,
   );
+  const copy = element("button", { type: "button", class: "secondary copy-reference",
+    "aria-label": `Kopiér kildehenvisning ${citation.n}`, onclick: (event) => copyReference(citation, event.currentTarget) },
+  "Kopiér kildehenvisning");
+  const items = element("a", { class: "document-link", href: `/?document=${encodeURIComponent(citation.document_id)}` },
+    "Mødets punkter");
   const ocr = citation.ocr
     ? element("span", { class: "ocr-note", title: "Teksten er læst med OCR fra en scannet side" }, OCR_NOTE)
     : "";
-  return element("li", {}, link, element("span", { class: "snippet" }, `“${citation.snippet}”`), ocr);
+  return element("li", {}, link, element("span", { class: "snippet" }, `“${citation.snippet}”`), ocr,
+    element("span", { class: "citation-actions" }, copy, " ", items));
 }
 
 // An answer across meetings: one row per meeting, oldest first, each with the citation of its decision.
@@ -76,7 +90,8 @@ function timeline(answer) {
       element("span", { class: "timeline-date" }, label),
       element("span", { class: "timeline-title" }, ` »${entry.title}«`),
       citation ? element("button", { type: "button", class: "citation-link timeline-citation",
-        "data-pdf-url": citation.pdf_url, onclick: () => openPdf(citation.pdf_url, `${label}: »${entry.title}«`) },
+        "data-pdf-url": citation.pdf_url,
+        onclick: () => openSource(citation.document_id, citation.pages[0] || 1, citation.snippet, `${label}: »${entry.title}«`) },
         `[${citation.n}] “${citation.snippet}”, s. ${citation.pages.join(", ")}`) : "");
   });
   return element("ol", { class: "timeline answer-timeline", "aria-label": "Møder, ældste først" }, ...rows);
@@ -104,7 +119,7 @@ function answerBubble(answer) {
       const url = `/api/documents/${hit.document_id}/pdf#page=${hit.pages[0] || 1}`;
       const label = `${describe({ ...hit, document: hit.file_name })} »${hit.title}«, s. ${hit.pages.join(", ")}`;
       return element("li", {}, element("button", { type: "button", class: "citation-link", "data-pdf-url": url,
-        onclick: () => openPdf(url, label) }, label));
+        onclick: () => openSource(hit.document_id, hit.pages[0] || 1, "", label) }, label));
     })));
   }
   return bubble;
@@ -161,7 +176,7 @@ async function showCase(event) {
         const label = `${item.body} ${danishDate(item.meeting_date)}, punkt ${item.number} »${item.title}«`;
         return element("li", {},
           element("button", { type: "button", class: "citation-link", "data-pdf-url": item.pdf_url,
-            onclick: () => openPdf(item.pdf_url, label) }, label),
+            onclick: () => openSource(item.document_id, item.first_page, "", label) }, label),
           element("span", { class: "decision" }, item.decision ? `Beslutning: ${item.decision}` : "Ingen beslutning i referatet."));
       })),
     );
@@ -185,8 +200,9 @@ async function loadDocuments() {
     select.replaceChildren(element("option", { value: "" }, "Alle udvalg"), ...bodies.map((b) => element("option", { value: b }, b)));
     list.replaceChildren(...documents.map((d) => {
       const row = element("li", {},
-        element("a", { href: d.pdf_url, target: "_blank", rel: "noopener" }, d.title),
-        ` — ${itemsText(d)}, ${d.pages} sider`);
+        element("a", { href: `/?document=${encodeURIComponent(d.id)}` }, d.title),
+        ` — ${itemsText(d)}, ${d.pages} sider · `,
+        element("a", { href: d.pdf_url, target: "_blank", rel: "noopener", "aria-label": `PDF: ${d.title}` }, "PDF"));
       row.title = d.reading_description ? `Læst med ${d.reading_description}` : "";
       if (state.adminKey) {
         row.append(" ", element("button", { type: "button", class: "secondary", "aria-label": `Slet ${d.file}`,
@@ -212,7 +228,15 @@ async function upload(event) {
   body.append("file", file);
   $("admin-status").textContent = `Indlæser ${file.name} …`;
   try {
-    const result = await api("/api/documents", { method: "POST", headers: adminHeaders(), body });
+    let result = await api("/api/documents", { method: "POST", headers: adminHeaders(), body });
+    // Past the server's wait (a scan read with OCR) the upload answers 202: follow its status URL.
+    while (result.status_url) {
+      if (result.state === "failed") throw new Error(result.error.message);
+      if (result.state === "done") { result = result.result; break; }
+      $("admin-status").textContent = `Indlæser ${file.name} … (OCR af scannede sider kan tage et par minutter)`;
+      await new Promise((resolve) => { setTimeout(resolve, 2000); });
+      result = await api(result.status_url, { headers: adminHeaders() });
+    }
     const verb = { added: "indlæst", replaced: "erstattet", unchanged: "uændret (allerede indlæst)" }[result.status];
     $("admin-status").textContent = `${result.file}: ${verb}, ${itemsText(result)}.`;
     await loadDocuments();
@@ -246,7 +270,42 @@ function applyAdmin() {
   $("admin-status").textContent = state.adminKey ? "Nøglen bruges til upload og sletning i denne fane." : "";
 }
 
+// The document page (/?document=ID): the meeting's items with numbers, titles, case numbers, decisions and pages.
+async function showDocument(documentId) {
+  $("document-view").hidden = false;
+  for (const id of ["chat-heading", "messages", "ask-form"]) $(id).hidden = true;
+  try {
+    const detail = await api(`/api/documents/${encodeURIComponent(documentId)}`);
+    document.title = `${detail.title} – referat`;
+    $("document-heading").textContent = detail.title;
+    const date = detail.meeting_date ? `, ${danishDate(detail.meeting_date)}` : "";
+    $("document-meta").textContent = `${detail.body || detail.file}${date} · ${detail.pages} sider · ${detail.items.length} punkter`;
+    $("document-items").replaceChildren(...detail.items.map((item) => {
+      const pages = item.last_page !== item.first_page ? `s. ${item.first_page}–${item.last_page}` : `s. ${item.first_page}`;
+      return element("li", { class: "document-item" },
+        element("h3", {}, `${item.number ? `Punkt ${item.number}: ` : ""}${item.title}`),
+        element("p", { class: "caption" }, [item.kind, item.case_number ? `Sagsnr. ${item.case_number}` : ""].filter(Boolean).join(" · ")),
+        element("p", { class: "decision" }, item.decision ? `Beslutning: ${item.decision}` : "Ingen beslutning i referatet."),
+        element("button", { type: "button", class: "citation-link", "data-pdf-url": item.pdf_url,
+          onclick: () => openSource(detail.id, item.first_page, "", `${detail.title}, punkt ${item.number}`) }, `Vis ${pages}`));
+    }));
+    if (!detail.items.length) $("document-items").replaceChildren(element("li", {}, "Ingen dagsordenspunkter fundet."));
+  } catch (error) {
+    $("document-items").replaceChildren(element("li", { class: "error" }, error.message));
+  }
+}
+
+function openFromAddress() {
+  const params = new URLSearchParams(window.location.search);
+  if (params.get("document")) showDocument(params.get("document"));
+  if (params.get("doc")) {
+    openSource(params.get("doc"), Number(params.get("page")) || 1, params.get("hl") || "", "Delt kildehenvisning");
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  viewer.wire();
+  openFromAddress();
   $("ask-form").addEventListener("submit", ask);
   $("question").addEventListener("keydown", (event) => {
     if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); $("ask-form").requestSubmit(); }
