@@ -29,7 +29,7 @@ ITEMS_CONSIDERED = 4
 MAX_QUOTES = 3
 MAX_LIST_ITEMS = 8
 # The quote carried in a viewer link: enough to find it on the page, short enough for any URL.
-HIGHLIGHT_CHARACTERS = 300
+HIGHLIGHT_CHARACTERS = 800
 _DATE_IN_QUESTION = re.compile(
     rf"(?i)\b\d{{1,2}}\.?\s*(?:{'|'.join(MONTH_NAMES)})\b(?:\s+\d{{4}})?|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b"
 )
@@ -383,12 +383,23 @@ class ExtractiveAnswerer:
         )
 
     def citations(self, chosen: list[Evidence]) -> list[Citation]:
-        """Citations for the chosen sentences; any whose snippet is not on its cited pages is dropped."""
+        """Citations for the chosen sentences; any whose snippet is not on its cited pages is dropped. Sentences
+        that follow each other in one section make one passage and one citation (one highlight in the viewer),
+        as long as the passage is found on its pages as it stands."""
         citations: list[Citation] = []
-        for item in chosen:
-            citation = make_citation(len(citations) + 1, item.hit, item.sentence.text, item.sentence.pages)
-            if self.verified(citation):
-                citations.append(citation)
+        for run in _passages(chosen):
+            pages = sorted({page for evidence in run for page in evidence.sentence.pages})
+            snippet = " ".join(evidence.sentence.text for evidence in run)
+            passage = make_citation(len(citations) + 1, run[0].hit, snippet, pages)
+            if len(run) > 1 and self.verified(passage):
+                citations.append(passage)
+                continue
+            for evidence in run:
+                citation = make_citation(
+                    len(citations) + 1, evidence.hit, evidence.sentence.text, evidence.sentence.pages
+                )
+                if self.verified(citation):
+                    citations.append(citation)
         return citations
 
     def verified(self, citation: Citation) -> bool:
@@ -397,6 +408,23 @@ class ExtractiveAnswerer:
         except LookupError:
             return False
         return snippet_on_pages(citation.snippet, document, citation.pages)
+
+
+def _passages(chosen: list[Evidence]) -> list[list[Evidence]]:
+    """The chosen sentences in runs of neighbours: same item, same section, each right after the one before."""
+    runs: list[list[Evidence]] = []
+    for evidence in chosen:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and last.hit is evidence.hit
+            and last.sentence.section == evidence.sentence.section
+            and evidence.sentence.position == last.sentence.position + 1
+        ):
+            runs[-1].append(evidence)
+        else:
+            runs.append([evidence])
+    return runs
 
 
 def _focus_missing(question: str, chosen: list[Evidence]) -> bool:
@@ -556,7 +584,7 @@ def describe_source(citation: Citation | Hit) -> str:
 
 def reference(citation: Citation) -> str:
     """The citation as plain text to paste into a case note or an e-mail — the same in the CLI, the API and the
-    chat page's "Kopiér kildehenvisning": KKR Sjælland 30-08-2021, punkt 2.6 »…« (SAG-2020-05891), s. 27: "…"."""
+    chat page's "Kopiér kildehenvisning": Byrådet 30-08-2021, punkt 2.6 »…« (SAG-2021-00042), s. 27: "…"."""
     case = f" ({citation.case_number})" if citation.case_number else ""
     pages = ", ".join(map(str, citation.pages))
     ocr = f" {OCR_NOTE}" if citation.ocr else ""

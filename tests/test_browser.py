@@ -221,8 +221,8 @@ def test_the_quote_is_highlighted_on_its_page_shared_and_copied(server: str, pag
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
     page.goto(server + "/")
     answer = _ask(page, LYNETTEHOLM)
-    # In our answer the decision is quoted sentence by sentence: the one naming her is the citation to follow.
-    item = answer.locator(".citations li").filter(has_text="Anette Mortensen").first
+    item = answer.locator(".citations li").first
+    assert item.locator(".citation-meta").inner_text().startswith("[1] ")
     item.locator(".citation-link").click()
     page.locator("#viewer-text .highlight").first.wait_for(timeout=30_000)
     assert page.locator("#viewer-page").input_value() == "27"
@@ -234,8 +234,9 @@ def test_the_quote_is_highlighted_on_its_page_shared_and_copied(server: str, pag
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith(
         "KKR Sjælland 30-08-2021, punkt 2.6 »Anlægsprojekter Holmene og Lynetteholm – status og videre proces« "
-        '(SAG-2020-05891), s. 27: "KKR Sjælland besluttede at udpege borgmester, Anette Mortensen'
+        '(SAG-2020-05891), s. 27: "KKR Sjælland '
     ), copied
+    assert "KKR Sjælland besluttede at udpege borgmester, Anette Mortensen" in copied and copied.endswith('"')
     cli = CliRunner().invoke(cli_app, ["ask", LYNETTEHOLM, "--data-dir", str(fixture_index.settings.data_dir)])
     assert cli.exit_code == 0 and any(line.endswith(copied) for line in cli.output.splitlines()), cli.output
 

@@ -72,7 +72,10 @@ def test_ask_plain_output_lists_citations(data_dir):
     question = "Hvor mange T-shirts blev der trykt til kulturkommunens kick-off?"
     result = runner.invoke(app, ["ask", question, "--data-dir", str(data_dir)])
     assert result.exit_code == 0
-    assert '[1] Udvalget for plan, udvikling og kultur (PUK) 20-06-2013, punkt 715 »Kulturkommune 2017. Politiske fokusområder« (12/27845), s. 3: "' in result.output
+    assert (
+        "[1] Udvalget for plan, udvikling og kultur (PUK) 20-06-2013, punkt 715 »Kulturkommune 2017. Politiske "
+        'fokusområder« (12/27845), s. 3: "'
+    ) in result.output
     # How sure the answer is, in words, right under it.
     assert "(Sikkert svar)" in result.output or "(Usikkert — tjek kilden)" in result.output
 
