@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -38,6 +39,25 @@ class ModelIdentity:
     dimension: int
 
 
+def choose_device(requested: str, cuda_available: Callable[[], bool] | None = None) -> str:
+    """The torch device for ``REFERAT_DEVICE``: "auto" takes a CUDA GPU when torch sees one, else the CPU;
+    "cuda" without a GPU is an error that says so (never a silent fall-back to a 20× slower ingest)."""
+    if requested == "cpu":
+        return "cpu"
+    if cuda_available is None:
+        import torch
+
+        cuda_available = torch.cuda.is_available
+    if cuda_available():
+        return "cuda"
+    if requested == "cuda":
+        raise ModelUnavailable(
+            "REFERAT_DEVICE=cuda, men torch ser ingen CUDA-GPU på denne maskine (forkert torch-build eller "
+            "driver). Brug REFERAT_DEVICE=auto eller cpu."
+        )
+    return "cpu"
+
+
 class Embedder:
     """Wraps llama-index's HuggingFaceEmbedding (sentence-transformers underneath) for one model."""
 
@@ -48,6 +68,7 @@ class Embedder:
         transformers_logging.disable_progress_bar()
 
         self.name = settings.model
+        self.device = choose_device(settings.device)
         location = self._resolve(settings)
         try:
             self.llama = HuggingFaceEmbedding(
@@ -56,7 +77,7 @@ class Embedder:
                 text_instruction=PASSAGE_PROMPT if self._uses_e5_prompts(location) else None,
                 normalize=True,
                 embed_batch_size=settings.embed_batch_size,
-                device="cpu",
+                device=self.device,
                 cache_folder=str(settings.resolved_model_cache_dir / "hf"),
             )
         except (OSError, ValueError) as error:
@@ -92,8 +113,8 @@ class Embedder:
         for name, tensor in sorted(self._model.state_dict().items()):
             digest.update(name.encode())
             flat = tensor.detach().reshape(-1)
-            digest.update(flat[:4096].float().numpy().tobytes())
-            digest.update(flat[-4096:].float().numpy().tobytes())
+            digest.update(flat[:4096].float().cpu().numpy().tobytes())
+            digest.update(flat[-4096:].float().cpu().numpy().tobytes())
         return digest.hexdigest()[:32]
 
     def count_tokens(self, text: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -28,6 +29,9 @@ class Settings(BaseSettings):
     collection: str = Field(default="referat_chunks", description="Chroma collection name.")
     chunk_tokens: int = Field(default=350, ge=64, le=512, description="Maximum tokens per chunk.")
     embed_batch_size: int = Field(default=16, ge=1, le=256)
+    device: Literal["auto", "cpu", "cuda"] = Field(
+        default="auto", description="Where the embedder runs: auto (a CUDA GPU when torch sees one, else the CPU)."
+    )
     llm_url: str = Field(default="", description="OpenAI-compatible LLM endpoint (optional).")
     llm_model: str = Field(default="", description="Model name at the LLM endpoint.")
     llm_api_key: str = Field(default="", description="API key for the LLM endpoint, if it needs one.")
