@@ -222,6 +222,23 @@ class Index:
         self.idf = idf_lookup(bm25)
         return bm25
 
+    def _view_added(self, entry: _Stored, superseded: list[str]) -> None:
+        """Add one new document to the in-memory views without reading every stored document again (that made
+        each ingest cost as much as the whole archive). When another process has written meanwhile, the
+        registry knows documents this process has not seen: then everything is read again, as on open."""
+        stored = {key: value for key, value in self._stored.items() if key not in superseded}
+        stored[entry.document.id] = entry
+        if {record.id for record in self.registry.documents()} != set(stored):
+            self._load_views()
+            return
+        self._set_views(stored)
+
+    def _set_views(self, stored: dict[str, _Stored]) -> None:
+        self._sentence_matrices = {key: value for key, value in self._sentence_matrices.items() if key in stored}
+        self._stored = stored
+        self._chunks = {chunk.id: chunk for entry in stored.values() for chunk in entry.chunks}
+        self.case_numbers = frozenset(chunk.case_number for chunk in self._chunks.values() if chunk.case_number)
+
     def _load_views(self) -> None:
         stored: dict[str, _Stored] = {}
         for record in self.registry.documents():
@@ -238,10 +255,7 @@ class Index:
                 chunks=[Chunk.model_validate(chunk) for chunk in payload["chunks"]],
                 sentence_offsets=payload.get("sentence_offsets"),
             )
-        self._sentence_matrices = {key: value for key, value in self._sentence_matrices.items() if key in stored}
-        self._stored = stored
-        self._chunks = {chunk.id: chunk for entry in stored.values() for chunk in entry.chunks}
-        self.case_numbers = frozenset(chunk.case_number for chunk in self._chunks.values() if chunk.case_number)
+        self._set_views(stored)
 
     # -- paths ---------------------------------------------------------------------------------------
 
@@ -351,7 +365,7 @@ class Index:
             self._bm25 = self._rebuild_bm25()
             for old in superseded:
                 self._purge(old)
-            self._load_views()
+            self._view_added(_Stored(document=document, chunks=chunks, sentence_offsets=offsets), superseded)
         final = self.registry.document(document.id)
         assert final is not None
         return IngestResult(

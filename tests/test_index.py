@@ -150,3 +150,30 @@ def test_dense_search_alone_finds_lynetteholm_decision(fixture_index: Index):
 def test_fixture_folder_has_what_the_issue_names():
     names = {p.name for p in FIXTURES.glob("*.pdf")}
     assert {KKR.name, SYDDJURS.name, ATTACHMENT.name} <= names
+
+
+def test_an_ingest_adds_to_the_views_without_reading_every_document_again(tmp_path, embedder, monkeypatch):
+    index = Index.open(make_settings(tmp_path / "data"), embedder)
+    first = index.ingest_file(SYDDJURS).document.id
+    reads: list[str] = []
+    original = Path.read_text
+
+    def counting(self: Path, *args, **kwargs) -> str:
+        reads.append(self.name)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", counting)
+    second = index.ingest_file(ATTACHMENT).document.id
+    assert f"{first}.json" not in reads
+    assert set(index._stored) == {first, second}
+    assert {chunk.document_id for chunk in index.chunks()} == {first, second}
+
+
+def test_a_document_another_process_added_is_seen_at_the_next_write(tmp_path, embedder):
+    settings = make_settings(tmp_path / "data")
+    mine, theirs = Index.open(settings, embedder), Index.open(settings, embedder)
+    mine.ingest_file(SYDDJURS)
+    theirs.ingest_file(ATTACHMENT)
+    mine.ingest_file(KKR)
+    assert {record.file_name for record in mine.documents()} == {SYDDJURS.name, ATTACHMENT.name, KKR.name}
+    assert len({chunk.document_id for chunk in mine.chunks()}) == 3
