@@ -122,10 +122,7 @@ def _serious_accessibility_violations(page) -> list[str]:
 
 def test_ask_cite_open_pdf_and_follow_a_case(server: str, page, tmp_path: Path):
     page.goto(server + "/")
-    page.get_by_label("Dit spørgsmål").fill("Hvem blev udpeget til følgegruppen for Lynetteholm?")
-    page.get_by_role("button", name="Spørg").click()
-    answer = page.locator(".bubble.answered").first
-    answer.wait_for(timeout=30_000)
+    answer = _ask(page, LYNETTEHOLM)
     assert "Anette Mortensen" in answer.inner_text()
     citation = answer.locator(".citation-link", has_text="punkt 2.6").filter(has_text="s. 27").first
     citation.click()
@@ -164,10 +161,7 @@ def test_page_is_usable_at_phone_width(server: str, page):
 def test_an_answer_across_meetings_is_a_timeline(timeline_server: str, page, tmp_path: Path):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(timeline_server + "/")
-    page.get_by_label("Dit spørgsmål").fill("Hvad har Plan- og Tryghedsudvalget besluttet om Bystrategisk Råd?")
-    page.get_by_role("button", name="Spørg").click()
-    answer = page.locator(".bubble.answered").first
-    answer.wait_for(timeout=30_000)
+    answer = _ask(page, "Hvad har Plan- og Tryghedsudvalget besluttet om Bystrategisk Råd?")
     assert "Sagen er behandlet på 3 møder" in answer.inner_text()
     assert answer.locator(".certainty").inner_text() in {"Sikkert svar", "Usikkert — tjek kilden"}
     rows = answer.locator(".answer-timeline li.timeline-entry")
@@ -196,10 +190,7 @@ def scan_server(tmp_path_factory: pytest.TempPathFactory, embedder) -> Iterator[
 
 def test_a_citation_from_a_scanned_page_says_ocr(scan_server: str, page, tmp_path: Path):
     page.goto(scan_server + "/")
-    page.get_by_label("Dit spørgsmål").fill("Hvor åbnede borgmesteren mødet?")
-    page.get_by_role("button", name="Spørg").click()
-    answer = page.locator(".bubble.answered").first
-    answer.wait_for(timeout=30_000)
+    answer = _ask(page, "Hvor åbnede borgmesteren mødet?")
     assert "Ærøskøbing" in answer.inner_text()
     assert answer.locator(".ocr-note").first.inner_text() == "(OCR — tjek mod originalen)"
     page.screenshot(path=str(tmp_path / "ocr.png"), full_page=True)
