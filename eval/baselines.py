@@ -43,7 +43,7 @@ class NaivePipeline:
         from llama_index.core import VectorStoreIndex
         from llama_index.core.node_parser import SentenceSplitter
 
-        tokenizer = index.embedder._model.tokenizer
+        tokenizer = index.embedder.tokenizer
         documents = []
         for path in pdfs:
             try:

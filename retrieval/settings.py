@@ -32,6 +32,23 @@ class Settings(BaseSettings):
     device: Literal["auto", "cpu", "cuda"] = Field(
         default="auto", description="Where the embedder runs: auto (a CUDA GPU when torch sees one, else the CPU)."
     )
+    backend: Literal["auto", "openvino", "torch"] = Field(
+        default="auto",
+        description="Embedding engine: auto (OpenVINO int8 on a CPU, ~3× faster; PyTorch on a CUDA GPU), openvino or "
+        "torch. An index answers only queries embedded by the backend that built it.",
+    )
+    bm25_sync_max_chunks: int = Field(
+        default=20_000,
+        ge=0,
+        description="Up to this many chunks an upload rebuilds BM25 before it answers (~1 s); above, the rebuild runs "
+        "in the background while the previous BM25 serves.",
+    )
+    embed_cache_entries: int = Field(
+        default=200_000,
+        ge=0,
+        description="Passage vectors a process keeps to embed no text twice (~1.6 kB each: 200,000 ≈ 320 MB).",
+    )
+    embed_threads: int = Field(default=0, ge=0, description="CPU threads for embedding; 0 = all cores.")
     llm_url: str = Field(default="", description="OpenAI-compatible LLM endpoint (optional).")
     llm_model: str = Field(default="", description="Model name at the LLM endpoint.")
     llm_api_key: str = Field(default="", description="API key for the LLM endpoint, if it needs one.")
