@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install ocr model ingest eval calibrate bench load lint clean layouts
+.PHONY: run test install ocr model ingest eval calibrate bench bench-scale load lint clean layouts
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -76,6 +76,13 @@ layouts: install
 
 bench: model
 	$(BIN)/python -m eval.bench
+
+# An archive on this machine (not part of `make test`): N Greve meetings (0 = all 285) rendered to PDFs, plus COPIES
+# re-dated copies of each (COPIES=3 passes 50,000 chunks), ingested and served; prints before/after and at scale.
+N ?= 0
+COPIES ?= 0
+bench-scale: model
+	$(BIN)/python -m eval.bench_scale --n $(N) --copies $(COPIES)
 
 load: model
 	$(BIN)/python -m eval.load

@@ -104,16 +104,18 @@ def ingest(
     totals = {"added": 0, "replaced": 0, "unchanged": 0, "items": 0, "chunks": 0}
     with _progress_bar() as progress:
         task = progress.add_task("Indlæser", total=len(files))
-        for path in files:
-            progress.update(task, description=f"Indlæser {path.name[:40]}")
+        if files:
+            progress.update(task, description=f"Indlæser {files[0].name[:40]}")
 
-            def ocr_page(done: int, total: int, name: str = path.name) -> None:
-                progress.update(task, description=f"OCR {name[:30]}: side {done} af {total}")
+        def ocr_progress(path: Path) -> Callable[[int, int], None]:
+            def ocr_page(done: int, total: int) -> None:
+                progress.update(task, description=f"OCR {path.name[:30]}: side {done} af {total}")
 
-            try:
-                result = index.ingest_file(path, ocr_page)
-            except ReferatError as error:
-                skipped.append((path.name, error.message))
+            return ocr_page
+
+        for position, (path, result) in enumerate(index.ingest_files(files, ocr_progress), start=1):
+            if isinstance(result, ReferatError):
+                skipped.append((path.name, result.message))
             else:
                 totals[result.status] += 1
                 if result.status != "unchanged":
@@ -123,6 +125,8 @@ def ingest(
                     if result.ocr_pages or result.unread_pages:
                         progress.console.print(_ocr_line(result), highlight=False, markup=False)
             progress.advance(task)
+            if position < len(files):
+                progress.update(task, description=f"Indlæser {files[position].name[:40]}")
     documents, chunks = index.counts()
     say(
         f"Dokumenter: {totals['added']} nye, {totals['replaced']} erstattet, {totals['unchanged']} uændrede; "

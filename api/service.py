@@ -85,7 +85,7 @@ def case_timeline(index: Index, case_number: str) -> CaseTimeline:
     """Every agenda item with this case number across all meetings, oldest first, with its decision."""
     wanted = check_case_number(case_number).casefold()
     entries = []
-    for document in index.stored_documents():
+    for document in index.documents_with_case(wanted):
         for item in _agenda(document):
             if item.case_number.casefold() == wanted:
                 view = _item_view(document, item)

@@ -40,6 +40,39 @@ def parsing(paths: list[Path], runs: int = 3) -> None:
     )
 
 
+def embedding(paths: list[Path]) -> None:
+    """Before/after: passages per second of the PyTorch fp32 embedder and of the OpenVINO int8-weight one, on what
+    ingest embeds for these PDFs (every chunk and every sentence), with how closely their vectors agree."""
+    import numpy as np
+
+    from ingestion import chunk_document
+    from retrieval.embedder import Embedder
+    from retrieval.index import search_text
+    from retrieval.sentences import embedding_inputs
+
+    embedders = {backend: Embedder(Settings(backend=backend)) for backend in ("torch", "openvino")}
+    count_tokens = embedders["openvino"].count_tokens
+    texts = []
+    for path in paths:
+        if _scanned(path):
+            continue
+        document = parse_pdf(path)
+        texts += [search_text(chunk) for chunk in chunk_document(document, Settings().chunk_tokens, count_tokens)]
+        texts += [text for item in document.items for text in embedding_inputs(item)[1]]
+    rates, vectors = {}, {}
+    for backend, embedder in embedders.items():
+        embedder.embed_passages(texts[:8])  # first call: lazy initialisation
+        started = time.perf_counter()
+        vectors[backend] = np.asarray(embedder.embed_passages(texts))
+        rates[backend] = len(texts) / (time.perf_counter() - started)
+        print(f"Embedding, REFERAT_BACKEND={backend}: {len(texts)} passager, {rates[backend]:.1f} passager/s")
+    cosine = (vectors["torch"] * vectors["openvino"]).sum(axis=1)
+    print(
+        f"Embedding: openvino/torch = {rates['openvino'] / rates['torch']:.1f}× passager/s; cosinus mellem "
+        f"vektorerne middel {cosine.mean():.5f}, mindst {cosine.min():.4f}"
+    )
+
+
 def _scanned(path: Path) -> bool:
     """A PDF with scanned pages (read with OCR), told by reading it without OCR."""
     from ingestion.extract import read_file, read_pdf
@@ -81,6 +114,7 @@ def main() -> None:
     print(f"Maskine: {platform.machine()}, {os.cpu_count()} kerner, Python {platform.python_version()}")
     parsing(sorted(corpus.glob("*.pdf")) + sorted(Path("eval/corpus/real").glob("*.pdf")))
     ocr(sorted(corpus.glob("*.pdf")))
+    embedding(sorted(corpus.glob("*.pdf")))
     with tempfile.TemporaryDirectory(prefix="referat-bench-") as scratch:
         settings = Settings(data_dir=Path(scratch) / "data")
         started = time.perf_counter()
@@ -114,7 +148,7 @@ def main() -> None:
 
 
 def bm25_at_scale(index: Index, sizes: tuple[int, ...] = (10_000, 40_000)) -> None:
-    """BM25 rebuild (done on every write) and query time at tens of thousands of chunks.
+    """BM25 rebuild (once per ingest call or upload) and query time at tens of thousands of chunks.
 
     The synthetic corpus re-samples the fixture chunks' stemmed tokens, so vocabulary and lengths are real.
     """

@@ -175,13 +175,13 @@ def open_assistant(
     settings = settings.model_copy(update={"data_dir": workdir / "data"})
     index = Index.open(settings)
     pdfs = sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
-    for done, path in enumerate(pdfs):
-        if progress:
-            progress(done, len(pdfs), path.name)
-        try:
-            index.ingest_file(path)
-        except ReferatError as error:
-            skipped.append(f"{path.name}: {error.message}")
+    if progress and pdfs:
+        progress(0, len(pdfs), pdfs[0].name)
+    for done, (path, result) in enumerate(index.ingest_files(pdfs), start=1):
+        if isinstance(result, ReferatError):
+            skipped.append(f"{path.name}: {result.message}")
+        if progress and done < len(pdfs):
+            progress(done, len(pdfs), pdfs[done].name)
     if progress:
         progress(len(pdfs), len(pdfs), "")
     return Assistant(settings, index=index), pdfs, skipped

@@ -15,7 +15,9 @@ import logging
 import os
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +38,7 @@ from retrieval.settings import Settings
 logger = logging.getLogger(__name__)
 
 EMBED_BATCH = 32
+DOCUMENT_CACHE = 64  # parsed documents kept in memory; the rest are read from documents/<id>.json when needed
 
 
 class ModelMismatch(ReferatError):
@@ -61,9 +64,23 @@ class IngestResult:
 
 @dataclass(frozen=True)
 class _Stored:
-    document: Document
+    """What serving keeps of a document: its chunks (searched and filtered on every query) and where its items'
+    sentence vectors start. The parsed document itself (pages, items, lines) is read on demand, into an LRU."""
+
     chunks: list[Chunk]
     sentence_offsets: list[int] | None = None
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A PDF read and parsed (or found unchanged, or refused), ready for ``Index.add``: what the parse-ahead
+    thread of ``Index.ingest_files`` hands to the embedding side."""
+
+    path: Path
+    data: bytes = b""
+    document: Document | None = None
+    unchanged: DocumentRecord | None = None
+    error: ReferatError | None = None
 
 
 def _chunk_metadata(chunk: Chunk) -> dict[str, str | int]:
@@ -105,6 +122,12 @@ class Index:
 
         self.vector_store = ChromaVectorStore(chroma_collection=self._collection)
         self._stored: dict[str, _Stored] = {}
+        self._documents: OrderedDict[str, Document] = OrderedDict()
+        self._documents_lock = threading.Lock()
+        self._defer_bm25 = False
+        self._bm25_stale = False
+        self._bm25_worker: threading.Thread | None = None
+        self._bm25_worker_lock = threading.Lock()
         self._sentence_matrices: dict[str, np.ndarray] = {}
         self.case_numbers: frozenset[str] = frozenset()  # of complete documents; rebuilt with the views
         self._chunks: dict[str, Chunk] = {}
@@ -119,6 +142,7 @@ class Index:
         return cls(settings, embedder)
 
     def close(self) -> None:
+        self.wait_for_bm25()
         self.registry.close()
 
     # -- opening -------------------------------------------------------------------------------------
@@ -157,6 +181,7 @@ class Index:
                 "referat_model": identity.name,
                 "referat_fingerprint": identity.fingerprint,
                 "referat_dimension": identity.dimension,
+                "referat_backend": identity.backend,
             },
         )
         recorded = collection.metadata or {}
@@ -171,10 +196,11 @@ class Index:
             return
         raise ModelMismatch(
             f"Indekset i {self.data_dir} er bygget med modellen '{recorded.get('referat_model')}' "
-            f"({recorded.get('referat_dimension')} dimensioner, fingeraftryk "
-            f"{str(recorded.get('referat_fingerprint'))[:12]}), men den konfigurerede model er "
-            f"'{identity.name}' ({identity.dimension} dimensioner, fingeraftryk {identity.fingerprint[:12]}). "
-            "Brug den oprindelige model (REFERAT_MODEL), eller byg et nyt indeks i en anden REFERAT_DATA_DIR."
+            f"(motor {recorded.get('referat_backend') or 'torch'}, {recorded.get('referat_dimension')} dimensioner, "
+            f"fingeraftryk {str(recorded.get('referat_fingerprint'))[:12]}), men den konfigurerede model er "
+            f"'{identity.name}' (motor {identity.backend}, {identity.dimension} dimensioner, fingeraftryk "
+            f"{identity.fingerprint[:12]}). Brug den oprindelige model og motor (REFERAT_MODEL, REFERAT_BACKEND), "
+            "eller byg et nyt indeks i en anden REFERAT_DATA_DIR."
         )
 
     @contextmanager
@@ -211,9 +237,71 @@ class Index:
     def _purge(self, document_id: str) -> None:
         """Remove every trace of a document: Chroma, registry, files. Safe to repeat."""
         self.vector_store.delete(ref_doc_id=document_id)
-        for path in (self._document_path(document_id), self._pdf_path(document_id), self._sentences_path(document_id)):
+        for path in (
+            self._document_path(document_id),
+            self._chunks_path(document_id),
+            self._pdf_path(document_id),
+            self._sentences_path(document_id),
+        ):
             path.unlink(missing_ok=True)
         self.registry.forget(document_id)
+
+    def _refresh_bm25(self) -> None:
+        """Rebuild BM25 now — or, inside ``bulk()``, once when the ingest call ends (a rebuild reads every chunk:
+        3.5 s at 40,000 chunks, which per document made a large ingest quadratic)."""
+        if self._defer_bm25:
+            self._bm25_stale = True
+            return
+        if len(self._chunks) > self.settings.bm25_sync_max_chunks:
+            self._schedule_bm25()
+            return
+        self._bm25 = self._rebuild_bm25()
+
+    def _schedule_bm25(self) -> None:
+        """Rebuild BM25 in a background thread, the old snapshot serving meanwhile (a new document is found by its
+        vectors until then): an upload into a large index does not wait for a rebuild of every chunk."""
+        with self._bm25_worker_lock:
+            self._bm25_stale = True
+            if self._bm25_worker is None:
+                self._bm25_worker = threading.Thread(target=self._bm25_rebuilder, name="referat-bm25", daemon=True)
+                self._bm25_worker.start()
+
+    def _bm25_rebuilder(self) -> None:
+        while True:
+            with self._bm25_worker_lock:
+                if not self._bm25_stale:
+                    self._bm25_worker = None
+                    return
+                self._bm25_stale = False
+            try:
+                with self._writing():
+                    self._bm25 = self._rebuild_bm25()
+            except Exception:  # the old snapshot keeps serving; the next write or open rebuilds again
+                logger.exception("Background BM25 rebuild failed; the previous BM25 index keeps serving")
+                with self._bm25_worker_lock:
+                    self._bm25_worker = None
+                return
+
+    def wait_for_bm25(self) -> None:
+        """Block until a background BM25 rebuild (if any) has finished."""
+        worker = self._bm25_worker
+        if worker is not None:
+            worker.join()
+
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Add many documents with one BM25 rebuild at the end. Until then BM25 serves the previous snapshot (a new
+        document is found by its vectors); a crash in between leaves a BM25 that ``_recover`` rebuilds on open."""
+        outer = self._defer_bm25
+        self._defer_bm25 = True
+        try:
+            yield
+        finally:
+            self._defer_bm25 = outer
+            if not outer and self._bm25_stale:
+                with self._writing():
+                    self._bm25_stale = False
+                    self._bm25 = self._rebuild_bm25()
 
     def _rebuild_bm25(self) -> Bm25Index:
         rows = self.registry.searchable_chunks()
@@ -222,12 +310,12 @@ class Index:
         self.idf = idf_lookup(bm25)
         return bm25
 
-    def _view_added(self, entry: _Stored, superseded: list[str]) -> None:
+    def _view_added(self, document_id: str, entry: _Stored, superseded: list[str]) -> None:
         """Add one new document to the in-memory views without reading every stored document again (that made
         each ingest cost as much as the whole archive). When another process has written meanwhile, the
         registry knows documents this process has not seen: then everything is read again, as on open."""
         stored = {key: value for key, value in self._stored.items() if key not in superseded}
-        stored[entry.document.id] = entry
+        stored[document_id] = entry
         if {record.id for record in self.registry.documents()} != set(stored):
             self._load_views()
             return
@@ -242,25 +330,33 @@ class Index:
     def _load_views(self) -> None:
         stored: dict[str, _Stored] = {}
         for record in self.registry.documents():
-            path = self._document_path(record.id)
-            try:
-                payload = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError) as error:
-                raise IndexUnavailable(
-                    f"Den gemte tekst for {record.file_name} mangler eller er beskadiget ({error}). "
-                    f"Slet dokumentet med 'referat delete {record.id[:12]}' og indlæs det igen."
-                ) from error
+            # Indexes written before chunks got a file of their own keep them in the document file.
+            path = self._chunks_path(record.id)
+            payload = self._read_json(path if path.is_file() else self._document_path(record.id), record.id)
             stored[record.id] = _Stored(
-                document=Document.model_validate(payload["document"]),
                 chunks=[Chunk.model_validate(chunk) for chunk in payload["chunks"]],
                 sentence_offsets=payload.get("sentence_offsets"),
             )
         self._set_views(stored)
 
+    def _read_json(self, path: Path, document_id: str) -> dict:
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            record = self.registry.document(document_id)
+            name = record.file_name if record else document_id[:12]
+            raise IndexUnavailable(
+                f"Den gemte tekst for {name} mangler eller er beskadiget ({error}). "
+                f"Slet dokumentet med 'referat delete {document_id[:12]}' og indlæs det igen."
+            ) from error
+
     # -- paths ---------------------------------------------------------------------------------------
 
     def _document_path(self, document_id: str) -> Path:
         return self.data_dir / "documents" / f"{document_id}.json"
+
+    def _chunks_path(self, document_id: str) -> Path:
+        return self.data_dir / "documents" / f"{document_id}.chunks.json"
 
     def _sentences_path(self, document_id: str) -> Path:
         return self.data_dir / "documents" / f"{document_id}.sentences.npy"
@@ -308,26 +404,68 @@ class Index:
     def ingest_bytes(self, data: bytes, file_name: str, progress: ProgressCallback | None = None) -> IngestResult:
         """Parse and add a PDF. Parsing errors are raised before anything in the index is touched (OCR of scanned
         pages too: it is part of parsing). ``progress(done, total)`` follows the pages read with OCR."""
-        file_name = unicodedata.normalize("NFC", file_name)  # one spelling of "å", whatever the client sent
+        parsed = self.parse(data, Path(file_name), progress)
+        if parsed.unchanged:
+            return IngestResult("unchanged", parsed.unchanged, parsed.unchanged.chunk_count)
+        assert parsed.document is not None
+        return self.add(parsed.document, data)
+
+    def parse(self, data: bytes, path: Path, progress: ProgressCallback | None = None) -> Parsed:
+        """Read a PDF without touching the index; an unchanged document is not parsed again."""
         existing = self.registry.document(sha256_bytes(data))
         if existing and existing.status != PENDING:
-            return IngestResult("unchanged", existing, existing.chunk_count)
-        document = parse_pdf_bytes(data, file_name, progress)
-        return self.add(document, data)
+            return Parsed(path, unchanged=existing)
+        file_name = unicodedata.normalize("NFC", path.name)  # one spelling of "å", whatever the client sent
+        return Parsed(path, data, document=parse_pdf_bytes(data, file_name, progress))
+
+    def ingest_files(
+        self, paths: Iterable[Path], progress: Callable[[Path], ProgressCallback | None] | None = None
+    ) -> Iterator[tuple[Path, IngestResult | ReferatError]]:
+        """Ingest many PDFs: the next one is read and parsed in a second thread while the current one is embedded
+        (pypdf holds the GIL, OpenVINO and PyTorch release it), and BM25 is rebuilt once, at the end. Yields each
+        path with its result, or with the error that kept it out (the others go on)."""
+
+        def parse(path: Path) -> Parsed:
+            try:
+                return self.parse(read_file(path), path, progress(path) if progress else None)
+            except ReferatError as error:
+                return Parsed(path, error=error)
+
+        with self.bulk(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="referat-parse") as reader:
+            pending = [reader.submit(parse, path) for path in list(paths)[:1]]
+            queue = list(paths)[1:]
+            while pending:
+                parsed = pending.pop(0).result()
+                if queue:
+                    pending.append(reader.submit(parse, queue.pop(0)))
+                if parsed.error:
+                    yield parsed.path, parsed.error
+                elif parsed.unchanged:
+                    yield parsed.path, IngestResult("unchanged", parsed.unchanged, parsed.unchanged.chunk_count)
+                else:
+                    assert parsed.document is not None
+                    try:
+                        yield parsed.path, self.add(parsed.document, parsed.data)
+                    except ReferatError as error:
+                        yield parsed.path, error
 
     def add(self, document: Document, pdf: bytes) -> IngestResult:
         """Add a parsed document atomically; a document with the same file name is replaced."""
         chunks = chunk_document(document, self.settings.chunk_tokens, self.embedder.count_tokens)
         texts = [search_text(chunk) for chunk in chunks]
         # Embedding is the slow part and touches nothing: do it before taking the write lock. Sentence
-        # vectors are computed here too, once, so that answering never embeds more than the question.
-        embeddings = self.embedder.embed_passages(texts) if texts else []
+        # vectors are computed here too, once, so that answering never embeds more than the question. Chunks and
+        # sentences go to the embedder in one call (one length-sorted batching), each distinct text once.
         sentence_inputs = [embedding_inputs(item)[1] for item in document.items]
         offsets = [0]
         for inputs in sentence_inputs:
             offsets.append(offsets[-1] + len(inputs))
         flat = [text for inputs in sentence_inputs for text in inputs]
-        sentence_vectors = np.asarray(self.embedder.embed_passages(flat) if flat else [], dtype=np.float16)
+        distinct = list(dict.fromkeys(texts + flat))
+        vectors = np.asarray(self.embedder.embed_passages(distinct) if distinct else [], dtype=np.float32)
+        row = {text: position for position, text in enumerate(distinct)}
+        embeddings = [vectors[row[text]].tolist() for text in texts]
+        sentence_vectors = np.asarray([vectors[row[text]] for text in flat], dtype=np.float16)
         with self._writing():
             current = self.registry.document(document.id)
             if current and current.status != PENDING:
@@ -350,22 +488,24 @@ class Index:
                 warnings=tuple(document.reading.warnings),
             )
             self._write_atomically(self._pdf_path(document.id), pdf)
-            payload = {
-                "document": document.model_dump(mode="json"),
-                "chunks": [c.model_dump(mode="json") for c in chunks],
-                "sentence_offsets": offsets,
-            }
+            views = {"chunks": [c.model_dump(mode="json") for c in chunks], "sentence_offsets": offsets}
             buffer = io.BytesIO()
             np.save(buffer, sentence_vectors.reshape(len(flat), -1))
             self._write_atomically(self._sentences_path(document.id), buffer.getvalue())
-            self._write_atomically(self._document_path(document.id), json.dumps(payload, ensure_ascii=False).encode())
+            self._write_atomically(self._chunks_path(document.id), json.dumps(views, ensure_ascii=False).encode())
+            self._write_atomically(
+                self._document_path(document.id),
+                json.dumps({"document": document.model_dump(mode="json")}, ensure_ascii=False).encode(),
+            )
             self.registry.add_pending(record, chunks, [" ".join(analyse(text)) for text in texts])
             self._add_vectors(chunks, texts, embeddings)
             self.registry.mark_complete(document.id, superseded)
-            self._bm25 = self._rebuild_bm25()
+            self._refresh_bm25()
+            self._remember(document)
+            self._retire_views(superseded)
+            self._view_added(document.id, _Stored(chunks=chunks, sentence_offsets=offsets), superseded)
             for old in superseded:
                 self._purge(old)
-            self._view_added(_Stored(document=document, chunks=chunks, sentence_offsets=offsets), superseded)
         final = self.registry.document(document.id)
         assert final is not None
         return IngestResult(
@@ -399,10 +539,18 @@ class Index:
         with self._writing():
             record = self.resolve(document_id)
             self.registry.retire(record.id)
-            self._bm25 = self._rebuild_bm25()
+            self._refresh_bm25()
+            self._retire_views([record.id])
             self._purge(record.id)
-            self._load_views()
         return record
+
+    def _retire_views(self, document_ids: list[str]) -> None:
+        """Take documents out of the views before their files go. A query already under way that found one of them
+        still reads it, from memory: it is put in the LRU first (it leaves it as any other document does)."""
+        for document_id in document_ids:
+            if document_id in self._stored:
+                self.document(document_id)
+        self._set_views({key: value for key, value in self._stored.items() if key not in document_ids})
 
     # -- reading -------------------------------------------------------------------------------------
 
@@ -425,13 +573,35 @@ class Index:
         return self.registry.documents()
 
     def document(self, document_id: str) -> Document:
-        entry = self._stored.get(document_id)
-        if entry is None:
+        """A stored document, parsed: from the LRU of recently used ones, else read from its file."""
+        with self._documents_lock:
+            document = self._documents.get(document_id)
+            if document is not None:
+                self._documents.move_to_end(document_id)
+                return document
+        if document_id not in self._stored:
             raise DocumentNotFound(f"Dokumentet {document_id[:64]} findes ikke i indekset.")
-        return entry.document
+        document = Document.model_validate(self._read_json(self._document_path(document_id), document_id)["document"])
+        self._remember(document)
+        return document
 
-    def stored_documents(self) -> list[Document]:
-        return [entry.document for entry in self._stored.values()]
+    def _remember(self, document: Document) -> None:
+        with self._documents_lock:
+            self._documents[document.id] = document
+            self._documents.move_to_end(document.id)
+            while len(self._documents) > DOCUMENT_CACHE:
+                self._documents.popitem(last=False)
+
+    def stored_documents(self) -> Iterator[Document]:
+        """Every stored document, read one at a time (an archive's documents do not fit in memory together)."""
+        for document_id in list(self._stored):
+            yield self.document(document_id)
+
+    def documents_with_case(self, case_number: str) -> list[Document]:
+        """The documents with an agenda item under this case number (found from the chunks, read on demand)."""
+        wanted = case_number.casefold()
+        ids = dict.fromkeys(c.document_id for c in self._chunks.values() if c.case_number.casefold() == wanted)
+        return [self.document(document_id) for document_id in ids]
 
     def chunk(self, chunk_id: str) -> Chunk | None:
         return self._chunks.get(chunk_id)

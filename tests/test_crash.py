@@ -142,3 +142,18 @@ def test_sigkill_during_ocr_leaves_the_index_as_it_was(tmp_path, embedder):
     assert [record.file_name for record in reopened.documents()] == [SYDDJURS.name]
     _consistent(reopened)
     reopened.close()
+
+
+def test_a_process_that_dies_before_its_background_bm25_rebuild_leaves_an_index_that_opens_consistent(
+    tmp_path, embedder, monkeypatch
+):
+    settings = make_settings(tmp_path / "data", bm25_sync_max_chunks=0)
+    index = Index.open(settings, embedder)
+    index.ingest_file(SYDDJURS)
+    index.wait_for_bm25()
+    monkeypatch.setattr(index, "_schedule_bm25", lambda: None)  # the upload commits; the process dies before BM25
+    index.ingest_file(BALLERUP)
+    assert len(index._bm25.ids) < index.counts()[1]
+    reopened = Index.open(settings, embedder)
+    assert sorted(record.file_name for record in reopened.documents()) == sorted([SYDDJURS.name, BALLERUP.name])
+    _consistent(reopened)

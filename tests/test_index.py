@@ -1,16 +1,18 @@
 import json
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 import torch
 
 from ingestion import UnreadablePdf
+from retrieval import index as index_module
 from retrieval.bundled_model import FOLDER_NAME
 from retrieval.embedder import Embedder
 from retrieval.index import DocumentNotFound, Index, ModelMismatch
 from retrieval.settings import Settings
-from tests.conftest import ATTACHMENT, FIXTURES, KKR, SYDDJURS, make_settings, no_network
+from tests.conftest import ATTACHMENT, BALLERUP, FIXTURES, KKR, SYDDJURS, make_settings, no_network
 from tests.pdfs import minutes_pages, write_pdf
 
 
@@ -119,7 +121,7 @@ def test_opening_an_index_with_another_model_fails_clearly(tmp_path, embedder):
     settings = make_settings(tmp_path / "data")
     Index.open(settings, embedder).ingest_file(SYDDJURS)
     bundled = Settings().resolved_model_cache_dir / FOLDER_NAME
-    other = Settings(data_dir=settings.data_dir, model=str(_tiny_model(tmp_path / "tiny", bundled)))
+    other = Settings(data_dir=settings.data_dir, model=str(_tiny_model(tmp_path / "tiny", bundled)), backend="torch")
     with pytest.raises(ModelMismatch, match="bygget med modellen") as raised:
         Index.open(other, Embedder(other))
     assert "REFERAT_MODEL" in raised.value.message
@@ -177,3 +179,75 @@ def test_a_document_another_process_added_is_seen_at_the_next_write(tmp_path, em
     mine.ingest_file(KKR)
     assert {record.file_name for record in mine.documents()} == {SYDDJURS.name, ATTACHMENT.name, KKR.name}
     assert len({chunk.document_id for chunk in mine.chunks()}) == 3
+
+
+def test_one_ingest_call_rebuilds_bm25_once_and_a_bad_file_stops_nothing(tmp_path, embedder, monkeypatch):
+    index = Index.open(make_settings(tmp_path / "data"), embedder)
+    rebuilds = []
+    rebuild = index._rebuild_bm25
+    monkeypatch.setattr(index, "_rebuild_bm25", lambda: rebuilds.append(1) or rebuild())
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(SYDDJURS.read_bytes()[:5000])
+    results = dict(index.ingest_files([SYDDJURS, broken, ATTACHMENT]))
+    assert results[SYDDJURS].status == results[ATTACHMENT].status == "added"
+    assert isinstance(results[broken], UnreadablePdf)
+    assert rebuilds == [1]
+    assert index._bm25.ids == [chunk_id for chunk_id, _ in index.registry.searchable_chunks()]
+    assert {index.chunk(chunk_id).document_id for chunk_id, _ in index.bm25("takstreduktion Torvevej", 3)} == {
+        results[ATTACHMENT].document.id
+    }
+
+
+def test_serving_reads_parsed_documents_on_demand_and_keeps_only_a_few(tmp_path, embedder, monkeypatch):
+    settings = make_settings(tmp_path / "data")
+    writer = Index.open(settings, embedder)
+    list(writer.ingest_files([SYDDJURS, ATTACHMENT, BALLERUP]))
+    expected = {record.id: writer.document(record.id).model_dump() for record in writer.documents()}
+    writer.close()
+    monkeypatch.setattr(index_module, "DOCUMENT_CACHE", 2)
+    index = Index.open(settings, embedder)
+    assert len(index._documents) == 0  # opening reads chunks, not documents
+    for document_id, dumped in expected.items():
+        assert index.document(document_id).model_dump() == dumped
+    assert len(index._documents) == 2
+
+
+def test_an_index_written_before_chunks_had_their_own_file_still_opens(tmp_path, embedder):
+    settings = make_settings(tmp_path / "data")
+    writer = Index.open(settings, embedder)
+    record = writer.ingest_file(SYDDJURS).document
+    writer.close()
+    documents = settings.data_dir / "documents"
+    views = json.loads((documents / f"{record.id}.chunks.json").read_text(encoding="utf-8"))
+    stored = json.loads((documents / f"{record.id}.json").read_text(encoding="utf-8"))
+    (documents / f"{record.id}.json").write_text(json.dumps({**stored, **views}), encoding="utf-8")
+    (documents / f"{record.id}.chunks.json").unlink()
+    index = Index.open(settings, embedder)
+    assert index.counts() == (1, record.chunk_count)
+    assert index.document(record.id).file_name == SYDDJURS.name
+
+
+def test_a_large_index_rebuilds_bm25_off_the_write_path_with_the_old_snapshot_serving(tmp_path, embedder, monkeypatch):
+    index = Index.open(make_settings(tmp_path / "data", bm25_sync_max_chunks=0), embedder)
+    index.ingest_file(SYDDJURS)
+    index.wait_for_bm25()
+    before = list(index._bm25.ids)
+    release = threading.Event()
+    rebuild = index._rebuild_bm25
+
+    def slow_rebuild():
+        assert release.wait(60)
+        return rebuild()
+
+    monkeypatch.setattr(index, "_rebuild_bm25", slow_rebuild)
+    added = index.ingest_file(ATTACHMENT)  # returns while the rebuild waits
+    assert index._bm25.ids == before
+    assert any(
+        index.chunk(chunk_id).document_id == added.document.id for chunk_id, _ in index.dense("takstreduktion", 5)
+    )
+    release.set()
+    index.wait_for_bm25()
+    assert index._bm25.ids == [chunk_id for chunk_id, _ in index.registry.searchable_chunks()]
+    index.close()
+    reopened = Index.open(make_settings(tmp_path / "data"), embedder)
+    assert reopened._bm25.ids == index._bm25.ids
