@@ -128,14 +128,26 @@ def ingest(
 ) -> tuple[float, float, list[float]]:
     """One ``referat ingest`` of ``paths`` (in this order) in a child process: wall seconds, the child's peak RSS
     in GB, and the seconds at which the registry first held each number of complete documents in ``milestones``."""
-    import sqlite3
-
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
-    reached: list[float] = []
     command = _referat("ingest", *map(str, paths), "--data-dir", str(data_dir))
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
-    registry = data_dir / "registry.sqlite"
+    with (data_dir.parent / f"ingest-{data_dir.name}.log").open("w") as log:
+        process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+        reached = _follow(process, data_dir / "registry.sqlite", milestones, started)
+    if process.returncode:
+        raise RuntimeError(f"referat ingest stoppede med kode {process.returncode} (se {log.name})")
+    wall = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if peak <= before:
+        print("  (top-RSS er en tidligere underproces'; denne er ikke målt for sig)")
+    return wall, peak / 1024 / 1024, reached
+
+
+def _follow(process: subprocess.Popen, registry: Path, milestones: tuple[int, ...], started: float) -> list[float]:
+    """Poll the registry while the ingest runs: when did it first hold each number of complete documents?"""
+    import sqlite3
+
+    reached: list[float] = []
     while process.poll() is None:
         time.sleep(1)
         if len(reached) < len(milestones) and registry.is_file():
@@ -146,13 +158,7 @@ def ingest(
                 continue
             while len(reached) < len(milestones) and done >= milestones[len(reached)]:
                 reached.append(time.perf_counter() - started)
-    if process.returncode:
-        raise RuntimeError(f"referat ingest stoppede med kode {process.returncode}")
-    wall = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    if peak <= before:
-        print("  (top-RSS er en tidligere underproces'; denne er ikke målt for sig)")
-    return wall, peak / 1024 / 1024, reached
+    return reached
 
 
 def index_counts(data_dir: Path, backend: str = "auto") -> dict[str, int]:
@@ -293,7 +299,12 @@ def main() -> None:
     parser.add_argument("--source", type=Path, default=SHARED_GREVE if SHARED_GREVE.is_dir() else REPO_GREVE)
     parser.add_argument("--workdir", type=Path, help="keep everything here (default: a temporary folder)")
     parser.add_argument("--no-chroma-server", action="store_true", help="skip the measurement with `chroma run`")
+    parser.add_argument("--copy-vectors", nargs=3, metavar=("DATA_DIR", "TARGET", "URL"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
+    if arguments.copy_vectors:  # in a fresh process: this one's Chroma client has not seen the server's upload
+        data_dir, target, url = arguments.copy_vectors
+        copy_to_chroma_server(Path(data_dir), Path(target), url)
+        return
     meetings = sorted(arguments.source.glob("*.json"))[: arguments.n or None]
     print(f"Maskine: {platform.machine()}, {os.cpu_count()} kerner, Python {platform.python_version()}")
     with tempfile.TemporaryDirectory(prefix="referat-scale-") as scratch:
@@ -303,6 +314,7 @@ def main() -> None:
         rounds, round_pages = render_corpus(meetings, arguments.copies, work / "pdfs")
         pdfs, pages = [path for paths in rounds for path in paths], sum(round_pages)
         upload = unseen_meeting(meetings, arguments.copies + 1, work / "upload")
+        server_upload = unseen_meeting(meetings, arguments.copies + 2, work / "upload")
         print(
             f"Gengivet: {len(meetings)} møder × {arguments.copies + 1} = {len(pdfs)} PDF'er, {pages} sider "
             f"({time.perf_counter() - started:.0f} s)"
@@ -352,12 +364,13 @@ def main() -> None:
         ]
         with running(chroma, env, f"{chroma_url}/api/v2/heartbeat", work / "chroma-server.log"):
             began = time.perf_counter()
-            copy_to_chroma_server(data_dir, work / "data-server", chroma_url)
+            command = [_python(), "-m", "eval.bench_scale", "--copy-vectors", str(data_dir), str(work / "data-server")]
+            subprocess.run([*command, chroma_url], env=env, check=True)
             print(f"Vektorer flyttet til Chroma-serveren på {time.perf_counter() - began:.0f} s")
             server_env = {**env, "REFERAT_CHROMA_URL": chroma_url}
             wall, _, _ = ingest(sample, work / "sample-chroma-server", {**server_env, "REFERAT_COLLECTION": "sample"})
             print(f"[Chroma-server] indlæsning af de {len(sample)} møder: {sample_pages / wall:.2f} sider/s")
-            serve_and_measure(work / "data-server", server_env, upload, "Chroma-server")
+            serve_and_measure(work / "data-server", server_env, server_upload, "Chroma-server")
 
 
 if __name__ == "__main__":

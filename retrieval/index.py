@@ -12,6 +12,7 @@ import fcntl
 import io
 import json
 import logging
+import math
 import os
 import threading
 import unicodedata
@@ -641,9 +642,9 @@ class Index:
         }
 
     def dense(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
-        """Nearest chunks by embedding, through llama-index's ChromaVectorStore."""
-        from llama_index.core.vector_stores import VectorStoreQuery
-
+        """Nearest chunks by embedding. Asked of the Chroma collection directly, for ids and distances only:
+        llama-index's ChromaVectorStore.query builds a TextNode for every result (0.2 ms each, a quarter of a
+        second for the 1,200 a filtered query over-fetches). The score is the one it gives, exp(-distance)."""
         if allowed is not None and not allowed:
             return []
         total = len(self._chunks)
@@ -652,11 +653,11 @@ class Index:
         embedding = self.embedder.embed_query(query)
         # Over-fetch, then keep only complete documents' chunks that pass the filters.
         fetch = min(total + 64, k * 4 if allowed is None else max(k * 4, 200))
-        result = self.vector_store.query(VectorStoreQuery(query_embedding=embedding, similarity_top_k=fetch))
+        result = self._collection.query(query_embeddings=[embedding], n_results=fetch, include=["distances"])
         hits = []
-        for chunk_id, similarity in zip(result.ids or [], result.similarities or [], strict=False):
+        for chunk_id, distance in zip(result["ids"][0], (result["distances"] or [[]])[0], strict=False):
             if chunk_id in self._chunks and (allowed is None or chunk_id in allowed):
-                hits.append((chunk_id, float(similarity)))
+                hits.append((chunk_id, math.exp(-float(distance))))
         if allowed is not None and len(hits) < k and len(allowed) <= 5000:
             hits = self._dense_within(embedding, allowed, k)
         return hits[:k]

@@ -31,8 +31,8 @@ MANIFEST = "referat-openvino.json"
 MODEL_XML = "encoder.xml"
 MODEL_BIN = "encoder.bin"
 # Tokens per batch: long chunks go 16-32 at a time, short sentences up to MAX_BATCH (measured: padding to the
-# longest text of a length-sorted batch wastes little, and larger batches stop paying above ~8k tokens here).
-TOKENS_PER_BATCH = 8192
+# longest text of a length-sorted batch wastes little; 4k tokens per batch measured ~5% faster than 8k or 16k).
+TOKENS_PER_BATCH = 4096
 MAX_BATCH = 128
 
 
