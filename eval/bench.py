@@ -52,20 +52,31 @@ def embedding(paths: list[Path]) -> None:
 
     embedders = {backend: Embedder(Settings(backend=backend)) for backend in ("torch", "openvino")}
     count_tokens = embedders["openvino"].count_tokens
-    texts = []
+    documents = []  # per document: its chunks' texts and its sentences' texts
     for path in paths:
         if _scanned(path):
             continue
         document = parse_pdf(path)
-        texts += [search_text(chunk) for chunk in chunk_document(document, Settings().chunk_tokens, count_tokens)]
-        texts += [text for item in document.items for text in embedding_inputs(item)[1]]
+        chunks = [search_text(chunk) for chunk in chunk_document(document, Settings().chunk_tokens, count_tokens)]
+        documents.append((chunks, [text for item in document.items for text in embedding_inputs(item)[1]]))
+    total = sum(len(chunks) + len(sentences) for chunks, sentences in documents)
     rates, vectors = {}, {}
     for backend, embedder in embedders.items():
-        embedder.embed_passages(texts[:8])  # first call: lazy initialisation
+        embedder.embed_passages(["opvarmning"])  # first call: lazy initialisation
+        embedder._cache.clear()  # measure the model, not the cache
         started = time.perf_counter()
-        vectors[backend] = np.asarray(embedder.embed_passages(texts))
-        rates[backend] = len(texts) / (time.perf_counter() - started)
-        print(f"Embedding, REFERAT_BACKEND={backend}: {len(texts)} passager, {rates[backend]:.1f} passager/s")
+        # As ingest calls it: PyTorch as before (chunks, then sentences), OpenVINO as now (one call per document).
+        if backend == "torch":
+            found = [
+                v
+                for chunks, sentences in documents
+                for v in [*embedder.embed_passages(chunks), *embedder.embed_passages(sentences)]
+            ]
+        else:
+            found = [v for chunks, sentences in documents for v in embedder.embed_passages(chunks + sentences)]
+        rates[backend] = total / (time.perf_counter() - started)
+        vectors[backend] = np.asarray(found)
+        print(f"Embedding, REFERAT_BACKEND={backend}: {total} passager, {rates[backend]:.1f} passager/s")
     cosine = (vectors["torch"] * vectors["openvino"]).sum(axis=1)
     print(
         f"Embedding: openvino/torch = {rates['openvino'] / rates['torch']:.1f}× passager/s; cosinus mellem "

@@ -83,21 +83,35 @@ def _pages(pdf: bytes) -> int:
 
 def render_corpus(meetings: list[Path], copies: int, out: Path) -> tuple[list[list[Path]], list[int]]:
     """Each meeting in a layout by turn; copy k is the same minutes moved back k×4 years (new bytes, same text).
-    Returns the PDFs and their page counts per round: the originals first, then each round of copies."""
+    Returns the PDFs and their page counts per round: the originals first, then each round of copies. Rendered on
+    every core; a PDF already in ``out`` (an earlier run with the same --workdir) is kept."""
+    from concurrent.futures import ProcessPoolExecutor
+
     out.mkdir(parents=True, exist_ok=True)
+    jobs = [(path, number, copy, out) for copy in range(copies + 1) for number, path in enumerate(meetings)]
+    with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+        done = list(pool.map(_render_one, jobs, chunksize=4))
     rounds: list[list[Path]] = [[] for _ in range(copies + 1)]
     pages = [0] * (copies + 1)
-    for number, path in enumerate(meetings):
-        meeting = load_meeting(path)
-        layout = LAYOUTS[number % len(LAYOUTS)]
-        for copy in range(copies + 1):
-            version = _redated(meeting, copy)
-            rendering = render(version, layout)
-            target = out / f"{layout.name}_{version.start:%Y-%m-%d}_{path.stem}-{copy}.pdf"
-            target.write_bytes(rendering.pdf)
-            rounds[copy].append(target)
-            pages[copy] += rendering.page_count
+    for (_, _, copy, _), (target, page_count) in zip(jobs, done, strict=True):
+        rounds[copy].append(target)
+        pages[copy] += page_count
     return rounds, pages
+
+
+def _render_one(job: tuple[Path, int, int, Path]) -> tuple[Path, int]:
+    path, number, copy, out = job
+    meeting = _redated(load_meeting(path), copy)
+    layout = LAYOUTS[number % len(LAYOUTS)]
+    target = out / f"{layout.name}_{meeting.start:%Y-%m-%d}_{path.stem}-{copy}.pdf"
+    if target.is_file():
+        try:
+            return target, _pages(target.read_bytes())
+        except Exception:  # a PDF cut short by an interrupted run: rendered again below
+            target.unlink()
+    rendering = render(meeting, layout)
+    target.write_bytes(rendering.pdf)
+    return target, rendering.page_count
 
 
 def unseen_meeting(meetings: list[Path], copy: int, out: Path, pages: int = 30) -> Path:
