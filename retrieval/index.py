@@ -42,7 +42,7 @@ from retrieval.settings import Settings
 logger = logging.getLogger(__name__)
 
 EMBED_BATCH = 32
-DOCUMENT_CACHE = 256  # parsed documents kept in memory (~0.6 MB each at Greve's size, ~150 MB); the rest are read
+DOCUMENT_CACHE = 256  # parsed documents kept in memory (~0.6 MB for a 30-page meeting: ~150 MB); the rest are read
 # from documents/<id>.json when needed (~6 ms each): a timeline answer touches up to 20 documents
 
 
