@@ -188,7 +188,7 @@ def test_one_ingest_call_rebuilds_bm25_once_and_a_bad_file_stops_nothing(tmp_pat
     monkeypatch.setattr(index, "_rebuild_bm25", lambda: rebuilds.append(1) or rebuild())
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(SYDDJURS.read_bytes()[:5000])
-    results = dict(index.ingest_files([SYDDJURS, broken, ATTACHMENT]))
+    results = dict(index.ingest_files(path for path in [SYDDJURS, broken, ATTACHMENT]))  # any iterable
     assert results[SYDDJURS].status == results[ATTACHMENT].status == "added"
     assert isinstance(results[broken], UnreadablePdf)
     assert rebuilds == [1]
