@@ -78,7 +78,7 @@ def choose_device(requested: str, cuda_available: Callable[[], bool] | None = No
 class Embedder:
     """One embedding model behind llama-index's embedding interface, on one of two backends.
 
-    "openvino" (the default on a CPU): the model converted to OpenVINO and quantised to int8, ~3× faster.
+    "openvino" (the default on a CPU): the model converted to OpenVINO with int8 weights, ~3.6× faster here.
     "torch": llama-index's HuggingFaceEmbedding (sentence-transformers), fp32 — and on a CUDA GPU.
     The backend is part of the index's model fingerprint: an index built with one refuses queries from the other.
     """
