@@ -24,7 +24,6 @@ import os
 import platform
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,6 +35,7 @@ from pathlib import Path
 
 import httpx
 
+from eval.load import _free_port
 from eval.metrics import percentile
 from eval.render.layouts import LAYOUTS
 from eval.render.pdf import render
@@ -193,12 +193,6 @@ def index_counts(data_dir: Path, backend: str = "auto") -> dict[str, int]:
 
 def disk_size(folder: Path) -> float:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()) / 1024 / 1024
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 300) -> None:
