@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
 import threading
 from dataclasses import dataclass
@@ -71,7 +72,7 @@ class Evidence:
     hit_rank: int
     score: float  # relevance to the question: embedding, weighted word overlap, item rank
     bonus: float = 0.0  # the section suits the question (a decision stands in Beslutning)
-    fit: float = 0.0  # how well it holds what the question asks for (a number, a name, a date, a reason)
+    fit: float = 0.0  # > 0 when it holds what the question asks for (a number, a name, a date, a reason, a list)
     dense: float = 0.0  # the embedding similarity alone
     lexical: float = 0.0  # the idf-weighted share of the question's words it holds
 
@@ -189,6 +190,12 @@ class ExtractiveAnswerer:
             if not sentences:
                 continue
             dense = vectors @ query_vector
+            # A lead-in followed by a printed list holds that list ("… fem pejlemærker: • Håndtere efterslæb …").
+            leads_list = {
+                first.position
+                for first, then in itertools.pairwise(sentences)
+                if then.list_item and then.section == first.section and not first.list_item
+            }
             # A sentence stands under its item's heading: the item the question names gives its sentences weight.
             titled = sum(idf.get(token, 1.0) for token in query_tokens & set(analyse(hit.title))) / query_weight
             for sentence, similarity in zip(sentences, dense, strict=True):
@@ -208,7 +215,7 @@ class ExtractiveAnswerer:
                         hit_rank=rank,
                         score=score,
                         bonus=_section_bonus(kind, sentence, case_match and rank == 0),
-                        fit=self._fit(kind, sentence, question),
+                        fit=self._fit(kind, sentence, question, sentence.position in leads_list),
                         dense=float(similarity),
                         lexical=lexical,
                     )
@@ -216,11 +223,11 @@ class ExtractiveAnswerer:
         evidence.sort(key=lambda e: e.total, reverse=True)
         return evidence
 
-    def _fit(self, kind: QuestionKind, sentence: Sentence, question: str) -> float:
-        wanted = kind.wants
+    def _fit(self, kind: QuestionKind, sentence: Sentence, question: str, leads_list: bool = False) -> float:
+        wanted = kind.target
         if not wanted or wanted == "case_number":
             return 0.0
-        fits = holds(wanted, sentence.text, question)
+        fits = (wanted == "list" and leads_list) or _holds(wanted, sentence, question)
         return self.calibration.fit_bonus if fits else -self.calibration.fit_penalty
 
     def _item_tokens(self, item: tuple[Document, AgendaItem]) -> set[str]:
@@ -270,19 +277,22 @@ class ExtractiveAnswerer:
         best = evidence[0]
         own = {e.sentence.position: e for e in evidence if e.hit is best.hit}
         chosen = [best]
+        ruling: list[Evidence] = []
         if kind.decision:
             # What was decided is the item's decision, in its own order, as printed: the decision of the meeting
             # the question names, else the last one (an item can carry the decisions of earlier meetings).
             ruling = decision_of(own, named_time(question).day)[:MAX_QUOTES]
             if ruling:
                 chosen = ruling if best.sentence.section == DECISION_SECTION else [*ruling, best]
-        wanted = kind.wants
+        wanted = kind.target
         fitted = bool(wanted) and wanted != "case_number"
-        if fitted and not any(holds(wanted, e.sentence.text, question) for e in chosen):
+        # A decision's entries ("1. godkendes 2. tages til efterretning") are not the list a question asks for.
+        holding = [e for e in chosen if not (wanted == "list" and e in ruling)]
+        if fitted and not any(e.fit > 0 for e in holding):
             # What was asked for (the number, the name) must be quoted: from next to the best sentence, else the
             # item's best sentence that holds it.
-            holder = _neighbour_holding(own, best, wanted, question) or next(
-                (e for e in evidence if e.hit is best.hit and holds(wanted, e.sentence.text, question)), None
+            holder = _neighbour_holding(own, best, wanted) or next(
+                (e for e in evidence if e.hit is best.hit and e.fit > 0), None
             )
             if holder is not None:
                 chosen.append(holder)
@@ -293,7 +303,7 @@ class ExtractiveAnswerer:
                 break
             if candidate.hit is not best.hit or any(_same_text(candidate, other) for other in chosen):
                 continue
-            if fitted and not holds(wanted, candidate.sentence.text, question):
+            if fitted and candidate.fit <= 0:
                 continue
             chosen.append(candidate)
         chosen = _with_lists(chosen, own, kind.listing)
@@ -364,12 +374,12 @@ class ExtractiveAnswerer:
         best = evidence[0]
         found = self._item(best.hit)
         tokens = self._item_tokens(found) if found is not None else set()
-        wanted = kind.wants
+        wanted = kind.target
         fitted = bool(wanted) and wanted != "case_number"
         # Not there where the best match is: neither the best sentence nor a neighbour holds what was asked for
         # (a holder fetched from elsewhere in the item is a guess).
         near = [e for e in chosen if e.hit is best.hit and abs(e.sentence.position - best.sentence.position) <= 2]
-        fit_missing = fitted and not any(holds(wanted, e.sentence.text, question) for e in near)
+        fit_missing = fitted and not any(e.fit > 0 for e in near)
         return Signals(
             relevance=best.score,
             dense=best.dense,
@@ -464,15 +474,19 @@ def decision_of(own: dict[int, Evidence], day: dt.date | None) -> list[Evidence]
     return dated[0] if dated else runs[-1]
 
 
-def _neighbour_holding(own: dict[int, Evidence], best: Evidence, wanted: str, question: str) -> Evidence | None:
-    """The sentence next to the best one (after it first, then before) that holds what was asked for."""
-    for offset in (1, -1, 2, -2):
+def _holds(wanted: str, sentence: Sentence, question: str) -> bool:
+    """``holds`` on a sentence: an entry of a printed list holds a list."""
+    return (wanted == "list" and sentence.list_item) or holds(wanted, sentence.text, question)
+
+
+def _neighbour_holding(own: dict[int, Evidence], best: Evidence, wanted: str) -> Evidence | None:
+    """The sentence next to the best one (after it first, then before; a list after its lead-in) that holds what
+    was asked for."""
+    # A list may follow its lead-in a few sentences on ("… syv bygninger, …" and then their names).
+    offsets = (1, 2, 3, -1, -2, -3) if wanted == "list" else (1, -1, 2, -2)
+    for offset in offsets:
         neighbour = own.get(best.sentence.position + offset)
-        if (
-            neighbour is not None
-            and neighbour.sentence.section == best.sentence.section
-            and holds(wanted, neighbour.sentence.text, question)
-        ):
+        if neighbour is not None and neighbour.sentence.section == best.sentence.section and neighbour.fit > 0:
             return neighbour
     return None
 

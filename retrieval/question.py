@@ -1,8 +1,8 @@
 """What a Danish question asks for, read from its wording, and whether a sentence holds that kind of thing.
 
 The question's form decides what a good quote contains: a number for "hvor mange", a person for "hvem", a date
-for "hvornår", a reason for "hvorfor", the list for "hvilke". Rules on the question's own words only, so
-they hold for minutes of any municipality.
+for "hvornår", a reason for "hvorfor", the list for "hvilke" (an enumeration, a table row of names). Rules on
+the question's own words only, so they hold for minutes of any municipality.
 """
 
 from __future__ import annotations
@@ -96,6 +96,16 @@ _HAS_REASON = re.compile(
     r"(?i)\b(fordi|idet|da (det|der|den|man|udvalget|kommunen|sagen)|derfor|med henblik på|for at|på baggrund af|"
     r"begrund\w*|skyldes|årsag\w*|som følge af|grundet|på grund af|eftersom|hvilket betyder|så(ledes)? at)\b"
 )
+# An enumeration: "A, B og C" (short things, three or more), or three or more entries run into one line ("opdelt i:
+# 1. Temadrøftelser 2. Beslutningssager …", "… år: • Håndtere efterslæb • Kloge m2 • …"). A table row of names
+# counts by its proper names (see ``holds``). "Klima-, Teknik- og Miljøudvalget" is one name, not a list.
+_SHORT = r"[\w/-]+(?:\s[\w/-]+){0,3}"
+# After a comma, a clause ("…, som beskrevet under A og B") is not the next thing of a list.
+_NOT_ENTRY = r"(?!(?:som|der|hvor|hvis|men|at|da|når|så|fordi|idet|hvilket|hvoraf|herunder|heraf|og|eller|samt)\b)"
+_HAS_ENUMERATION = re.compile(
+    rf"{_SHORT}(?<!-),\s+(?:{_NOT_ENTRY}{_SHORT}(?<!-),\s+)*{_NOT_ENTRY}{_SHORT}(?<!-)\s(?:og|samt|eller)\s\w|"
+    r"(?:(?:^|\s)(?:\d{1,2}[.)]|[•▪·–-])\s+\w.*){3}"
+)
 _HAS_PLACE = re.compile(r"\b[A-ZÆØÅ][a-zæøå]+(?:[ -][A-ZÆØÅ]?[a-zæøå]+)*\b|\b\d{4}\s+[A-ZÆØÅ]")
 _QUESTION_YEAR = re.compile(r"\b(19|20)\d\d\b")
 _QUESTION_MONTH = re.compile(rf"(?i)\b({_MONTH_WORDS})\b(?:\s+((?:19|20)\d\d))?")
@@ -124,6 +134,11 @@ class QuestionKind:
                 return name
         return ""
 
+    @property
+    def target(self) -> str:
+        """What a good quote holds: what ``wants`` says, else the list a list question asks for ("hvilke …")."""
+        return self.wants or ("list" if self.listing else "")
+
 
 def classify(question: str) -> QuestionKind:
     number = bool(_NUMBER.search(question))
@@ -148,6 +163,9 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
     the question does not already say itself (a year named in the question answers no "hvornår")."""
     if wanted == "reason":
         return bool(_HAS_REASON.search(sentence))
+    if wanted == "list":
+        names = [name for name in _HAS_PROPER.findall(sentence) if not name.endswith("-")]  # not "Klima-, Teknik-"
+        return bool(_HAS_ENUMERATION.search(sentence)) or len(names) >= 3
     pattern = {
         "number": _HAS_NUMBER,
         "date": _HAS_DATE,

@@ -58,7 +58,7 @@ def subject_terms(question: str, idf: dict[str, float], bodies: set[str]) -> dic
     return {
         word: idf[word]
         for word in set(analyse(question)) - _FRAME - body_words
-        if idf.get(word, 0.0) >= MIN_NAMING_IDF and not word.isdigit()
+        if idf.get(word, 0.0) >= MIN_NAMING_IDF and not word.isdigit() and len(word) > 1  # not the "s" of "IF's"
     }
 
 
@@ -71,11 +71,13 @@ def share(terms: dict[str, float], tokens: set[str]) -> float:
 def matter_name(terms: dict[str, float], hits: list[Hit]) -> dict[str, float]:
     """The matter's name: the question's words in the title of the best item titled after it — a title that holds
     the question's most telling word ("Dyrehold, fremadrettet aftale" for "… tilskud til dyrehold og afgræsning
-    …"); all of the question's words when no title does (a generic word such as "henvendelse" names nothing)."""
+    …") or two of its words ("Henvendelse fra Karlslunde IF skytteafdeling …" for "… Karlslunde IF's
+    skytteafdeling og steel challenge-banen"); all of the question's words when no title does (a generic word
+    such as "henvendelse" names nothing)."""
     telling = max(terms.values()) * TELLING
     for hit in hits[:NAMING_ITEMS]:
         named = {word: weight for word, weight in terms.items() if word in _title_words(hit.title)}
-        if any(weight >= telling for weight in named.values()):
+        if len(named) >= 2 or any(weight >= telling for weight in named.values()):
             return named
     return terms
 

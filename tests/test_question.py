@@ -84,3 +84,27 @@ def test_a_named_time_matches_dates_within_it() -> None:
     assert When(year=2023).matches(dt.date(2023, 12, 31))
     assert When().matches(dt.date(2023, 1, 1)) is None
     assert When(day=dt.date(2023, 5, 22)).matches(None) is False
+
+
+@pytest.mark.parametrize(
+    ("sentence", "is_list"),
+    [
+        ("Daginstitutionerne er Troldehøj, Strandhuset, Prinsesseparken, Mosebo og Eriksminde.", True),
+        ("Ledelse beskrives som faglig ledelse, administrativ ledelse og tværgående ledelse.", True),
+        ("Dagsordenerne er opdelt i: 1. Temadrøftelser 2. Beslutningssager 3. Orienteringssager", True),
+        ("Sejlklubben Køge Bugt 4.500 kr. Stjernedrys 10.000 kr. Greve Atletik 0 kr.", True),
+        # A clause after the comma, a name with a suspended hyphen and a decision's two entries are no list.
+        ("Strategien får betydning for brugere af ejendommene, som beskrevet under pejlemærker og effekter.", False),
+        ("Klima-, Teknik- og Miljøudvalget godkendte den 20. marts 2023 udkastet.", False),
+        ("1. tages til efterretning 2.-4. anbefales", False),
+    ],
+)
+def test_a_list_question_wants_an_enumeration(sentence: str, is_list: bool) -> None:
+    question = "Hvilke bygninger er omfattet?"
+    assert classify(question).target == "list"
+    assert holds("list", sentence, question) is is_list
+
+
+def test_a_list_question_that_asks_for_a_number_wants_the_number() -> None:
+    assert classify("Hvilke beløb blev bevilget?").target == "number"
+    assert classify("Hvad besluttede udvalget om skolestrukturen?").target == ""
