@@ -25,6 +25,7 @@ from retrieval.verify import snippet_on_pages
 NOT_IN_MINUTES = "Det fremgår ikke af referaterne."
 DECISION_SECTION = "Beslutning"
 DECISION_SECTIONS = {DECISION_SECTION: 0.2, "Indstilling": 0.05}
+MEETING_BONUS = 0.2
 SUMMARY_SECTIONS = {"Sammendrag", "Resumé", "Resume", "Baggrund", ""}
 ITEMS_CONSIDERED = 4
 MAX_QUOTES = 3
@@ -190,6 +191,9 @@ class ExtractiveAnswerer:
             if not sentences:
                 continue
             dense = vectors @ query_vector
+            # A question about the meeting itself (who was absent, where it was held) is answered by the meeting's
+            # own information ("Fraværende: …"), which the search ranks first for such a question.
+            opening = kind.meeting and rank == 0 and not hit.agenda_item
             # A lead-in followed by a printed list holds that list ("… fem pejlemærker: • Håndtere efterslæb …").
             leads_list = {
                 first.position
@@ -214,7 +218,8 @@ class ExtractiveAnswerer:
                         hit=hit,
                         hit_rank=rank,
                         score=score,
-                        bonus=_section_bonus(kind, sentence, case_match and rank == 0),
+                        bonus=_section_bonus(kind, sentence, case_match and rank == 0)
+                        + (MEETING_BONUS if opening else 0.0),
                         fit=self._fit(kind, sentence, question, sentence.position in leads_list),
                         dense=float(similarity),
                         lexical=lexical,

@@ -88,6 +88,9 @@ _BULLET = re.compile(r"^(?:[–•\-*]|[a-zA-Z]\)|[A-Z]\)|\d{1,2}\.)\s+")
 _BOUNDARY = re.compile(r"(?<=[.!?:])\s+(?=[\"“”»(]?[A-ZÆØÅ0-9])")
 MAX_SENTENCE_CHARACTERS = 600
 MIN_ROWS = 4
+# A line that opens with a short label ("Fraværende: Maria Hansen", "Sted: Mødelokale 1") starts a sentence: the
+# label belongs to its value, not to the end of the line before it.
+_LABEL = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ./()-]*(?:\s[\wæøåÆØÅ./()-]+){0,2}:(?:\s|$)")
 _ROW_START = re.compile(r"^\s*\d")
 _ROW_END = re.compile(r"[.!?:;,–-]\s*$")
 
@@ -120,14 +123,15 @@ def _row_lines(lines: list[Line]) -> set[int]:
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
-    """Runs of lines that belong together: a bullet line or a table row starts a new block."""
+    """Runs of lines that belong together: a bullet line, a table row or a labelled line starts a new block."""
     blocks: list[list[Line]] = []
     rows = _row_lines(lines)
     for index, line in enumerate(lines):
         # A jump over pages (the meeting's opening and its closing lines) ends a block: a quote spans at most
         # consecutive pages, as a citation must.
         jumped = bool(blocks) and line.page - blocks[-1][-1].page > 1
-        if not blocks or _BULLET.match(line.text) or jumped or index in rows or index - 1 in rows:
+        starts = _BULLET.match(line.text) or _LABEL.match(line.text)
+        if not blocks or starts or jumped or index in rows or index - 1 in rows:
             blocks.append([line])
         else:
             blocks[-1].append(line)
@@ -157,7 +161,10 @@ def split_lines(lines: list[Line], section: str, start_position: int = 0) -> lis
             parts.append(line.text)
             cursor += len(line.text) + 1
         text = " ".join(parts)
-        bounds = [0, *_split_points(text), len(text)]
+        label = _LABEL.match(text)
+        # "Fraværende: Maria Hansen" is one sentence: no break right after the label.
+        points = [point for point in _split_points(text) if not label or point > label.end()]
+        bounds = [0, *points, len(text)]
         bulleted = bool(_BULLET.match(block[0].text))
         for start, end in itertools.pairwise(bounds):
             piece = text[start:end].strip()

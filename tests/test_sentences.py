@@ -1,0 +1,31 @@
+"""How an item's lines become the sentences that are quoted."""
+
+from ingestion.domain import Line
+from retrieval.sentences import split_lines
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(text=text, page=1) for text in texts]
+
+
+def test_a_labelled_line_is_one_sentence_with_its_value():
+    """The meeting's own information prints "Label: value" lines; the label belongs to its value, not to the end
+    of the line before it ("… Per Lund Fraværende:" and "Maria Hansen" would answer no "hvem var fraværende")."""
+    lines = _lines("Dato: 07-02-2024", "Deltagere: Anne Holm, Per Lund", "Fraværende: Maria Hansen")
+    assert [s.text for s in split_lines(lines, "")] == [
+        "Dato: 07-02-2024",
+        "Deltagere: Anne Holm, Per Lund",
+        "Fraværende: Maria Hansen",
+    ]
+
+
+def test_prose_is_split_into_sentences_across_lines():
+    lines = _lines(
+        "Udvalget besøgte skolen. Formanden takkede",
+        "for rundvisningen. Sagen blev taget til efterretning.",
+    )
+    assert [s.text for s in split_lines(lines, "Beslutning")] == [
+        "Udvalget besøgte skolen.",
+        "Formanden takkede for rundvisningen.",
+        "Sagen blev taget til efterretning.",
+    ]
