@@ -63,7 +63,9 @@ def test_a_person_is_a_name_not_a_capitalised_first_word() -> None:
 def test_a_reason_needs_a_reason_word() -> None:
     assert holds("reason", "Forslaget blev afvist, idet økonomien ikke var til stede.")
     assert holds("reason", "Der afsættes midler med henblik på at nedbringe ventetiden.")
+    assert holds("reason", "Vi søger ikke puljen, da kommunens udgifter er til et kystsikringsanlæg.")
     assert not holds("reason", "Forslaget blev afvist.")
+    assert not holds("reason", "Da mødet sluttede, blev forslaget afvist.")
 
 
 def test_no_wanted_kind_means_any_sentence_may_answer() -> None:
