@@ -19,7 +19,7 @@ from retrieval.bm25 import analyse, normalise
 from retrieval.domain import OCR_NOTE, Answer, Certainty, Citation, Hit
 from retrieval.index import Index
 from retrieval.question import QuestionKind, classify, focus, holds, named_time
-from retrieval.sentences import Sentence, embedding_inputs
+from retrieval.sentences import LABEL, Sentence, embedding_inputs
 from retrieval.verify import snippet_on_pages
 
 NOT_IN_MINUTES = "Det fremgår ikke af referaterne."
@@ -192,7 +192,8 @@ class ExtractiveAnswerer:
                 continue
             dense = vectors @ query_vector
             # A question about the meeting itself (who was absent, where it was held) is answered by the meeting's
-            # own information ("Fraværende: …"), which the search ranks first for such a question.
+            # own information, which the search ranks first for such a question, or by an item's own attendance
+            # lines ("Fraværende: …").
             opening = kind.meeting and rank == 0 and not hit.agenda_item
             # A lead-in followed by a printed list holds that list ("… fem pejlemærker: • Håndtere efterslæb …").
             leads_list = {
@@ -201,9 +202,12 @@ class ExtractiveAnswerer:
                 if then.list_item and then.section == first.section and not first.list_item
             }
             # A sentence stands under its item's heading: the item the question names gives its sentences weight.
+            heading_tokens: dict[str, set[str]] = {}
             titled = sum(idf.get(token, 1.0) for token in query_tokens & set(analyse(hit.title))) / query_weight
             for sentence, similarity in zip(sentences, dense, strict=True):
-                tokens = set(analyse(sentence.text))
+                # A sentence stands under its section's heading too ("Fraværende" over "Charlotte Levin").
+                heading = heading_tokens.setdefault(sentence.section, set(analyse(sentence.section)))
+                tokens = set(analyse(sentence.text)) | heading
                 lexical = sum(idf.get(token, 1.0) for token in query_tokens & tokens) / query_weight
                 dense_part = min(max((float(similarity) - calibration.dense_floor) / calibration.dense_span, 0), 1)
                 score = (
@@ -219,7 +223,11 @@ class ExtractiveAnswerer:
                         hit_rank=rank,
                         score=score,
                         bonus=_section_bonus(kind, sentence, case_match and rank == 0)
-                        + (MEETING_BONUS if opening else 0.0),
+                        + (
+                            MEETING_BONUS
+                            if opening or (kind.meeting and _labelled(sentence, heading, query_tokens))
+                            else 0.0
+                        ),
                         fit=self._fit(kind, sentence, question, sentence.position in leads_list),
                         dense=float(similarity),
                         lexical=lexical,
@@ -564,6 +572,14 @@ def _section_bonus(kind: QuestionKind, sentence: Sentence, named_case: bool) -> 
     if (kind.about or named_case) and sentence.section in SUMMARY_SECTIONS and sentence.position < 3:
         return 0.2
     return 0.0
+
+
+def _labelled(sentence: Sentence, heading: set[str], query_tokens: set[str]) -> bool:
+    """Whether the sentence stands under a heading or label the question names: "Fraværende: Charlotte Levin", or
+    "Charlotte Levin" under the heading "Fraværende", for "Hvem var fraværende …?"."""
+    label = LABEL.match(sentence.text)
+    named = heading | (set(analyse(label.group(0))) if label else set())
+    return bool(named & query_tokens)
 
 
 def _same_text(first: Evidence, second: Evidence) -> bool:

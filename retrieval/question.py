@@ -94,8 +94,9 @@ _HAS_PROPER = re.compile(r"(?<![.!?:•]\s)(?<!^)\b[A-ZÆØÅ][\wæøåÆØÅ-]+
 _HAS_PERSON_ROLE = re.compile(r"(?i)\b(borgmester|formand|næstformand|direktør|chef|leder|minister)\b")
 # "…, da kommunens udgifter er til et kystsikringsanlæg": after a comma, "da" gives a reason.
 _HAS_REASON = re.compile(
-    r"(?i)(,\s+da\s)|\b(fordi|idet|da (det|der|den|man|udvalget|kommunen|sagen)|derfor|med henblik på|for at|på baggrund af|"
-    r"begrund\w*|skyldes|årsag\w*|som følge af|grundet|på grund af|eftersom|hvilket betyder|så(ledes)? at)\b"
+    r"(?i)(,\s+da\s)|\b(fordi|idet|da (det|der|den|man|udvalget|kommunen|sagen)|derfor|med henblik på|for at|"
+    r"på baggrund af|begrund\w*|skyldes|årsag\w*|som følge af|grundet|på grund af|eftersom|hvilket betyder|"
+    r"så(ledes)? at)\b"
 )
 # An enumeration: "A, B og C" (short things, three or more), or three or more entries run into one line ("opdelt i:
 # 1. Temadrøftelser 2. Beslutningssager …", "… år: • Håndtere efterslæb • Kloge m2 • …"). A table row of names

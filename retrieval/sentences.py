@@ -90,7 +90,7 @@ MAX_SENTENCE_CHARACTERS = 600
 MIN_ROWS = 4
 # A line that opens with a short label ("Fraværende: Maria Hansen", "Sted: Mødelokale 1") starts a sentence: the
 # label belongs to its value, not to the end of the line before it.
-_LABEL = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ./()-]*(?:\s[\wæøåÆØÅ./()-]+){0,2}:(?:\s|$)")
+LABEL = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ./()-]*(?:\s[\wæøåÆØÅ./()-]+){0,2}:(?:\s|$)")
 _ROW_START = re.compile(r"^\s*\d")
 _ROW_END = re.compile(r"[.!?:;,–-]\s*$")
 
@@ -130,7 +130,7 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
         # A jump over pages (the meeting's opening and its closing lines) ends a block: a quote spans at most
         # consecutive pages, as a citation must.
         jumped = bool(blocks) and line.page - blocks[-1][-1].page > 1
-        starts = _BULLET.match(line.text) or _LABEL.match(line.text)
+        starts = _BULLET.match(line.text) or LABEL.match(line.text)
         if not blocks or starts or jumped or index in rows or index - 1 in rows:
             blocks.append([line])
         else:
@@ -161,7 +161,7 @@ def split_lines(lines: list[Line], section: str, start_position: int = 0) -> lis
             parts.append(line.text)
             cursor += len(line.text) + 1
         text = " ".join(parts)
-        label = _LABEL.match(text)
+        label = LABEL.match(text)
         # "Fraværende: Maria Hansen" is one sentence: no break right after the label.
         points = [point for point in _split_points(text) if not label or point > label.end()]
         bounds = [0, *points, len(text)]
