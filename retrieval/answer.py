@@ -18,7 +18,7 @@ from ingestion.meeting import MONTH_NAMES, find_date
 from retrieval.bm25 import analyse, normalise
 from retrieval.domain import OCR_NOTE, Answer, Certainty, Citation, Hit
 from retrieval.index import Index
-from retrieval.question import QuestionKind, classify, focus, holds, named_time
+from retrieval.question import QuestionKind, classify, focus, holds, named_time, names_person
 from retrieval.sentences import LABEL, Sentence, embedding_inputs
 from retrieval.verify import snippet_on_pages
 
@@ -26,6 +26,7 @@ NOT_IN_MINUTES = "Det fremgår ikke af referaterne."
 DECISION_SECTION = "Beslutning"
 DECISION_SECTIONS = {DECISION_SECTION: 0.2, "Indstilling": 0.05}
 MEETING_BONUS = 0.2
+WEAK_PERSON = 0.25
 SUMMARY_SECTIONS = {"Sammendrag", "Resumé", "Resume", "Baggrund", ""}
 ITEMS_CONSIDERED = 4
 MAX_QUOTES = 3
@@ -241,7 +242,12 @@ class ExtractiveAnswerer:
         if not wanted or wanted == "case_number":
             return 0.0
         fits = (wanted == "list" and leads_list) or _holds(wanted, sentence, question)
-        return self.calibration.fit_bonus if fits else -self.calibration.fit_penalty
+        if not fits:
+            return -self.calibration.fit_penalty
+        if wanted == "person" and not names_person(sentence.text, question):
+            # A capitalised word or a role answers "hvem" less surely than a person's name does.
+            return self.calibration.fit_bonus * WEAK_PERSON
+        return self.calibration.fit_bonus
 
     def _item_tokens(self, item: tuple[Document, AgendaItem]) -> set[str]:
         document, agenda_item = item

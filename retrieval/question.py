@@ -88,7 +88,17 @@ _HAS_DATE = re.compile(
     rf"(?i)\b(\d{{1,2}}\.\s?({_MONTH_WORDS})|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|(19|20)\d\d|{_MONTH_WORDS}|"
     r"foråret|efteråret|sommeren|vinteren|uge \d+|kvartal|dags dato|senest)\b"
 )
-_HAS_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][a-zæøåö]+(?:[ -][A-ZÆØÅ][a-zæøåö]+)+")
+_HAS_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][a-zæøåöüéä]+(?:[ -][A-ZÆØÅ][a-zæøåöüéä]+)+")
+# A name of two or more capitalised words ends in an institution's word when it is not a person: "Greve Fodbold",
+# "Mosede Havn", "Tune Skole".
+_INSTITUTION_END = re.compile(
+    r"(?i)(udvalg\w*|kommune\w*|råd\w*|skole\w*|forening\w*|klub\w*|center|centret|centre|hus\w*|park\w*|vej|"
+    r"gade|plads|havn|strand|fond\w*|teater|bibliotek\w*|hal|hallen|kirke\w*|gymnasium|styrelse\w*|ministerie\w*|"
+    r"direktorat\w*|forsyning\w*|sekretariat\w*|forvaltning\w*|afdeling\w*|fodbold|idræt\w*|region\w*|by|byen|"
+    r"bygade|landsby|sø|søen|mose|skov\w*|gård\w*|institut\w*|selskab\w*|orkester|koncert\w*|pulje\w*|lejr\w*|"
+    r"plan\w*|strategi\w*|projekt\w*|program\w*|gymnastik|atletik|svømning|tennis|badminton|håndbold|karate|"
+    r"ridning|trampolin|dart|petanque|roning|sejlads|musik\w*)$"
+)
 # A proper name: a capitalised word that does not open the sentence.
 _HAS_PROPER = re.compile(r"(?<![.!?:•]\s)(?<!^)\b[A-ZÆØÅ][\wæøåÆØÅ-]+")
 _HAS_PERSON_ROLE = re.compile(r"(?i)\b(borgmester|formand|næstformand|direktør|chef|leder|minister)\b")
@@ -192,6 +202,18 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
         proper = [m.group(0) for m in _HAS_PROPER.finditer(sentence) if not _asked(m.group(0), asked_words)]
         return bool(proper) or (bool(_HAS_PERSON_ROLE.search(sentence)) and bool(_HAS_NAME.search(sentence)))
     return bool(new)
+
+
+def names_person(sentence: str, question: str = "") -> bool:
+    """Whether the sentence names a person the question does not: two or more capitalised words ("Peter
+    Roslev", "Ulrik Münster-Swendsen") that do not end in an institution's word and are not the question's own."""
+    asked_words = {word.casefold() for word in re.findall(r"\w+", question)}
+    for match in _HAS_NAME.finditer(sentence):
+        words = re.split(r"[ -]", match.group(0))
+        if _INSTITUTION_END.search(words[-1]) or all(_asked(word, asked_words) for word in words):
+            continue
+        return True
+    return False
 
 
 def _asked(proper: str, asked_words: set[str]) -> bool:

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from retrieval.question import When, classify, holds, named_time
+from retrieval.question import When, classify, holds, named_time, names_person
 
 
 @pytest.mark.parametrize(
@@ -110,3 +110,21 @@ def test_a_list_question_wants_an_enumeration(sentence: str, is_list: bool) -> N
 def test_a_list_question_that_asks_for_a_number_wants_the_number() -> None:
     assert classify("Hvilke beløb blev bevilget?").target == "number"
     assert classify("Hvad besluttede udvalget om skolestrukturen?").target == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "is_person"),
+    [
+        ("• Peter Roslev, Sekretariatsleder i Karlslunde IF", True),
+        ("Tilstede ved besøget er direktør Ulrik Münster-Swendsen.", True),
+        ("Karlslunde IF har foretræde for Kultur- og Fritidsudvalget.", False),
+        ("Udover Greve Gymnastik har Greve Fodbold også benyttet hallerne.", False),
+        ("Mødet blev holdt i Greve Idrætscenter.", False),
+    ],
+)
+def test_a_person_is_two_capitalised_words_not_ending_in_an_institutions_word(sentence: str, is_person: bool) -> None:
+    assert names_person(sentence, "Hvem fra Karlslunde IF deltog i mødet?") is is_person
+
+
+def test_a_name_the_question_already_says_is_no_answer_to_who() -> None:
+    assert not names_person("Formanden Anne Holm åbnede mødet.", "Hvad sagde Anne Holm på mødet?")
