@@ -50,7 +50,8 @@ _MEETING = re.compile(
 _ABOUT = re.compile(r"(?i)\b(handler|drejer)\b.*\bom\b")
 # Across meetings: the question asks for a matter's course, not one meeting's fact.
 _ACROSS = re.compile(
-    r"(?i)\b(hvornår har|har \w+( \w+)? (behandlet|drøftet|besluttet|vedtaget|haft)|gennem tiden|forløb\w*|"
+    r"(?i)\b(hvornår har|(hvad|hvordan) har\b[^?]{1,60}?\b(behandlet|drøftet|besluttet|vedtaget|haft|fået at vide|"
+    r"hørt)|gennem tiden|forløb\w*|"
     r"historik\w*|i hvilke møder|på hvilke møder|hvor mange gange|hvad er der sket med|hvordan er det gået med|"
     r"udvikling(en)? i)\b"
 )

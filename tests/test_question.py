@@ -39,6 +39,11 @@ def test_decisions_lists_and_courses_are_recognised() -> None:
     assert classify("Hvornår har udvalget behandlet skolestrukturen?").across
     assert classify("Hvad har byrådet besluttet om havnebadet?").across
     assert not classify("Hvad besluttede byrådet om havnebadet den 3. maj 2023?").across
+    # A body's long name between "har" and the verb; "hvem har" and "hvor mange har" ask for one fact.
+    assert classify("Hvad har Klima-, Teknik- og Miljøudvalget besluttet om dyrehold?").across
+    assert classify("Hvad har udvalget fået at vide om klimadagen?").across
+    assert not classify("Hvem har besluttet at lukke skolen?").across
+    assert not classify("Hvor mange har haft plads i hallen?").across
 
 
 def test_a_number_the_question_already_says_answers_nothing() -> None:
