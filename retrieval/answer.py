@@ -552,20 +552,26 @@ def _list_start(own: dict[int, Evidence], position: int) -> int:
 
 def _list_at(own: dict[int, Evidence], position: int) -> list[Evidence]:
     """The entries of the list that starts at ``position``, in order; a one-sentence description after an entry
-    ("• Kloge kvadratmeter:" and its explanation) does not end the list."""
+    ("• Kloge kvadratmeter:" and its explanation) does not end the list and is quoted with it, so the list is one
+    passage (one citation, one highlight)."""
     first = own.get(position)
     if first is None or not first.sentence.list_item:
         return []
     entries = [first]
+    quoted = [first]  # the entries and the descriptions between them: the list as printed, one passage
     while len(entries) < MAX_LIST_ITEMS:
         for step in (1, 2):
             later = own.get(entries[-1].sentence.position + step)
             if later is not None and later.sentence.list_item and later.sentence.section == first.sentence.section:
+                between = own.get(entries[-1].sentence.position + 1)
+                if step == 2 and between is not None:
+                    quoted.append(between)
                 entries.append(later)
+                quoted.append(later)
                 break
         else:
             break
-    return entries
+    return quoted
 
 
 def _section_bonus(kind: QuestionKind, sentence: Sentence, named_case: bool) -> float:

@@ -176,3 +176,26 @@ def test_empty_and_overlong_questions_are_refused(assistant: Assistant):
         assistant.ask("   ")
     with pytest.raises(InvalidQuestion, match="for langt"):
         assistant.ask("x" * 10_000)
+
+
+def test_a_list_is_quoted_as_printed_with_the_descriptions_between_its_entries(assistant: Assistant):
+    """A list question brings the whole list: its entries and the one-sentence descriptions between them, in order,
+    so that consecutive sentences make one passage (one citation), not one citation per entry."""
+    from retrieval.answer import _with_lists
+
+    hit = assistant.ask("Hvem blev udpeget til følgegruppen for Lynetteholm?").retrieved[0]
+    texts = [
+        ("Udvalget lægger vægt på tre principper:", False),
+        ("• Mangfoldige læringsmiljøer:", True),
+        ("Rummene skal kunne bruges på flere måder.", False),
+        ("• Kloge kvadratmeter:", True),
+        ("Arealerne skal udnyttes bedre.", False),
+        ("• Løsningerne laver vi sammen", True),
+        ("Sagen blev taget til efterretning.", False),
+    ]
+    own = {
+        position: Evidence(Sentence(text, "Sagsbeskrivelse", [1], position, entry), hit, 0, 1.0)
+        for position, (text, entry) in enumerate(texts)
+    }
+    quoted = _with_lists([own[1]], own, listing=True)
+    assert [e.sentence.position for e in quoted] == [1, 2, 3, 4, 5]
