@@ -206,7 +206,7 @@ class ExtractiveAnswerer:
             heading_tokens: dict[str, set[str]] = {}
             titled = sum(idf.get(token, 1.0) for token in query_tokens & set(analyse(hit.title))) / query_weight
             for sentence, similarity in zip(sentences, dense, strict=True):
-                # A sentence stands under its section's heading too ("Fraværende" over "Charlotte Levin").
+                # A sentence stands under its section's heading too ("Fraværende" over "Anne Holm").
                 heading = heading_tokens.setdefault(sentence.section, set(analyse(sentence.section)))
                 tokens = set(analyse(sentence.text)) | heading
                 lexical = sum(idf.get(token, 1.0) for token in query_tokens & tokens) / query_weight
@@ -587,8 +587,8 @@ def _section_bonus(kind: QuestionKind, sentence: Sentence, named_case: bool) -> 
 
 
 def _labelled(sentence: Sentence, heading: set[str], query_tokens: set[str]) -> bool:
-    """Whether the sentence stands under a heading or label the question names: "Fraværende: Charlotte Levin", or
-    "Charlotte Levin" under the heading "Fraværende", for "Hvem var fraværende …?"."""
+    """Whether the sentence stands under a heading or label the question names: "Fraværende: Anne Holm", or
+    "Anne Holm" under the heading "Fraværende", for "Hvem var fraværende …?"."""
     label = LABEL.match(sentence.text)
     named = heading | (set(analyse(label.group(0))) if label else set())
     return bool(named & query_tokens)

@@ -71,8 +71,8 @@ def share(terms: dict[str, float], tokens: set[str]) -> float:
 def matter_name(terms: dict[str, float], hits: list[Hit]) -> dict[str, float]:
     """The matter's name: the question's words in the title of the best item titled after it — a title that holds
     the question's most telling word ("Dyrehold, fremadrettet aftale" for "… tilskud til dyrehold og afgræsning
-    …") or two of its words ("Henvendelse fra Karlslunde IF skytteafdeling …" for "… Karlslunde IF's
-    skytteafdeling og steel challenge-banen"); all of the question's words when no title does (a generic word
+    …") or two of its words ("Henvendelse fra Vestby IF skytteafdeling …" for "… Vestby IF's
+    skytteafdeling og den nye skydebane"); all of the question's words when no title does (a generic word
     such as "henvendelse" names nothing)."""
     telling = max(terms.values()) * TELLING
     for hit in hits[:NAMING_ITEMS]:
