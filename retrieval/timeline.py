@@ -129,19 +129,19 @@ class TimelineAnswerer:
     ) -> list[Evidence]:
         """What to quote for one meeting: the item's decision when it is filed under the matter (its title names
         it, or it carries the case number of an item whose title does), else its best sentence that names the
-        matter — most of its words, or its rarest word — (only when the question asks across meetings); [] when the
-        item is not about the matter."""
+        matter — most of its words, or one nearly as rare as its rarest — (only when the question asks across
+        meetings); [] when the item is not about the matter."""
         if named:
             own = {e.sentence.position: e for e in ranked}
             decided = [e for e in decision_of(own, hit.meeting_date) if section_name(e.sentence.text) is None]
             return decided or ranked[:1]
         if not explicit:
             return []
-        rarest = max(name, key=name.__getitem__)
+        telling = {word for word, weight in name.items() if weight >= max(name.values()) * TELLING}
         for item in ranked:  # best first
             tokens = set(analyse(item.sentence.text))
-            # The matter's rarest word names it on its own ("flygtningepavillonerne" in a standing item's line).
-            if share(name, tokens) >= SUBJECT_SHARE or rarest in tokens:
+            # One of the matter's rarest words names it on its own ("flygtningepavillonerne" in a standing item).
+            if share(name, tokens) >= SUBJECT_SHARE or telling & tokens:
                 return [item]
         return []
 

@@ -122,3 +122,21 @@ def test_only_items_about_the_matter_join_it(assistant: Assistant):
 )
 def test_which_questions_ask_across_meetings(question, expected):
     assert wants_timeline(classify(question), question) is expected
+
+
+def test_a_standing_items_line_joins_the_matter_by_one_of_its_rarest_words(assistant: Assistant):
+    """Across meetings, an item not filed under the matter joins it by a line that holds most of the matter's words,
+    or one of its rarest ("… pavilloner til flygtningeboliger …" for "kloaktilslutningsbidrag for
+    flygtningepavillonerne"); a line with only its common words does not."""
+    from retrieval.answer import Evidence
+    from retrieval.sentences import Sentence
+
+    hit = _hit("1", "Huskeliste")
+    name = {"kloaktilslutningsbidrag": 5.7, "flygtningepavillon": 5.2, "betal": 3.9}
+
+    def quoted(text: str) -> bool:
+        ranked = [Evidence(Sentence(text, "Beslutning", [1], 0), hit, 0, 1.0)]
+        return bool(assistant.timeline._quote(hit, ranked, name, named=False, explicit=True))
+
+    assert quoted("Beløbet afholdes inden for budgettet til flygtningepavilloner.")
+    assert not quoted("Kommunen skal betale for vejen.")
