@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ingestion.casenumbers import case_key
 from ingestion.sections import section_name
-from retrieval.answer import DECISION_SECTION, Evidence, ExtractiveAnswerer, decision_of, make_citation
+from retrieval.answer import Evidence, ExtractiveAnswerer, decision_of, make_citation
 from retrieval.bm25 import analyse
 from retrieval.domain import Answer, Citation, Hit, TimelineEntry
 from retrieval.question import QuestionKind, named_time
@@ -32,6 +32,8 @@ NAMING_ITEMS = 3
 TELLING = 0.8
 # A meeting's decision is quoted in full up to this length (consecutive sentences, one citation).
 MAX_DECISION_CHARACTERS = 320
+# A sentence that names the matter in another item is quoted with up to this many sentences after it.
+FOLLOWING = 2
 # Words that frame a question about a matter's course rather than name the matter.
 _FRAME = frozenset(
     analyse(
@@ -138,11 +140,20 @@ class TimelineAnswerer:
         if not explicit:
             return []
         telling = {word for word, weight in name.items() if weight >= max(name.values()) * TELLING}
+        by_position = {e.sentence.position: e for e in ranked}
         for item in ranked:  # best first
             tokens = set(analyse(item.sentence.text))
             # One of the matter's rarest words names it on its own ("flygtningepavillonerne" in a standing item).
             if share(name, tokens) >= SUBJECT_SHARE or telling & tokens:
-                return [item]
+                # The line that names the matter often only opens what is said about it ("Klimahandledag 2024:
+                # Udvalget blev …"): the sentences after it, in the same section, come with it.
+                following = [by_position.get(item.sentence.position + step) for step in range(1, FOLLOWING + 1)]
+                run = [item]
+                for later in following:
+                    if later is None or later.sentence.section != item.sentence.section:
+                        break
+                    run.append(later)
+                return run
         return []
 
     def answer(self, question: str, hits: list[Hit], single: Answer, explicit: bool) -> Answer | None:
@@ -181,14 +192,15 @@ class TimelineAnswerer:
         )
 
     def _citation(self, member: Member, number: int) -> Citation | None:
-        """One citation for the meeting: its quoted sentences joined while they run on (a decision in several
-        sentences), verified against the page; else the first sentence alone."""
+        """One citation for the meeting: its quoted sentences joined while they run on in one section (a decision
+        in several sentences, a line and what follows it), verified against the page; else the first sentence
+        alone."""
         first = member.quote[0].sentence
         text, pages = first.text, list(first.pages)
         for evidence in member.quote[1:]:
             sentence = evidence.sentence
             joined = f"{text} {sentence.text}"
-            if len(joined) > MAX_DECISION_CHARACTERS or sentence.section != DECISION_SECTION:
+            if len(joined) > MAX_DECISION_CHARACTERS or sentence.section != first.section:
                 break
             text, pages = joined, sorted(set(pages) | set(sentence.pages))
         for snippet, cited in ((text, pages), (first.text, list(first.pages))):

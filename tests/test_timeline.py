@@ -140,3 +140,23 @@ def test_a_standing_items_line_joins_the_matter_by_one_of_its_rarest_words(assis
 
     assert quoted("Beløbet afholdes inden for budgettet til flygtningepavilloner.")
     assert not quoted("Kommunen skal betale for vejen.")
+
+
+def test_a_line_naming_the_matter_is_quoted_with_what_follows_it_in_its_section(assistant: Assistant):
+    from retrieval.answer import Evidence
+    from retrieval.sentences import Sentence
+
+    hit = _hit("1", "Huskeliste")
+    texts = [
+        ("Orientering", "Opkrævning af kloaktilslutningsbidrag for flygtningepavillonerne:"),
+        ("Orientering", "Bidraget er 575.611,70 kr."),
+        ("Orientering", "Det betales af puljen."),
+        ("Orientering", "Vejen asfalteres i maj."),
+        ("Beslutning", "Taget til efterretning."),
+    ]
+    ranked = [
+        Evidence(Sentence(text, section, [1], position), hit, 0, 1.0) for position, (section, text) in enumerate(texts)
+    ]
+    name = {"kloaktilslutningsbidrag": 5.7, "flygtningepavillon": 5.2}
+    quote = assistant.timeline._quote(hit, ranked, name, named=False, explicit=True)
+    assert [e.sentence.position for e in quote] == [0, 1, 2]
