@@ -302,7 +302,8 @@ class ExtractiveAnswerer:
             # the question names, else the last one (an item can carry the decisions of earlier meetings).
             ruling = decision_of(own, named_time(question).day)[:MAX_QUOTES]
             if ruling:
-                chosen = ruling if best.sentence.section == DECISION_SECTION else [*ruling, best]
+                # The best sentence stays, also when it stands in another decision run of the item.
+                chosen = ruling if any(e is best for e in ruling) else [*ruling, best]
         wanted = kind.target
         fitted = bool(wanted) and wanted != "case_number"
         # A decision's entries ("1. godkendes 2. tages til efterretning") are not the list a question asks for.

@@ -199,3 +199,23 @@ def test_a_list_is_quoted_as_printed_with_the_descriptions_between_its_entries(a
     }
     quoted = _with_lists([own[1]], own, listing=True)
     assert [e.sentence.position for e in quoted] == [1, 2, 3, 4, 5]
+
+
+def test_a_decision_question_keeps_its_best_sentence_from_an_earlier_decision_run(assistant: Assistant):
+    """The item's (last) decision is quoted for a decision question; the best sentence stays with it, also when it
+    stands in another run of the Beslutning section (an item can print its decision in parts)."""
+    from retrieval.question import classify
+
+    hit = assistant.ask("Hvem blev udpeget til følgegruppen for Lynetteholm?").retrieved[0]
+    texts = [
+        ("Beslutning", "Udvalget består af tre medlemmer fra Vestby IF, Østby IF og Nordby IF."),
+        ("Sagsbeskrivelse", "Sagen har været i høring."),
+        ("Beslutning", "Godkendt."),
+    ]
+    evidence = [
+        Evidence(Sentence(text, section, [1], position), hit, 0, score)
+        for position, ((section, text), score) in enumerate(zip(texts, (1.0, 0.5, 0.6), strict=True))
+    ]
+    question = "Hvilke foreninger udpeger medlemmer til udvalget?"
+    chosen = assistant.extractive.select(evidence, classify(question), question)
+    assert [e.sentence.position for e in chosen] == [0, 2]
