@@ -19,7 +19,7 @@ _DECISION = re.compile(
 )
 _NUMBER = re.compile(
     r"(?i)\b(hvor (mange|meget|stor\w*|høj\w*|lang\w*|længe|lav\w*|dyr\w*)|hvad koster|hvad kostede|beløb\w*|"
-    r"antal\w*|procent\w*|takst\w*|hvilken pris|hvor mange penge|hvilket beløb|hvad er prisen)\b"
+    r"antal\w*|procent\w*|takst(?:en|er|erne)?\b|hvilken pris|hvor mange penge|hvilket beløb|hvad er prisen)\b"
 )
 _DATE = re.compile(r"(?i)\b(hvornår|hvilken dato|hvilket år|hvilken måned|siden hvornår|hvilken frist|hvor længe)\b")
 _PERSON = re.compile(
@@ -153,8 +153,24 @@ class QuestionKind:
         return self.wants or ("list" if self.listing else "")
 
 
+# "Hvilke takstfinansierede institutioner …": a question that opens by naming what it asks for asks for a number
+# only when that is a number's noun or it also asks "hvor mange".
+_WHICH = re.compile(r"(?i)^\s*hvilke[nt]?\s+([\wæøå-]+)")
+_NUMBER_NOUN = re.compile(
+    r"(?i)^(beløb|takst|pris|antal|procent|sum|gebyr|budget|bevilling|tilskud|udgift|omkostning)(e|en|er|erne|et|ene)?$"
+)
+_COUNTS = re.compile(r"(?i)\b(hvor (mange|meget)|hvad koster|hvad kostede)\b")
+
+
+def _asks_number(question: str) -> bool:
+    which = _WHICH.match(question)
+    if which and not _NUMBER_NOUN.match(which.group(1)) and not _COUNTS.search(question):
+        return False
+    return bool(_NUMBER.search(question))
+
+
 def classify(question: str) -> QuestionKind:
-    number = bool(_NUMBER.search(question))
+    number = _asks_number(question)
     return QuestionKind(
         decision=bool(_DECISION.search(question)),
         number=number,

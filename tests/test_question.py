@@ -114,6 +114,12 @@ def test_a_list_question_wants_an_enumeration(sentence: str, is_list: bool) -> N
 
 def test_a_list_question_that_asks_for_a_number_wants_the_number() -> None:
     assert classify("Hvilke beløb blev bevilget?").target == "number"
+    assert classify("Hvilke skoler får flest elever, og hvor mange?").target == "number"
+    # "takst" in another word, or as the question's object, does not make "hvilke institutioner" a number question.
+    assert (
+        classify("Hvilke takstfinansierede institutioner var omfattet af beslutningen om taksterne?").target == "list"
+    )
+    assert classify("Hvad er taksten for 2024?").target == "number"
     assert classify("Hvad besluttede udvalget om skolestrukturen?").target == ""
 
 
