@@ -91,6 +91,9 @@ MIN_ROWS = 4
 # A line that opens with a short label ("Fraværende: Maria Hansen", "Sted: Mødelokale 1") starts a sentence: the
 # label belongs to its value, not to the end of the line before it.
 LABEL = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ./()-]*(?:\s[\wæøåÆØÅ./()-]+){0,2}:(?:\s|$)")
+# A label inside a line: a capitalised word, perhaps with one lower-case word ("Til stede:"), and a colon.
+_INLINE_LABEL = re.compile(r"(?:^|(?<=\s))[A-ZÆØÅ][\wæøåÆØÅ.()-]*(?:\s[a-zæøå][\wæøå-]*)?:(?=\s|$)")
+_MARKER_ONLY = re.compile(r"\s*(?:[–•\-*]|[a-zA-Z]\)|\d{1,2}\.)\s*")
 _ROW_START = re.compile(r"^\s*\d")
 _ROW_END = re.compile(r"[.!?:;,–-]\s*$")
 
@@ -151,6 +154,20 @@ def _split_points(text: str) -> list[int]:
     return points
 
 
+def _label_points(text: str) -> list[int]:
+    """Where sentences start: the usual boundaries, but a label goes with its value ("Fraværende: Maria Hansen" is
+    one sentence, not "… Fraværende:" and "Maria Hansen"), also where one line holds several ("Dato: 8. februar
+    2024 Tid: kl. 08.00 Sted: Mødelokale 1")."""
+    labels = list(_INLINE_LABEL.finditer(text))
+    after_label = {match.end() for match in labels} | {len(text[: match.end()]) + 1 for match in labels}
+    points = {point for point in _split_points(text) if point not in after_label}
+    # A label right after a bullet ("• Kloge kvadratmeter: …") is the entry itself, not a new sentence.
+    points |= {
+        match.start() for match in labels if match.start() > 0 and not _MARKER_ONLY.fullmatch(text[: match.start()])
+    }
+    return sorted(points)
+
+
 def split_lines(lines: list[Line], section: str, start_position: int = 0) -> list[Sentence]:
     sentences: list[Sentence] = []
     for block in _blocks(lines):
@@ -161,10 +178,7 @@ def split_lines(lines: list[Line], section: str, start_position: int = 0) -> lis
             parts.append(line.text)
             cursor += len(line.text) + 1
         text = " ".join(parts)
-        label = LABEL.match(text)
-        # "Fraværende: Maria Hansen" is one sentence: no break right after the label.
-        points = [point for point in _split_points(text) if not label or point > label.end()]
-        bounds = [0, *points, len(text)]
+        bounds = [0, *_label_points(text), len(text)]
         bulleted = bool(_BULLET.match(block[0].text))
         for start, end in itertools.pairwise(bounds):
             piece = text[start:end].strip()

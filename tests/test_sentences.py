@@ -42,3 +42,21 @@ def test_an_attendance_line_is_found_by_its_label_or_its_heading():
     assert _labelled(under_heading, set(analyse(under_heading.section)), asked)
     assert _labelled(labelled, set(analyse(labelled.section)), asked)
     assert not _labelled(other, set(analyse(other.section)), asked)
+
+
+def test_several_labels_on_one_line_each_start_a_sentence_with_their_values():
+    lines = _lines("Dato: 8. februar 2024 Tid: kl. 08.00 Sted:", "Mødelokale 1", "Afbud: Jens Hansen")
+    assert [s.text for s in split_lines(lines, "")] == [
+        "Dato: 8. februar 2024",
+        "Tid: kl. 08.00",
+        "Sted: Mødelokale 1",
+        "Afbud: Jens Hansen",
+    ]
+
+
+def test_a_bullet_whose_entry_opens_with_a_label_stays_one_list_entry():
+    lines = _lines("• Kloge kvadratmeter: Vi udnytter bygningerne godt.", "• Løsningerne laver vi sammen:")
+    assert [(s.text, s.list_item) for s in split_lines(lines, "")] == [
+        ("• Kloge kvadratmeter: Vi udnytter bygningerne godt.", True),
+        ("• Løsningerne laver vi sammen:", True),
+    ]
