@@ -248,12 +248,15 @@ def _asked(proper: str, asked_words: set[str]) -> bool:
 # "hvor mange procent") are not things the answer must name.
 _FOCUS = re.compile(
     r"(?i)\b(?:hvor mange|hvad koster (?:en|et|det)?|hvem (?:er|var|blev) (?:ny|den nye|det nye)?)"
-    r"\s*([a-zæøå][\wæøå-]{2,})"
+    r"\s*(?:(?:cirka|ca\.|omkring|flere|færre|nye|ekstra|mindst|højst|samlet)\s+)?([a-zæøå][\wæøå-]{2,})"
 )
 _NOT_FOCUS = re.compile(
     r"(?i)^(penge|kroner|kr|procent|pct|gange|år|måneder|uger|dage|timer|minutter|kvadratmeter|meter|kilometer|"
     r"hektar|mio|millioner|mia|milliarder|af|i|til|for|på|om|der|de|det|den|man|vi|blevet|valgt|udpeget|ansvarlig|"
-    r"deltog|deltager|kom|kommer|var|er|blev|bliver|har|havde|skal|kan|vil|bor|går|fik|får)$"
+    r"deltog|deltager|kom|kommer|var|er|blev|bliver|har|havde|skal|kan|vil|bor|går|fik|får|"
+    # Adverbs and quantifiers: "hvad koster det cirka", "hvor mange flere".
+    r"cirka|ca|omkring|præcis|præcist|mindst|højst|maksimalt|minimum|maksimum|samlet|ialt|årligt|egentlig|"
+    r"normalt|typisk|gennemsnitligt|ekstra|mere|flere|færre|mindre|nye|nu|så|mon|også|dog|længere)$"
 )
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from retrieval.question import When, classify, holds, named_time, names_person
+from retrieval.question import When, classify, focus, holds, named_time, names_person
 
 
 @pytest.mark.parametrize(
@@ -139,3 +139,18 @@ def test_a_person_is_two_capitalised_words_not_ending_in_an_institutions_word(se
 
 def test_a_name_the_question_already_says_is_no_answer_to_who() -> None:
     assert not names_person("Formanden Anne Holm åbnede mødet.", "Hvad sagde Anne Holm på mødet?")
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("Hvor mange elever går på skolen?", "elever"),
+        ("Hvor mange flere pladser kommer der?", "pladser"),
+        ("Hvad koster et periodekort?", "periodekort"),
+        # An adverb is not what the question counts or prices.
+        ("Hvad koster det cirka at plante en hektar skov?", ""),
+        ("Hvor mange penge fik foreningen?", ""),
+    ],
+)
+def test_the_thing_a_question_counts_or_prices(question: str, thing: str) -> None:
+    assert focus(question) == thing
