@@ -457,12 +457,21 @@ def _passages(chosen: list[Evidence]) -> list[list[Evidence]]:
     return runs
 
 
+# Words for people counted: "hvor mange mennesker" is answered by "18 deltagere", "hvor mange gæster" by "5.000
+# borgere".
+_PEOPLE = frozenset(analyse("mennesker personer folk borgere gæster deltagere besøgende brugere"))
+
+
 def _focus_missing(question: str, chosen: list[Evidence]) -> bool:
     thing = focus(question)
     if not thing:
         return False
     wanted = set(analyse(thing))
-    return not any(wanted <= set(analyse(e.sentence.text)) for e in chosen)
+    for evidence in chosen:
+        tokens = set(analyse(evidence.sentence.text))
+        if wanted <= tokens or (wanted <= _PEOPLE and tokens & _PEOPLE):
+            return False
+    return True
 
 
 def _year_missing(question: str, chosen: list[Evidence]) -> bool:

@@ -219,3 +219,17 @@ def test_a_decision_question_keeps_its_best_sentence_from_an_earlier_decision_ru
     question = "Hvilke foreninger udpeger medlemmer til udvalget?"
     chosen = assistant.extractive.select(evidence, classify(question), question)
     assert [e.sentence.position for e in chosen] == [0, 2]
+
+
+def test_people_counted_may_be_named_by_another_word_for_people(assistant: Assistant):
+    from retrieval.answer import _focus_missing
+
+    hit = assistant.ask("Hvem blev udpeget til følgegruppen for Lynetteholm?").retrieved[0]
+
+    def quote(text: str) -> list[Evidence]:
+        return [Evidence(Sentence(text, "Sagsbeskrivelse", [1], 0), hit, 0, 1.0)]
+
+    assert not _focus_missing("Hvor mange mennesker var der på holdet?", quote("Der var højst 18 deltagere."))
+    assert not _focus_missing("Hvor mange elever går på skolen?", quote("Skolen har 420 elever."))
+    assert _focus_missing("Hvor mange elever går på skolen?", quote("Skolen har 420 deltagere."))
+    assert _focus_missing("Hvor mange mennesker var der på holdet?", quote("Holdet kostede 18.000 kr."))
