@@ -308,11 +308,13 @@ class ExtractiveAnswerer:
         fitted = bool(wanted) and wanted != "case_number"
         # A decision's entries ("1. godkendes 2. tages til efterretning") are not the list a question asks for.
         holding = [e for e in chosen if not (wanted == "list" and e in ruling)]
-        if fitted and not any(e.fit > 0 for e in holding):
+        # For "hvem" a person's name holds it fully; a capitalised word only partly (see ``_fit``).
+        full = self.calibration.fit_bonus if wanted == "person" else 0.0
+        if fitted and not any(e.fit > 0 and e.fit >= full for e in holding):
             # What was asked for (the number, the name) must be quoted: from next to the best sentence, else the
             # item's best sentence that holds it.
-            holder = _neighbour_holding(own, best, wanted) or next(
-                (e for e in evidence if e.hit is best.hit and e.fit > 0), None
+            holder = _neighbour_holding(own, best, wanted, full) or next(
+                (e for e in evidence if e.hit is best.hit and e.fit > 0 and e.fit >= full), None
             )
             if holder is not None:
                 chosen.append(holder)
@@ -508,14 +510,19 @@ def _holds(wanted: str, sentence: Sentence, question: str) -> bool:
     return (wanted == "list" and sentence.list_item) or holds(wanted, sentence.text, question)
 
 
-def _neighbour_holding(own: dict[int, Evidence], best: Evidence, wanted: str) -> Evidence | None:
+def _neighbour_holding(own: dict[int, Evidence], best: Evidence, wanted: str, full: float = 0.0) -> Evidence | None:
     """The sentence next to the best one (after it first, then before; a list after its lead-in) that holds what
     was asked for."""
     # A list may follow its lead-in a few sentences on ("… syv bygninger, …" and then their names).
     offsets = (1, 2, 3, -1, -2, -3) if wanted == "list" else (1, -1, 2, -2)
     for offset in offsets:
         neighbour = own.get(best.sentence.position + offset)
-        if neighbour is not None and neighbour.sentence.section == best.sentence.section and neighbour.fit > 0:
+        if (
+            neighbour is not None
+            and neighbour.sentence.section == best.sentence.section
+            and neighbour.fit > 0
+            and neighbour.fit >= full
+        ):
             return neighbour
     return None
 

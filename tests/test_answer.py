@@ -233,3 +233,24 @@ def test_people_counted_may_be_named_by_another_word_for_people(assistant: Assis
     assert not _focus_missing("Hvor mange elever går på skolen?", quote("Skolen har 420 elever."))
     assert _focus_missing("Hvor mange elever går på skolen?", quote("Skolen har 420 deltagere."))
     assert _focus_missing("Hvor mange mennesker var der på holdet?", quote("Holdet kostede 18.000 kr."))
+
+
+def test_who_is_answered_by_a_persons_name_from_the_item_when_the_best_quote_has_none(assistant: Assistant):
+    from retrieval.question import classify
+
+    hit = assistant.ask("Hvem blev udpeget til følgegruppen for Lynetteholm?").retrieved[0]
+    weak, full = assistant.extractive.calibration.fit_bonus / 4, assistant.extractive.calibration.fit_bonus
+    evidence = [
+        Evidence(
+            Sentence("Rådgiveren Vestby Plan har udarbejdet forslaget.", "Sagsbeskrivelse", [1], 0),
+            hit,
+            0,
+            1.0,
+            fit=weak,
+        ),
+        Evidence(Sentence("Forslaget er i tråd med planen.", "Sagsbeskrivelse", [1], 1), hit, 0, 0.5, fit=-0.08),
+        Evidence(Sentence("Oplægget holdes af planlægger Anne Holm.", "Baggrund", [1], 6), hit, 0, 0.4, fit=full),
+    ]
+    question = "Hvem holder oplæg om forslaget?"
+    chosen = assistant.extractive.select(evidence, classify(question), question)
+    assert 6 in [e.sentence.position for e in chosen]
