@@ -76,7 +76,11 @@ _DATED_DECISION = re.compile(
 )
 # Undated ones only when short and capitalised: "Udvalgets beslutning", "Beslutning i Økonomiudvalget" — not a
 # wrapped sentence that happens to end in "… byrådets beslutning".
-_SHORT_DECISION = re.compile(r"^(?:[A-ZÆØÅ]\S*s beslutning|Beslutning (?:i|fra) [A-ZÆØÅ]\S*(?: \S+){0,3})$")
+# A body's name may join suspended compounds: "Klima-, Teknik- og Miljøudvalgets beslutning", "BESKÆFTIGELSES- OG
+# ERHVERVSUDVALGETS BESLUTNING".
+_SHORT_DECISION = re.compile(
+    r"^(?=[A-ZÆØÅ])(?:(?i:(?:\S+-,?\s+(?:og\s+)?){0,4}\S+s beslutning)|Beslutning (?:i|fra) [A-ZÆØÅ]\S*(?: \S+){0,3})$"
+)
 _DECISIONS = {"beslutning", "beslutninger", "udvalgets beslutning", "byrådets beslutning"}
 
 
