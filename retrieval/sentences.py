@@ -68,6 +68,7 @@ ABBREVIATIONS = {
     "osv",
     "pct",
     "pga",
+    "pkt",
     "pr",
     "ref",
     "resp",

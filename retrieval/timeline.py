@@ -193,17 +193,18 @@ class TimelineAnswerer:
 
     def _citation(self, member: Member, number: int) -> Citation | None:
         """One citation for the meeting: its quoted sentences joined while they run on in one section (a decision
-        in several sentences, a line and what follows it), verified against the page; else the first sentence
-        alone."""
+        in several sentences, a line and what follows it), the longest such run that is verified on its pages —
+        a run can break where the sentences left a fragment out ("2. afventer pkt. 1")."""
         first = member.quote[0].sentence
-        text, pages = first.text, list(first.pages)
+        runs = [(first.text, list(first.pages))]
         for evidence in member.quote[1:]:
             sentence = evidence.sentence
+            text, pages = runs[-1]
             joined = f"{text} {sentence.text}"
             if len(joined) > MAX_DECISION_CHARACTERS or sentence.section != first.section:
                 break
-            text, pages = joined, sorted(set(pages) | set(sentence.pages))
-        for snippet, cited in ((text, pages), (first.text, list(first.pages))):
+            runs.append((joined, sorted(set(pages) | set(sentence.pages))))
+        for snippet, cited in reversed(runs):
             citation = make_citation(number, member.hit, snippet, cited)
             if self.extractive.verified(citation):
                 return citation

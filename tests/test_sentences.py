@@ -60,3 +60,11 @@ def test_a_bullet_whose_entry_opens_with_a_label_stays_one_list_entry():
         ("• Kloge kvadratmeter: Vi udnytter bygningerne godt.", True),
         ("• Løsningerne laver vi sammen:", True),
     ]
+
+
+def test_a_reference_to_an_earlier_item_does_not_end_the_sentence():
+    lines = _lines("Byrådet godkendte den 15. maj 2023 (pkt. 43) planen. Den gælder fra 2024.")
+    assert [s.text for s in split_lines(lines, "")] == [
+        "Byrådet godkendte den 15. maj 2023 (pkt. 43) planen.",
+        "Den gælder fra 2024.",
+    ]

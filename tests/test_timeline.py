@@ -160,3 +160,23 @@ def test_a_line_naming_the_matter_is_quoted_with_what_follows_it_in_its_section(
     name = {"kloaktilslutningsbidrag": 5.7, "flygtningepavillon": 5.2}
     quote = assistant.timeline._quote(hit, ranked, name, named=False, explicit=True)
     assert [e.sentence.position for e in quote] == [0, 1, 2]
+
+
+def test_a_meetings_quote_is_the_longest_run_of_its_sentences_found_on_the_page(assistant: Assistant):
+    """A decision quoted in several sentences is cited as far as the run stands on the page as quoted; a sentence
+    that does not (here one the page does not hold) ends the run instead of dropping all but the first."""
+    from retrieval.answer import Evidence
+    from retrieval.sentences import Sentence
+    from retrieval.timeline import Member
+
+    answer = assistant.ask("Hvornår har udvalget behandlet Bystrategisk Råd?")
+    cited = answer.citations[0]
+    hit = next(h for h in answer.retrieved if h.document_id == cited.document_id)
+    assert len(cited.snippet.split()) > 3 and len(cited.snippet) < 314  # room for " Nej." under 320
+    words = cited.snippet.split(" ")
+    half = len(words) // 2
+    # Two sentences that run on as the page prints them, and a third the page does not hold.
+    sentences = [" ".join(words[:half]), " ".join(words[half:]), "Nej."]
+    quote = [Evidence(Sentence(text, "Beslutning", cited.pages, n), hit, 0, 1.0) for n, text in enumerate(sentences)]
+    citation = assistant.timeline._citation(Member(hit, quote), 1)
+    assert citation is not None and citation.snippet == cited.snippet
