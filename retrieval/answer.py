@@ -126,7 +126,7 @@ class Calibration:
     signal_bias: float = 2.2441
     threshold: float = 0.49
     # Above this confidence an answer is called sure ("Sikkert svar"), below it "Usikkert — tjek kilden".
-    sure: float = 0.99
+    sure: float = 0.81
 
     def confidence(self, signals: Signals) -> float:
         standardised = (signals.vector() - np.array(self.signal_mean)) / np.array(self.signal_scale)
