@@ -18,7 +18,7 @@ from ingestion.meeting import MONTH_NAMES, find_date
 from retrieval.bm25 import analyse, normalise
 from retrieval.domain import OCR_NOTE, Answer, Certainty, Citation, Hit
 from retrieval.index import Index
-from retrieval.question import QuestionKind, classify, focus, holds, named_time, names_person
+from retrieval.question import QuestionKind, classify, focus, holds, meeting_fact, named_time, names_person
 from retrieval.sentences import LABEL, Sentence, embedding_inputs
 from retrieval.verify import snippet_on_pages
 
@@ -26,6 +26,9 @@ NOT_IN_MINUTES = "Det fremgår ikke af referaterne."
 DECISION_SECTION = "Beslutning"
 DECISION_SECTIONS = {DECISION_SECTION: 0.2, "Indstilling": 0.05}
 MEETING_BONUS = 0.2
+# The line that prints what a question asks about the meeting ("Afbud: …" for "Hvem var fraværende?") outweighs
+# the meeting's heading, which matches the question's body name and date as well as any line of the meeting.
+MEETING_FACT_BONUS = 0.4
 WEAK_PERSON = 0.25
 SUMMARY_SECTIONS = {"Sammendrag", "Resumé", "Resume", "Baggrund", ""}
 ITEMS_CONSIDERED = 4
@@ -224,11 +227,8 @@ class ExtractiveAnswerer:
                         hit_rank=rank,
                         score=score,
                         bonus=_section_bonus(kind, sentence, case_match and rank == 0)
-                        + (
-                            MEETING_BONUS
-                            if opening or (kind.meeting and _labelled(sentence, heading, query_tokens))
-                            else 0.0
-                        ),
+                        + (MEETING_BONUS if opening else 0.0)
+                        + (MEETING_FACT_BONUS if kind.meeting and _labelled(sentence, question) else 0.0),
                         fit=self._fit(kind, sentence, question, sentence.position in leads_list),
                         dense=float(similarity),
                         lexical=lexical,
@@ -346,11 +346,12 @@ class ExtractiveAnswerer:
                 return case_answer
         evidence = self.rank(question, hits, case_match)
         chosen = self.select(evidence, kind, question)
-        signals = self.signals(question, evidence, chosen, kind) if evidence and not case_match else None
+        exact = case_match or _meeting_fact_line(question, kind, evidence)
+        signals = self.signals(question, evidence, chosen, kind) if evidence and not exact else None
         if not evidence:
             strength = 0.0
         elif signals is None:
-            strength = 1.0  # the question names exactly this case
+            strength = 1.0  # the question names exactly this case, or this meeting and a fact its opening prints
         else:
             strength = self.calibration.confidence(signals)
         measured = dataclasses.asdict(signals) if signals else {}
@@ -603,12 +604,28 @@ def _section_bonus(kind: QuestionKind, sentence: Sentence, named_case: bool) -> 
     return 0.0
 
 
-def _labelled(sentence: Sentence, heading: set[str], query_tokens: set[str]) -> bool:
-    """Whether the sentence stands under a heading or label the question names: "Fraværende: Anne Holm", or
-    "Anne Holm" under the heading "Fraværende", for "Hvem var fraværende …?"."""
+def _meeting_fact_line(question: str, kind: QuestionKind, evidence: list[Evidence]) -> bool:
+    """Whether the best quote is the line of the meeting's own information that prints what the question asks about
+    a meeting it names by date ("Afbud: …" for "Hvem var fraværende ved udvalgets møde den 7. februar 2024?"): an
+    answer read from the minutes' structure, as sure as a named case."""
+    if not (kind.meeting and evidence and meeting_fact(question)):
+        return False
+    best = evidence[0]
+    return (
+        best.hit_rank == 0
+        and not best.hit.agenda_item
+        and named_time(question).matches(best.hit.meeting_date) is True
+        and _labelled(best.sentence, question)
+    )
+
+
+def _labelled(sentence: Sentence, question: str) -> bool:
+    """Whether the sentence stands under a heading or label for what the question asks about the meeting:
+    "Fraværende: Anne Holm", "Afbud: Anne Holm" or "Anne Holm" under the heading "Fraværende", for "Hvem var
+    fraværende …?"; "Mødested: Byrådssalen" for "Hvor blev mødet holdt?"."""
+    fact = meeting_fact(question)
     label = LABEL.match(sentence.text)
-    named = heading | (set(analyse(label.group(0))) if label else set())
-    return bool(named & query_tokens)
+    return bool(fact) and meeting_fact(" ".join([sentence.section, label.group(0) if label else ""])) == fact
 
 
 def _same_text(first: Evidence, second: Evidence) -> bool:

@@ -47,6 +47,13 @@ _MEETING = re.compile(
     r"mødtes|(af)?holdt\b.{0,60}\b(sit|deres) møde|\w*møde\w*\b.{0,60}\b(blev )?(holdt|afholdt)|"
     r"(begyndte|startede|sluttede) mødet|mødet (begyndte|startede|sluttede))\b"
 )
+# What a question asks about the meeting, and the labels that print it ("Afbud:" answers "Hvem var fraværende?").
+_MEETING_FACTS = {
+    "absent": re.compile(r"(?i)\b(fraværende|fravær|afbud|ikke til stede|deltog ikke|meldt afbud)\b"),
+    "present": re.compile(r"(?i)\b(deltagere|deltog|til stede|tilstede|medlemmer|medl\.)"),
+    "place": re.compile(r"(?i)\b(hvor blev|hvor holdt|hvor mødtes|mødested|mødelokale|sted|lokale)\b"),
+    "time": re.compile(r"(?i)\b(hvornår begyndte|hvornår startede|hvornår sluttede|mødetidspunkt|tidspunkt|tid|kl\.)"),
+}
 _ABOUT = re.compile(r"(?i)\b(handler|drejer)\b.*\bom\b")
 # Across meetings: the question asks for a matter's course, not one meeting's fact.
 _ACROSS = re.compile(
@@ -89,7 +96,8 @@ _HAS_DATE = re.compile(
     rf"(?i)\b(\d{{1,2}}\.\s?({_MONTH_WORDS})|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|(19|20)\d\d|{_MONTH_WORDS}|"
     r"foråret|efteråret|sommeren|vinteren|uge \d+|kvartal|dags dato|senest)\b"
 )
-_HAS_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][a-zæøåöüéä]+(?:[ -][A-ZÆØÅ][a-zæøåöüéä]+)+")
+# Two or more capitalised words, a middle initial allowed ("John T. Olsen").
+_HAS_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][a-zæøåöüéä]+(?:(?:\s[A-ZÆØÅ]\.)?[ -][A-ZÆØÅ][a-zæøåöüéä]+)+")
 # A name of two or more capitalised words ends in an institution's word when it is not a person: "Vestby Fodbold",
 # "Østby Havn", "Nordby Skole".
 _INSTITUTION_END = re.compile(
@@ -258,6 +266,12 @@ _NOT_FOCUS = re.compile(
     r"cirka|ca|omkring|præcis|præcist|mindst|højst|maksimalt|minimum|maksimum|samlet|ialt|årligt|egentlig|"
     r"normalt|typisk|gennemsnitligt|ekstra|mere|flere|færre|mindre|nye|nu|så|mon|også|dog|længere)$"
 )
+
+
+def meeting_fact(text: str) -> str:
+    """Which fact about a meeting a question asks for, or a label prints: "absent", "present", "place", "time" or
+    ""; absence is tested before presence ("deltog ikke" is absence)."""
+    return next((fact for fact, pattern in _MEETING_FACTS.items() if pattern.search(text)), "")
 
 
 def focus(question: str) -> str:

@@ -254,3 +254,32 @@ def test_who_is_answered_by_a_persons_name_from_the_item_when_the_best_quote_has
     question = "Hvem holder oplæg om forslaget?"
     chosen = assistant.extractive.select(evidence, classify(question), question)
     assert 6 in [e.sentence.position for e in chosen]
+
+
+@pytest.fixture(scope="module")
+def labelled_meeting(tmp_path_factory: pytest.TempPathFactory, embedder) -> Assistant:
+    """A meeting whose opening prints "Dato: …", "Deltagere: …" and "Fraværende: …" on lines of their own."""
+    from tests.conftest import FIXTURES, make_settings
+
+    index = Index.open(make_settings(tmp_path_factory.mktemp("labelled")), embedder=embedder)
+    index.ingest_file(FIXTURES / "word-eksport_kultur-og-fritidsudvalget_2022-09-14_1630_19afbf9c.pdf")
+    yield Assistant(index.settings, index=index)
+    index.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Hvem var fraværende ved Kultur- og Fritidsudvalgets møde den 14. september 2022?", "Anne Marie Lyduch"),
+        ("Hvem havde afbud til Kultur- og Fritidsudvalgets møde den 14. september 2022?", "Anne Marie Lyduch"),
+    ],
+)
+def test_a_question_about_the_meeting_is_answered_by_the_line_that_prints_it(
+    labelled_meeting: Assistant, question, fact
+):
+    """The meeting's heading matches the body and date a question names better than any other line; the line that
+    prints what is asked ("Fraværende: …", also for "afbud") is the answer, and it is sure: the question names the
+    meeting, the minutes print the fact under its label."""
+    answer = labelled_meeting.ask(question)
+    assert answer.answered and fact in answer.answer
+    assert answer.certainty == "sikkert"

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from retrieval.question import When, classify, focus, holds, named_time, names_person
+from retrieval.question import When, classify, focus, holds, meeting_fact, named_time, names_person
 
 
 @pytest.mark.parametrize(
@@ -154,3 +154,23 @@ def test_a_name_the_question_already_says_is_no_answer_to_who() -> None:
 )
 def test_the_thing_a_question_counts_or_prices(question: str, thing: str) -> None:
     assert focus(question) == thing
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Hvem var fraværende ved mødet?", "absent"),
+        ("Hvem deltog ikke i mødet?", "absent"),
+        ("Afbud:", "absent"),
+        ("Deltagere:", "present"),
+        ("Hvor blev mødet holdt?", "place"),
+        ("Mødested:", "place"),
+        ("Beslutning", ""),
+    ],
+)
+def test_what_a_question_asks_about_the_meeting_and_which_label_prints_it(text: str, fact: str) -> None:
+    assert meeting_fact(text) == fact
+
+
+def test_a_middle_initial_is_part_of_a_persons_name() -> None:
+    assert names_person("Fraværende: John T. Olsen", "Hvem var fraværende?")

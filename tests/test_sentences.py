@@ -33,15 +33,14 @@ def test_prose_is_split_into_sentences_across_lines():
 
 def test_an_attendance_line_is_found_by_its_label_or_its_heading():
     from retrieval.answer import _labelled
-    from retrieval.bm25 import analyse
 
-    asked = set(analyse("Hvem var fraværende, da udvalget behandlede sagen?"))
-    under_heading = split_lines(_lines("Charlotte Levin"), "Fraværende")[0]
-    labelled = split_lines(_lines("Fraværende: Charlotte Levin"), "Beslutning")[0]
+    asked = "Hvem var fraværende, da udvalget behandlede sagen?"
+    under_heading = split_lines(_lines("Anne Holm"), "Fraværende")[0]
+    labelled = split_lines(_lines("Afbud: Anne Holm"), "Beslutning")[0]
     other = split_lines(_lines("Sagen blev godkendt."), "Beslutning")[0]
-    assert _labelled(under_heading, set(analyse(under_heading.section)), asked)
-    assert _labelled(labelled, set(analyse(labelled.section)), asked)
-    assert not _labelled(other, set(analyse(other.section)), asked)
+    assert _labelled(under_heading, asked)
+    assert _labelled(labelled, asked)
+    assert not _labelled(other, asked)
 
 
 def test_several_labels_on_one_line_each_start_a_sentence_with_their_values():
