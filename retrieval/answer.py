@@ -344,7 +344,7 @@ class ExtractiveAnswerer:
             case_answer = self.case_number_answer(hits[0])
             if case_answer is not None:
                 return case_answer
-        evidence = self.rank(question, hits, case_match)
+        evidence = _fact_line_first(question, kind, self.rank(question, hits, case_match))
         chosen = self.select(evidence, kind, question)
         exact = case_match or _meeting_fact_line(question, kind, evidence)
         signals = self.signals(question, evidence, chosen, kind) if evidence and not exact else None
@@ -602,6 +602,15 @@ def _section_bonus(kind: QuestionKind, sentence: Sentence, named_case: bool) -> 
     if (kind.about or named_case) and sentence.section in SUMMARY_SECTIONS and sentence.position < 3:
         return 0.2
     return 0.0
+
+
+def _fact_line_first(question: str, kind: QuestionKind, evidence: list[Evidence]) -> list[Evidence]:
+    """For a question about the meeting, the first-ranked meeting's line that prints what is asked ("Sted: …") is
+    the answer, however well the meeting's heading matches the body and date the question names."""
+    if not (kind.meeting and meeting_fact(question)):
+        return evidence
+    lines = [e for e in evidence if e.hit_rank == 0 and not e.hit.agenda_item and _labelled(e.sentence, question)]
+    return [*lines, *(e for e in evidence if e not in lines)] if lines else evidence
 
 
 def _meeting_fact_line(question: str, kind: QuestionKind, evidence: list[Evidence]) -> bool:

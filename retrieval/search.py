@@ -66,7 +66,7 @@ class Searcher:
         self.index = index
 
     def rank_chunks(self, query: str, filters: Filters | None, k: int) -> RankedChunks:
-        filters = self._with_case_filter(query, filters)
+        filters = self._with_meeting_day(query, self._with_case_filter(query, filters))
         allowed = self.index.allowed_chunks(filters)
         depth = max(k * CHUNKS_PER_ITEM, 20)
         dense_hits = self.index.dense(query, depth, allowed)
@@ -89,6 +89,18 @@ class Searcher:
             return filters
         base = filters.model_dump() if filters else {}
         return Filters(**{**base, "case_number": numbers[0]})
+
+    def _with_meeting_day(self, query: str, filters: Filters | None) -> Filters | None:
+        """A question that names the day of an indexed meeting ("den 9. september 2024") is about that meeting:
+        search only its items, as a named case number searches only its case. A day no meeting was held on, or a
+        question already restricted in time, is searched as it stands."""
+        if filters is not None and (filters.date_from or filters.date_to):
+            return filters
+        day = named_time(query).day
+        if day is None or day not in {record.meeting_date for record in self.index.documents()}:
+            return filters
+        base = filters.model_dump() if filters else {}
+        return Filters(**{**base, "date_from": day, "date_to": day})
 
     def search(self, query: str, filters: Filters | None = None, top_k: int = 5) -> list[Hit]:
         """The best ``top_k`` agenda items; items of the meeting the question names (its date, its body) first."""

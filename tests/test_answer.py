@@ -283,3 +283,26 @@ def test_a_question_about_the_meeting_is_answered_by_the_line_that_prints_it(
     answer = labelled_meeting.ask(question)
     assert answer.answered and fact in answer.answer
     assert answer.certainty == "sikkert"
+
+
+def test_a_question_naming_a_meetings_day_searches_that_meeting(assistant: Assistant):
+    import datetime as dt
+
+    named = assistant.search("Hvad blev besluttet om budgettet den 4. december 2012?", top_k=12)
+    assert named and {hit.meeting_date for hit in named} == {dt.date(2012, 12, 4)}
+    # A day no indexed meeting was held on restricts nothing.
+    unnamed = assistant.search("Hvad blev besluttet om budgettet den 5. december 2012?", top_k=12)
+    assert len({hit.meeting_date for hit in unnamed}) > 1
+
+
+def test_the_line_printing_the_asked_meeting_fact_comes_first(assistant: Assistant):
+    from retrieval.answer import _fact_line_first
+    from retrieval.question import classify
+
+    opening = next(hit for hit in assistant.search("Hvem deltog i mødet?") if not hit.agenda_item)
+    question = "Hvor blev udvalgets møde holdt?"
+    heading = Evidence(Sentence("Udvalgets møde den 4. december 2012 kl. 13", "", [1], 0), opening, 0, 0.9)
+    place = Evidence(Sentence("Sted: Mødelokale 1", "", [1], 1), opening, 0, 0.3)
+    assert _fact_line_first(question, classify(question), [heading, place]) == [place, heading]
+    other = "Hvad besluttede udvalget om taksterne?"
+    assert _fact_line_first(other, classify(other), [heading, place]) == [heading, place]
