@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install ocr model ingest eval calibrate bench bench-scale load lint clean layouts
+.PHONY: run test install ocr model ingest eval calibrate probe bench bench-scale load lint clean layouts
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -71,6 +71,13 @@ eval: model
 # Fit the confidence model on the tuning sets (dev.jsonl, dev-wide.jsonl); prints the values for Calibration.
 calibrate: model
 	$(BIN)/python -m eval.calibrate
+
+# Questions generated from the structure of the 38 rendered and held-out minutes (eval/probe.py): ~4 minutes.
+PROBE_DIR ?= /tmp/referat-probe
+probe: model
+	$(BIN)/referat ingest eval/corpus/rendered eval/corpus/held-out eval/corpus/held-out-2 eval/corpus/held-out-3 \
+		eval/corpus/held-out-4 --data-dir $(PROBE_DIR)
+	$(BIN)/python -m eval.probe --data-dir $(PROBE_DIR)
 
 # Re-render the layouts of the segmentation evaluation from eval/corpus/greve (needs Debian's fonts-dejavu).
 layouts: install
