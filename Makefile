@@ -41,9 +41,9 @@ GATE := --min hit_at_1=0.95 --min hit_at_5=0.95 --min mrr=0.95 --min page_hit_at
 
 # The held-out test set: written by a helper from PDFs nothing was tuned on, never used to tune anything.
 # Floors a little under what was measured (eval/README.md): they catch a regression, they are not the goal.
-# 2026-11-28 (README): citation_precision 0.69 → 0.66 (measured 0.678 after the list and timeline work, which
-# raised meetings_recall 0.551 → 0.693, so its floor 0.55 → 0.66) and answer_accuracy 0.62 → 0.64 (0.660).
-TEST_GATE := --min hit_at_1=0.85 --min hit_at_5=0.95 --min answer_accuracy=0.64 --min citation_recall=0.78 \
+# 2026-11-28 (README), measured 0.891 / 0.687 / 0.816 / 0.679 / 0.348 / 0.054 / 0.693: citation_precision 0.69 →
+# 0.66 (the list and timeline work cites more), meetings_recall 0.55 → 0.66, answer_accuracy 0.62 → 0.66.
+TEST_GATE := --min hit_at_1=0.85 --min hit_at_5=0.95 --min answer_accuracy=0.66 --min citation_recall=0.78 \
 	--min citation_precision=0.66 --min abstention_accuracy=0.30 --min false_abstention_rate=0.08 \
 	--min meetings_recall=0.66
 
