@@ -186,6 +186,7 @@ class ExtractiveAnswerer:
         query_tokens = set(analyse(question))
         idf = self.index.idf
         query_weight = sum(idf.get(token, 1.0) for token in query_tokens) or 1.0
+        asked_fact = meeting_fact(question) if kind.meeting else ""
         evidence: list[Evidence] = []
         for rank, hit in enumerate(hits[:depth]):
             found = self._item(hit)
@@ -228,7 +229,7 @@ class ExtractiveAnswerer:
                         score=score,
                         bonus=_section_bonus(kind, sentence, case_match and rank == 0)
                         + (MEETING_BONUS if opening else 0.0)
-                        + (MEETING_FACT_BONUS if kind.meeting and _labelled(sentence, question) else 0.0),
+                        + (MEETING_FACT_BONUS if _labelled(sentence, asked_fact) else 0.0),
                         fit=self._fit(kind, sentence, question, sentence.position in leads_list),
                         dense=float(similarity),
                         lexical=lexical,
@@ -607,9 +608,8 @@ def _section_bonus(kind: QuestionKind, sentence: Sentence, named_case: bool) -> 
 def _fact_line_first(question: str, kind: QuestionKind, evidence: list[Evidence]) -> list[Evidence]:
     """For a question about the meeting, the first-ranked meeting's line that prints what is asked ("Sted: …") is
     the answer, however well the meeting's heading matches the body and date the question names."""
-    if not (kind.meeting and meeting_fact(question)):
-        return evidence
-    lines = [e for e in evidence if e.hit_rank == 0 and not e.hit.agenda_item and _labelled(e.sentence, question)]
+    fact = meeting_fact(question) if kind.meeting else ""
+    lines = [e for e in evidence if e.hit_rank == 0 and not e.hit.agenda_item and _labelled(e.sentence, fact)]
     return [*lines, *(e for e in evidence if e not in lines)] if lines else evidence
 
 
@@ -617,22 +617,21 @@ def _meeting_fact_line(question: str, kind: QuestionKind, evidence: list[Evidenc
     """Whether the best quote is the line of the meeting's own information that prints what the question asks about
     a meeting it names by date ("Afbud: …" for "Hvem var fraværende ved udvalgets møde den 7. februar 2024?"): an
     answer read from the minutes' structure, as sure as a named case."""
-    if not (kind.meeting and evidence and meeting_fact(question)):
+    if not (kind.meeting and evidence):
         return False
     best = evidence[0]
     return (
         best.hit_rank == 0
         and not best.hit.agenda_item
         and named_time(question).matches(best.hit.meeting_date) is True
-        and _labelled(best.sentence, question)
+        and _labelled(best.sentence, meeting_fact(question))
     )
 
 
-def _labelled(sentence: Sentence, question: str) -> bool:
-    """Whether the sentence stands under a heading or label for what the question asks about the meeting:
-    "Fraværende: Anne Holm", "Afbud: Anne Holm" or "Anne Holm" under the heading "Fraværende", for "Hvem var
-    fraværende …?"; "Mødested: Byrådssalen" for "Hvor blev mødet holdt?"."""
-    fact = meeting_fact(question)
+def _labelled(sentence: Sentence, fact: str) -> bool:
+    """Whether the sentence stands under a heading or label for ``fact``, what a question asks about the meeting
+    (``meeting_fact``): "Fraværende: Anne Holm", "Afbud: Anne Holm" or "Anne Holm" under the heading "Fraværende"
+    for "absent" ("Hvem var fraværende …?"); "Mødested: Byrådssalen" for "place"."""
     label = LABEL.match(sentence.text)
     return bool(fact) and meeting_fact(" ".join([sentence.section, label.group(0) if label else ""])) == fact
 

@@ -97,7 +97,7 @@ class Searcher:
         if filters is not None and (filters.date_from or filters.date_to):
             return filters
         day = named_time(query).day
-        if day is None or day not in {record.meeting_date for record in self.index.documents()}:
+        if day is None or day not in self.index.meeting_dates:
             return filters
         base = filters.model_dump() if filters else {}
         return Filters(**{**base, "date_from": day, "date_to": day})

@@ -33,8 +33,9 @@ def test_prose_is_split_into_sentences_across_lines():
 
 def test_an_attendance_line_is_found_by_its_label_or_its_heading():
     from retrieval.answer import _labelled
+    from retrieval.question import meeting_fact
 
-    asked = "Hvem var fraværende, da udvalget behandlede sagen?"
+    asked = meeting_fact("Hvem var fraværende, da udvalget behandlede sagen?")
     under_heading = split_lines(_lines("Anne Holm"), "Fraværende")[0]
     labelled = split_lines(_lines("Afbud: Anne Holm"), "Beslutning")[0]
     other = split_lines(_lines("Sagen blev godkendt."), "Beslutning")[0]
