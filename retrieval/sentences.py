@@ -160,7 +160,8 @@ def _label_points(text: str) -> list[int]:
     one sentence, not "… Fraværende:" and "Maria Hansen"), also where one line holds several ("Dato: 8. februar
     2024 Tid: kl. 08.00 Sted: Mødelokale 1")."""
     labels = list(_INLINE_LABEL.finditer(text))
-    after_label = {match.end() for match in labels} | {len(text[: match.end()]) + 1 for match in labels}
+    # _split_points breaks where the next sentence starts: right after the colon, or one space later.
+    after_label = {match.end() + offset for match in labels for offset in (0, 1)}
     points = {point for point in _split_points(text) if point not in after_label}
     # A label right after a bullet ("• Kloge kvadratmeter: …") is the entry itself, not a new sentence.
     points |= {
