@@ -86,8 +86,20 @@ _UNITS = [
         ),
     ),
 ]
+# Numbers that count nothing: a date ("25. april 2024", "12-10-2023"), a year standing alone ("i 2011"), a time of
+# day ("kl. 16.30"), a reference ("§ 17", "punkt 5", "stk. 2", "lokalplan 12.11") or a case number ("23-012345",
+# "12/27845", "00.01.00-A00-50-23").
+# "Hvor mange deltog?" is not answered by the year of the report.
+_NOT_A_QUANTITY = re.compile(
+    r"(?i)\b\d{2,4}[-/]\d{3,6}\b|\b\d\d\.\d\d\.\d\d(?:-\w+)*|"
+    rf"\b\d{{1,2}}\.\s?(?:{'|'.join(MONTH_NAMES)})(?:\s+(?:19|20)\d\d)?\b|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|"
+    r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)(?!\s*(?:kr|mio|m2|m²|personer|borgere|deltagere|elever|pladser))|"
+    r"\bkl\.?\s*\d{1,2}(?:[.:]\d\d)?|"
+    r"(?:§+|\b(?:punkt|pkt|stk|nr|lokalplan|kommuneplantillæg|tillæg|bilag|side|sag)\.?)\s*\d[\d.]*(?:-\d+)?"
+)
+# A number as a whole ("2.500", "1,2"), so that the question's own "2023" does not rule out every 2 and 3.
 _HAS_NUMBER = re.compile(
-    r"\d|\b(to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede|tusind|"
+    r"\d+(?:[.,]\d+)*|\b(to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede|tusind|"
     r"million\w*|milliard\w*)\b",
     re.IGNORECASE,
 )
@@ -215,7 +227,7 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
     asked = {match.group(0).casefold() for match in pattern.finditer(question)}
     text = sentence[1:] if wanted == "place" else sentence
     if wanted == "number":
-        text = _ENUMERATOR.sub("", text)
+        text = _NOT_A_QUANTITY.sub(" ", _ENUMERATOR.sub("", text))
         unit = next((unit for asks, unit in _UNITS if asks.search(question)), None)
         if unit is not None and not unit.search(text):
             return False

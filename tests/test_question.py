@@ -53,6 +53,28 @@ def test_a_number_the_question_already_says_answers_nothing() -> None:
     assert holds("number", "Tolv pladser står stadig tomme.", question)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kommunen har i 2011 planlagt kurser.",  # a year
+        "Mødet blev holdt den 25. april 2024.",  # a date
+        "Rapporten er dateret 12-10-2023.",
+        "Jf. § 17, stk. 4 i lokalplan 12.11.",  # references
+        "Sagsnr. 2012-28504, journalnummer 00.01.00-A00-50-23.",  # case numbers
+        "Mødet begyndte kl. 16.30.",  # a time of day
+    ],
+)
+def test_a_date_year_time_or_reference_counts_nothing(sentence: str) -> None:
+    assert not holds("number", sentence, "Hvor mange deltog i kurserne?")
+
+
+def test_a_count_is_found_beside_dates_and_digits_the_question_has() -> None:
+    question = "Hvor mange deltog i 2023?"
+    assert holds("number", "I alt 2.500 deltagere den 25. april 2023.", question)
+    assert holds("number", "Der deltog 32 personer.", question)  # 3 and 2 are digits of the question's 2023
+    assert holds("number", "I 2023 deltog 2024 borgere.", question)  # a count that looks like a year
+
+
 def test_a_year_in_the_question_is_no_answer_to_when() -> None:
     question = "Hvornår i 2024 skal planen være færdig?"
     assert not holds("date", "Planen skal være færdig i 2024.", question)
