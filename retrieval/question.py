@@ -88,7 +88,7 @@ _UNITS = [
 ]
 # Numbers that count nothing: a date ("25. april 2024", "12-10-2023"), a year standing alone ("i 2011"), a time of
 # day ("kl. 16.30"), a reference ("§ 17", "punkt 5", "stk. 2", "lokalplan 12.11") or a case number ("23-012345",
-# "12/27845", "00.01.00-A00-50-23").
+# "12/34567", "00.01.00-A00-12-19").
 # "Hvor mange deltog?" is not answered by the year of the report.
 _NOT_A_QUANTITY = re.compile(
     r"(?i)\b\d{2,4}[-/]\d{3,6}\b|\b\d\d\.\d\d\.\d\d(?:-\w+)*|"

@@ -60,7 +60,7 @@ def test_a_number_the_question_already_says_answers_nothing() -> None:
         "Mødet blev holdt den 25. april 2024.",  # a date
         "Rapporten er dateret 12-10-2023.",
         "Jf. § 17, stk. 4 i lokalplan 12.11.",  # references
-        "Sagsnr. 2012-28504, journalnummer 00.01.00-A00-50-23.",  # case numbers
+        "Sagsnr. 2019-11111, journalnummer 00.01.00-A00-12-19.",  # case numbers
         "Mødet begyndte kl. 16.30.",  # a time of day
     ],
 )
