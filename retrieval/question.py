@@ -19,17 +19,21 @@ _DECISION = re.compile(
 )
 _NUMBER = re.compile(
     r"(?i)\b(hvor (mange|meget|stor\w*|høj\w*|lang\w*|længe|lav\w*|dyr\w*)|hvad koster|hvad kostede|beløb\w*|"
-    r"antal\w*|procent\w*|takst(?:en|er|erne)?\b|hvilken pris|hvor mange penge|hvilket beløb|hvad er prisen)\b"
+    r"antal\w*|procent\w*|takst(?:en|er|erne)?\b|hvilken pris|hvor mange penge|hvilket beløb|hvad er prisen|"
+    r"hvad (skal|må|skulle|kan) (man|\w+ \w+|\w+) betale|hvad betaler)\b"
 )
 _DATE = re.compile(r"(?i)\b(hvornår|hvilken dato|hvilket år|hvilken måned|siden hvornår|hvilken frist|hvor længe)\b")
 _PERSON = re.compile(
-    r"(?i)\b(hvem|hvilke(n|t)? (minister|borgmester|formand|næstformand|medlem\w*|person\w*|direktør|leder|"
-    r"repræsentant\w*|politiker\w*))\b"
+    r"(?i)\b(hvem|(hvilke(n|t)?|hvad hed(der|te)?|hvad er navnet på) (den nye |det nye |de nye )?"
+    r"(minister|borgmester|formand|næstformand|medlem\w*|person\w*|direktør|leder|repræsentant\w*|politiker\w*)"
+    r"(en|e|ne|erne)?)\b"
 )
-# "Hvilken forening …?", "Hvilket firma …?": the answer is a proper name (one capitalised word may do).
+# "Hvilken forening …?", "Hvilket firma …?", "Hvad hedder …?": the answer is a proper name (one capitalised word may
+# do); "Hvad hedder formanden …?" asks for a person.
 _NAMED = re.compile(
     r"(?i)\bhvilke(n|t)? (forening\w*|firma\w*|virksomhed\w*|klub\w*|leverandør\w*|entreprenør\w*|rådgiver\w*|"
-    r"organisation\w*|institution\w*|skole\w*|tilbud\w*|forlag\w*|selskab\w*|by|byer|kommune(r|n)?)\b"
+    r"organisation\w*|institution\w*|skole\w*|tilbud\w*|forlag\w*|selskab\w*|by|byer|kommune(r|n)?)\b|"
+    r"\bhvad (hed(der|te)?|er navnet på)\b"
 )
 _PLACE = re.compile(
     r"(?i)\b(hvor (skal|ligger|holdes|blev|er|foregår|foregik|mødtes|var)\b(?! (mange|meget|stor|lang|høj))|"

@@ -21,6 +21,10 @@ from retrieval.question import When, classify, focus, holds, meeting_fact, named
         ("Hvorfor blev forslaget afvist?", "reason"),
         ("Hvad er sagsnummeret på sagen om vejbelysning?", "case_number"),
         ("Hvad besluttede udvalget om skolestrukturen?", ""),
+        ("Hvad hedder formanden for Vestby Boldklub?", "person"),
+        ("Hvad hedder den nye skole i Vestby?", "named"),
+        ("Hvad skal man betale for at få en bolig koblet på kloaknettet?", "number"),
+        ("Hvad betaler foreningen i husleje?", "number"),
     ],
 )
 def test_the_question_form_decides_what_a_quote_must_hold(question: str, wants: str) -> None:
