@@ -13,6 +13,8 @@ import re
 from ingestion.domain import Line, Section
 
 DECISION_SECTION = "Beslutning"
+# What the administration proposes and a decision approves ("Indstillingen godkendt").
+PROPOSAL_SECTION = "Indstilling"
 SECTION_NAMES = {
     name.casefold(): name
     for name in [

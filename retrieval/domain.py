@@ -82,6 +82,11 @@ class TimelineEntry(BaseModel):
     title: str
     case_number: str
     citation: int = Field(description="The number (n) of the citation that quotes this meeting.")
+    proposal: int | None = Field(
+        default=None,
+        description="The citation (n) of the item's Indstilling, when the decision only approves or recommends it "
+        '("Godkendt", "1. Anbefales"): what was decided stands there.',
+    )
 
 
 Certainty = Literal["sikkert", "usikkert", ""]

@@ -11,11 +11,12 @@ sket med", "besluttet") and less the bodies' own names, weighted by how rare the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from ingestion.casenumbers import case_key
-from ingestion.sections import section_name
-from retrieval.answer import Evidence, ExtractiveAnswerer, decision_of, make_citation
+from ingestion.sections import PROPOSAL_SECTION, section_name
+from retrieval.answer import DECISION_SECTION, Evidence, ExtractiveAnswerer, decision_of, make_citation
 from retrieval.bm25 import analyse
 from retrieval.domain import Answer, Citation, Hit, TimelineEntry
 from retrieval.question import QuestionKind, named_time
@@ -34,6 +35,16 @@ TELLING = 0.8
 MAX_DECISION_CHARACTERS = 320
 # A sentence that names the matter in another item is quoted with up to this many sentences after it.
 FOLLOWING = 2
+# The Indstilling that a bare approval refers to is quoted up to this length.
+MAX_PROPOSAL_CHARACTERS = 600
+# A decision that only approves or recommends what was proposed, point by point or as a whole: "Godkendt",
+# "1. Anbefales ikke 2. Anbefales, idet …", "1. a.-d. Godkendt", "Indstillingen tiltrådt", "Som indstillet". What
+# was decided stands in the Indstilling.
+_POINTS = r"(?:(?:\d{1,2}[a-z]?|[a-z])[.)](?:\s*-\s*[a-z][.)])?\s*)*"
+_APPROVES = re.compile(
+    rf"(?i)^\s*{_POINTS}(?:indstillinge[nr]\w*\s+|administrationens indstilling\w*\s+|som )?"
+    r"(?:ikke )?(godkend\w*|anbefal\w*|tiltr[åa]d\w*|vedta\w*|indstillet|oversend\w*)\b"
+)
 # Words that frame a question about a matter's course rather than name the matter.
 _FRAME = frozenset(
     analyse(
@@ -86,10 +97,22 @@ def matter_name(terms: dict[str, float], hits: list[Hit]) -> dict[str, float]:
 
 @dataclass(frozen=True)
 class Member:
-    """One meeting's item about the matter and the sentences quoted for it."""
+    """One meeting's item about the matter, the sentences quoted for it and, when its decision only approves
+    what was proposed, the Indstilling it approves."""
 
     hit: Hit
     quote: list[Evidence]
+    proposal: list[Evidence] = field(default_factory=list)
+
+
+def approves_proposal(decision: list[Evidence]) -> bool:
+    """Whether a decision only approves or recommends the Indstilling ("Godkendt", "1. Anbefales")."""
+    return bool(decision) and bool(_APPROVES.match(decision[0].sentence.text))
+
+
+def proposal_of(ranked: list[Evidence]) -> list[Evidence]:
+    """The item's Indstilling, in order."""
+    return sorted((e for e in ranked if e.sentence.section == PROPOSAL_SECTION), key=lambda e: e.sentence.position)
 
 
 class TimelineAnswerer:
@@ -121,9 +144,12 @@ class TimelineAnswerer:
             if hit.document_id in by_meeting or id(hit) not in by_hit:
                 continue
             named = hit in titled or bool(hit.case_number and case_key(hit.case_number) in cases)
-            quote = self._quote(hit, by_hit[id(hit)], name, named, explicit)
+            ranked = by_hit[id(hit)]
+            quote = self._quote(hit, ranked, name, named, explicit)
             if quote:
-                by_meeting[hit.document_id] = Member(hit, quote)
+                decided = named and quote[0].sentence.section == DECISION_SECTION
+                proposal = proposal_of(ranked) if decided and approves_proposal(quote) else []
+                by_meeting[hit.document_id] = Member(hit, quote, proposal)
         return sorted(by_meeting.values(), key=lambda m: (m.hit.meeting_date is None, m.hit.meeting_date))
 
     def _quote(
@@ -166,10 +192,13 @@ class TimelineAnswerer:
         citations: list[Citation] = []
         entries: list[TimelineEntry] = []
         for member in members:
-            citation = self._citation(member, len(citations) + 1)
+            citation = self._citation(member.hit, member.quote, len(citations) + 1, MAX_DECISION_CHARACTERS)
             if citation is None:
                 continue
             citations.append(citation)
+            proposal = self._citation(member.hit, member.proposal, len(citations) + 1, MAX_PROPOSAL_CHARACTERS)
+            if proposal is not None:
+                citations.append(proposal)
             hit = member.hit
             entries.append(
                 TimelineEntry(
@@ -179,44 +208,54 @@ class TimelineAnswerer:
                     title=hit.title,
                     case_number=hit.case_number,
                     citation=citation.n,
+                    proposal=proposal.n if proposal else None,
                 )
             )
         if len(entries) < 2:
             return None
         return single.model_copy(
             update={
-                "answer": compose_timeline(citations),
+                "answer": compose_timeline(entries, citations),
                 "citations": citations,
                 "timeline": entries,
             }
         )
 
-    def _citation(self, member: Member, number: int) -> Citation | None:
-        """One citation for the meeting: its quoted sentences joined while they run on in one section (a decision
-        in several sentences, a line and what follows it), the longest such run that is verified on its pages —
-        a run can break where the sentences left a fragment out ("2. afventer pkt. 1")."""
-        first = member.quote[0].sentence
+    def _citation(self, hit: Hit, quote: list[Evidence], number: int, longest: int) -> Citation | None:
+        """One citation for the quoted sentences: joined while they run on in one section (a decision in several
+        sentences, a line and what follows it) up to ``longest`` characters, the longest such run that is verified
+        on its pages — a run can break where the sentences left a fragment out ("2. afventer pkt. 1")."""
+        if not quote:
+            return None
+        first = quote[0].sentence
         runs = [(first.text, list(first.pages))]
-        for evidence in member.quote[1:]:
+        for evidence in quote[1:]:
             sentence = evidence.sentence
             text, pages = runs[-1]
             joined = f"{text} {sentence.text}"
-            if len(joined) > MAX_DECISION_CHARACTERS or sentence.section != first.section:
+            if len(joined) > longest or sentence.section != first.section:
                 break
             runs.append((joined, sorted(set(pages) | set(sentence.pages))))
         for snippet, cited in reversed(runs):
-            citation = make_citation(number, member.hit, snippet, cited)
+            citation = make_citation(number, hit, snippet, cited)
             if self.extractive.verified(citation):
                 return citation
         return None
 
 
-def compose_timeline(citations: list[Citation]) -> str:
-    """ "Sagen er behandlet på 3 møder:" and one line per meeting, oldest first, each with its marker."""
-    lines = [f"Sagen er behandlet på {len(citations)} møder:"]
-    for citation in citations:
-        date = citation.meeting_date.strftime("%d-%m-%Y") if citation.meeting_date else "ukendt dato"
-        where = ", ".join(part for part in (date, citation.body) if part)
-        item = f", punkt {citation.agenda_item}" if citation.agenda_item else ""
-        lines.append(f"- {where}{item} »{citation.title}«: {citation.snippet} [{citation.n}]")
+def compose_timeline(entries: list[TimelineEntry], citations: list[Citation]) -> str:
+    """ "Sagen er behandlet på 3 møder:" and one line per meeting, oldest first, each with its marker; a bare
+    approval is followed by the Indstilling it approves."""
+    by_number = {citation.n: citation for citation in citations}
+    lines = [f"Sagen er behandlet på {len(entries)} møder:"]
+    for entry in entries:
+        citation = by_number[entry.citation]
+        date = entry.meeting_date.strftime("%d-%m-%Y") if entry.meeting_date else "ukendt dato"
+        where = ", ".join(part for part in (date, entry.body) if part)
+        item = f", punkt {entry.agenda_item}" if entry.agenda_item else ""
+        line = f"- {where}{item} »{entry.title}«: {citation.snippet} [{citation.n}]"
+        if entry.proposal is not None:
+            proposal = by_number[entry.proposal]
+            line += f" (indstillingen: {proposal.snippet} [{proposal.n}])"
+        lines.append(line)
     return "\n".join(lines)

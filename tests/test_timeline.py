@@ -10,7 +10,7 @@ from retrieval.bm25 import analyse
 from retrieval.domain import Hit
 from retrieval.index import Index
 from retrieval.question import classify
-from retrieval.timeline import matter_name, share, subject_terms, wants_timeline
+from retrieval.timeline import _APPROVES, matter_name, share, subject_terms, wants_timeline
 from retrieval.verify import snippet_on_pages
 
 
@@ -40,7 +40,34 @@ def test_a_matter_treated_at_three_meetings_is_answered_as_a_timeline(assistant:
         assert snippet_on_pages(citation.snippet, document, citation.pages)  # every quote is verified
         assert citation.agenda_item == entry.agenda_item and f"[{citation.n}]" in answer.answer
     # The decision, not the dated heading over it, is what each meeting is quoted for.
-    assert "Godkendt" in by_number[answer.timeline[-1].citation].snippet
+    last = answer.timeline[-1]
+    assert "Godkendt" in by_number[last.citation].snippet
+    # "Godkendt" alone says nothing: the Indstilling it approves is quoted beside it, verified, in the same item.
+    assert last.proposal is not None
+    proposal = by_number[last.proposal]
+    assert proposal.agenda_item == last.agenda_item and proposal.document_id == by_number[last.citation].document_id
+    assert snippet_on_pages(proposal.snippet, assistant.index.document(proposal.document_id), proposal.pages)
+    assert f"(indstillingen: {proposal.snippet} [{proposal.n}])" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("decision", "bare"),
+    [
+        ("Godkendt.", True),
+        ("Godkendes, idet udvalget ønsker en ny sag i efteråret.", True),
+        ("1. Anbefales ikke", True),
+        ("1. a.-d. Godkendt Udvalget takker for engagementet.", True),
+        ("2A. anbefales, idet udvalget ønsker at beslutte det tilpassede projekt", True),
+        ("Indstillingen godkendt.", True),
+        ("Administrationens indstilling tiltrådt.", True),
+        ("Som indstillet.", True),
+        ("Udvalget besluttede at udsætte sagen til næste møde.", False),
+        ("Taget til efterretning.", False),
+        ("Udvalget godkendte budgettet med den ændring, at …", False),
+    ],
+)
+def test_a_decision_that_only_approves_refers_to_the_proposal(decision: str, bare: bool):
+    assert bool(_APPROVES.match(decision)) is bare
 
 
 def test_one_meetings_fact_stays_a_single_answer(assistant: Assistant):
@@ -167,7 +194,7 @@ def test_a_meetings_quote_is_the_longest_run_of_its_sentences_found_on_the_page(
     that does not (here one the page does not hold) ends the run instead of dropping all but the first."""
     from retrieval.answer import Evidence
     from retrieval.sentences import Sentence
-    from retrieval.timeline import Member
+    from retrieval.timeline import MAX_DECISION_CHARACTERS
 
     answer = assistant.ask("Hvornår har udvalget behandlet Bystrategisk Råd?")
     cited = answer.citations[0]
@@ -178,5 +205,5 @@ def test_a_meetings_quote_is_the_longest_run_of_its_sentences_found_on_the_page(
     # Two sentences that run on as the page prints them, and a third the page does not hold.
     sentences = [" ".join(words[:half]), " ".join(words[half:]), "Nej."]
     quote = [Evidence(Sentence(text, "Beslutning", cited.pages, n), hit, 0, 1.0) for n, text in enumerate(sentences)]
-    citation = assistant.timeline._citation(Member(hit, quote), 1)
+    citation = assistant.timeline._citation(hit, quote, 1, MAX_DECISION_CHARACTERS)
     assert citation is not None and citation.snippet == cited.snippet

@@ -79,20 +79,23 @@ function citationItem(citation) {
     element("span", { class: "citation-actions" }, copy, " ", items));
 }
 
-// An answer across meetings: one row per meeting, oldest first, each with the citation of its decision.
+// An answer across meetings: one row per meeting, oldest first, each with the citation of its decision and, when
+// the decision only approves ("Godkendt"), the Indstilling it approves.
 function timeline(answer) {
   const byNumber = new Map(answer.citations.map((citation) => [citation.n, citation]));
   const rows = answer.timeline.map((entry) => {
-    const citation = byNumber.get(entry.citation);
     const item = entry.agenda_item ? `, punkt ${entry.agenda_item}` : "";
     const label = `${danishDate(entry.meeting_date)} · ${entry.body}${item}`;
+    const source = (citation, lead, extra) => citation
+      ? element("button", { type: "button", class: `citation-link ${extra}`, "data-pdf-url": citation.pdf_url,
+        onclick: () => openSource(citation.document_id, citation.pages[0] || 1, citation.snippet, `${label}: »${entry.title}«`) },
+        `${lead}[${citation.n}] “${citation.snippet}”, s. ${citation.pages.join(", ")}`)
+      : "";
     return element("li", { class: "timeline-entry" },
       element("span", { class: "timeline-date" }, label),
       element("span", { class: "timeline-title" }, ` »${entry.title}«`),
-      citation ? element("button", { type: "button", class: "citation-link timeline-citation",
-        "data-pdf-url": citation.pdf_url,
-        onclick: () => openSource(citation.document_id, citation.pages[0] || 1, citation.snippet, `${label}: »${entry.title}«`) },
-        `[${citation.n}] “${citation.snippet}”, s. ${citation.pages.join(", ")}`) : "");
+      source(byNumber.get(entry.citation), "", "timeline-citation"),
+      source(byNumber.get(entry.proposal), "Indstillingen: ", "timeline-proposal"));
   });
   return element("ol", { class: "timeline answer-timeline", "aria-label": "Møder, ældste først" }, ...rows);
 }
