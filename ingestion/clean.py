@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from typing import TypeVar
 
+from ingestion.casenumbers import labelled_case_number
 from ingestion.domain import Line, TextLine
 from ingestion.sections import SECTION_NAMES
 
@@ -92,11 +93,15 @@ def find_running_lines(pages: list[list[str]]) -> Furniture:
             {(_prefix(_shape(line)), position) for line, position in _edge_lines(lines) if _may_be_furniture(line)}
         )
     threshold = max(3, (len(pages) + 1) // 2)
-    # A section heading at the top of most pages is still a heading ("Beslutning" is never furniture).
+    # A section heading at the top of most pages is still a heading ("Beslutning" is never furniture), and a case
+    # number that changes from page to page ("Sags ID: 2024-0001234" over each item's page) is the item's.
     exact = {
         key
         for key, count in counts.items()
-        if count >= threshold and key[0] not in _SECTION_SHAPES and not _items_starting_pages(texts[key], count)
+        if count >= threshold
+        and key[0] not in _SECTION_SHAPES
+        and not _items_starting_pages(texts[key], count)
+        and not _case_numbers_of_pages(texts[key])
     }
     prefixes = {
         key
@@ -111,6 +116,11 @@ def _items_starting_pages(texts: set[str], count: int) -> bool:
     never repeat; a running line that names the item ("§ 6 (fortsat)" on each page of item 6) does."""
     example = next(iter(texts))
     return not _may_be_furniture(example) and len(texts) >= count
+
+
+def _case_numbers_of_pages(texts: set[str]) -> bool:
+    """Lines of one shape that print different case numbers: each says which case its page is about."""
+    return len(texts) > 1 and all(labelled_case_number(text) for text in texts)
 
 
 def _edge_lines(lines: list[str]) -> list[tuple[str, int]]:

@@ -174,12 +174,20 @@ def _entry_follows(lines: list[TextLine], index: int, last: _Entry) -> bool:
     return bool(following and following.title) and number_key(following.number) > number_key(last.number)
 
 
+# A wrapped entry's title may run over this many more lines before its page number.
+WRAPPED_LINES = 3
+
+
 def _page_follows(lines: list[TextLine], index: int) -> bool:
-    """The next line finishes a wrapped entry with its page number."""
-    if index + 1 >= len(lines):
-        return False
-    text = lines[index + 1].text.strip()
-    return _split_page(text)[1] is not None and not parse_heading(_split_page(text)[0])
+    """One of the next few lines finishes a wrapped entry with its page number ("10. Beslutning om skærpede krav
+    til" / "vurdering af egnethed samt om antal" / "leverandører … 20"), and no other entry comes first."""
+    for following in lines[index + 1 : index + 1 + WRAPPED_LINES]:
+        body, page = _split_page(following.text.strip())
+        if parse_heading(body):
+            return False
+        if page is not None:
+            return True
+    return False
 
 
 def _restarts(

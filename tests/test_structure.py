@@ -141,3 +141,51 @@ def test_meeting_information_is_its_own_item_and_never_the_contents():
         opening = document.items[0]
         assert opening.title == MEETING_INFO_TITLE
         assert "Deltagere" in opening.text and "...." not in opening.text
+
+
+def _item_page(number: int, title: str) -> str:
+    return f"{number}. {title}\nBaggrund\nUdvalget drøfter {title.lower()}.\nBeslutning\nGodkendt."
+
+
+def test_a_contents_entry_wrapped_over_three_lines_keeps_the_entries_after_it():
+    """ "10. Beslutning om skærpede krav til" / "vurdering af egnethed samt om antal" / "leverandører … 20": the
+    page number comes two lines on, and the entries after it are still the contents' (they were all lost)."""
+    contents = "\n".join(
+        [
+            "Vestby Kommune",
+            "Indhold",
+            "1. Godkendelse af dagsorden .............. 2",
+            "2. Beslutning om skærpede krav til vurdering af egnethed",
+            "samt om antal leverandører af hjemmepleje på",
+            "fritvalgsområdet .............. 3",
+            "3. Madservice og tøjvask, uanmeldt tilsyn .............. 4",
+            "4. Orientering fra formanden .............. 5",
+        ]
+    )
+    pages = [
+        contents,
+        _item_page(1, "Godkendelse af dagsorden"),
+        "2. Beslutning om skærpede krav til\nvurdering af egnethed samt om antal\nleverandører af hjemmepleje på\n"
+        "fritvalgsområdet\nBaggrund\nKravene skærpes.\nBeslutning\nGodkendt.",
+        _item_page(3, "Madservice og tøjvask, uanmeldt tilsyn"),
+        _item_page(4, "Orientering fra formanden"),
+    ]
+    document = parse_pages(pages, "vestby.pdf", "0" * 64)
+    assert [item.number for item in document.items if item.number] == ["1", "2", "3", "4"]
+    assert [item.first_page for item in document.items if item.number] == [2, 3, 4, 5]
+
+
+def test_a_case_number_over_each_items_page_is_the_items_not_furniture():
+    """One page per item under the same header block, with the item's own "Sags ID" in it: the repeating header
+    goes, the case number stays with its item."""
+    header = "Vestby Kommune\nSocialudvalget\nMødedato: 05.02.2024 kl. 15:30\nREFERAT"
+    titles = ["Godkendelse af dagsorden", "Botilbud i Nordparken", "Voksenelevløn", "Årsberetning fra Seniorrådet"]
+    cases = ["2021-0011111", "2023-0022222", "2023-0022222", "2024-0033333"]
+    pages = [
+        f"{header}\nSags ID: {case}\n{n} (Åben) {title}\nResume\nSagen handler om {title.lower()}.\nBeslutning\nJa."
+        for n, (title, case) in enumerate(zip(titles, cases, strict=True), 1)
+    ]
+    document = parse_pages(pages, "vestby.pdf", "0" * 64)
+    items = [item for item in document.items if item.number]
+    assert [item.case_number for item in items] == cases
+    assert all("Vestby Kommune" not in item.text for item in items)
