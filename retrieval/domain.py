@@ -82,11 +82,13 @@ class TimelineEntry(BaseModel):
     title: str
     case_number: str
     citation: int = Field(description="The number (n) of the citation that quotes this meeting.")
-    proposal: int | None = Field(
+    detail: int | None = Field(
         default=None,
-        description="The citation (n) of the item's Indstilling, when the decision only approves or recommends it "
-        '("Godkendt", "1. Anbefales"): what was decided stands there.',
+        description='The citation (n) of what a bare decision refers to: the Indstilling that "Godkendt" or '
+        '"1. Anbefales" approves, or, for an orientation "taget til efterretning", the item\'s sentence that best '
+        "answers the question.",
     )
+    detail_label: str = Field(default="", description='How the detail is shown: "Indstillingen" or "Fra sagen".')
 
 
 Certainty = Literal["sikkert", "usikkert", ""]

@@ -35,8 +35,8 @@ TELLING = 0.8
 MAX_DECISION_CHARACTERS = 320
 # A sentence that names the matter in another item is quoted with up to this many sentences after it.
 FOLLOWING = 2
-# The Indstilling that a bare approval refers to is quoted up to this length.
-MAX_PROPOSAL_CHARACTERS = 600
+# What a bare decision refers to (the Indstilling it approves, what the orientation said) is quoted up to this length.
+MAX_DETAIL_CHARACTERS = 600
 # A decision that only approves or recommends what was proposed, point by point or as a whole: "Godkendt",
 # "1. Anbefales ikke 2. Anbefales, idet …", "1. a.-d. Godkendt", "Indstillingen tiltrådt", "Som indstillet". What
 # was decided stands in the Indstilling.
@@ -44,6 +44,11 @@ _POINTS = r"(?:(?:\d{1,2}[a-z]?|[a-z])[.)](?:\s*-\s*[a-z][.)])?\s*)*"
 _APPROVES = re.compile(
     rf"(?i)^\s*{_POINTS}(?:indstillinge[nr]\w*\s+|administrationens indstilling\w*\s+|som )?"
     r"(?:ikke )?(godkend\w*|anbefal\w*|tiltr[åa]d\w*|vedta\w*|indstillet|oversend\w*)\b"
+)
+# A decision that only takes an orientation to notice: "Taget til efterretning", "Orienteringen blev taget til
+# efterretning", "Drøftet". What the orientation said stands in the item's text.
+_NOTED = re.compile(
+    rf"(?i)^\s*{_POINTS}(?:(?:[\w-]+ ){{0,4}}(?:blev |er )?tag(?:et|es|er) til efterretning|til efterretning|drøftet)\b"
 )
 # Words that frame a question about a matter's course rather than name the matter.
 _FRAME = frozenset(
@@ -97,22 +102,34 @@ def matter_name(terms: dict[str, float], hits: list[Hit]) -> dict[str, float]:
 
 @dataclass(frozen=True)
 class Member:
-    """One meeting's item about the matter, the sentences quoted for it and, when its decision only approves
-    what was proposed, the Indstilling it approves."""
+    """One meeting's item about the matter, the sentences quoted for it and, when its decision is bare
+    ("Godkendt", "Taget til efterretning"), what the decision refers to."""
 
     hit: Hit
     quote: list[Evidence]
-    proposal: list[Evidence] = field(default_factory=list)
+    detail: list[Evidence] = field(default_factory=list)
+    detail_label: str = ""
 
 
-def approves_proposal(decision: list[Evidence]) -> bool:
-    """Whether a decision only approves or recommends the Indstilling ("Godkendt", "1. Anbefales")."""
-    return bool(decision) and bool(_APPROVES.match(decision[0].sentence.text))
-
-
-def proposal_of(ranked: list[Evidence]) -> list[Evidence]:
-    """The item's Indstilling, in order."""
-    return sorted((e for e in ranked if e.sentence.section == PROPOSAL_SECTION), key=lambda e: e.sentence.position)
+def decision_detail(quote: list[Evidence], ranked: list[Evidence]) -> tuple[list[Evidence], str]:
+    """What a bare decision refers to, and its label: the Indstilling that an approval approves ("Godkendt", "1.
+    Anbefales"); the item's sentence that best answers the question when the decision takes an orientation to
+    notice, or approves an item that prints no Indstilling. Nothing for a decision that says what was decided."""
+    first = quote[0].sentence.text
+    if _APPROVES.match(first):
+        proposal = sorted(
+            (e for e in ranked if e.sentence.section == PROPOSAL_SECTION), key=lambda e: e.sentence.position
+        )
+        if proposal:
+            return proposal, "Indstillingen"
+    elif not _NOTED.match(first):
+        return [], ""
+    quoted = {e.sentence.position for e in quote}
+    for evidence in ranked:  # best first
+        sentence = evidence.sentence
+        if sentence.section != DECISION_SECTION and sentence.position not in quoted:
+            return [evidence], "Fra sagen"
+    return [], ""
 
 
 class TimelineAnswerer:
@@ -148,8 +165,8 @@ class TimelineAnswerer:
             quote = self._quote(hit, ranked, name, named, explicit)
             if quote:
                 decided = named and quote[0].sentence.section == DECISION_SECTION
-                proposal = proposal_of(ranked) if decided and approves_proposal(quote) else []
-                by_meeting[hit.document_id] = Member(hit, quote, proposal)
+                detail, label = decision_detail(quote, ranked) if decided else ([], "")
+                by_meeting[hit.document_id] = Member(hit, quote, detail, label)
         return sorted(by_meeting.values(), key=lambda m: (m.hit.meeting_date is None, m.hit.meeting_date))
 
     def _quote(
@@ -196,9 +213,9 @@ class TimelineAnswerer:
             if citation is None:
                 continue
             citations.append(citation)
-            proposal = self._citation(member.hit, member.proposal, len(citations) + 1, MAX_PROPOSAL_CHARACTERS)
-            if proposal is not None:
-                citations.append(proposal)
+            detail = self._citation(member.hit, member.detail, len(citations) + 1, MAX_DETAIL_CHARACTERS)
+            if detail is not None:
+                citations.append(detail)
             hit = member.hit
             entries.append(
                 TimelineEntry(
@@ -208,7 +225,8 @@ class TimelineAnswerer:
                     title=hit.title,
                     case_number=hit.case_number,
                     citation=citation.n,
-                    proposal=proposal.n if proposal else None,
+                    detail=detail.n if detail else None,
+                    detail_label=member.detail_label if detail else "",
                 )
             )
         if len(entries) < 2:
@@ -245,7 +263,7 @@ class TimelineAnswerer:
 
 def compose_timeline(entries: list[TimelineEntry], citations: list[Citation]) -> str:
     """ "Sagen er behandlet på 3 møder:" and one line per meeting, oldest first, each with its marker; a bare
-    approval is followed by the Indstilling it approves."""
+    decision is followed by what it refers to."""
     by_number = {citation.n: citation for citation in citations}
     lines = [f"Sagen er behandlet på {len(entries)} møder:"]
     for entry in entries:
@@ -254,8 +272,8 @@ def compose_timeline(entries: list[TimelineEntry], citations: list[Citation]) ->
         where = ", ".join(part for part in (date, entry.body) if part)
         item = f", punkt {entry.agenda_item}" if entry.agenda_item else ""
         line = f"- {where}{item} »{entry.title}«: {citation.snippet} [{citation.n}]"
-        if entry.proposal is not None:
-            proposal = by_number[entry.proposal]
-            line += f" (indstillingen: {proposal.snippet} [{proposal.n}])"
+        if entry.detail is not None:
+            detail = by_number[entry.detail]
+            line += f" ({entry.detail_label.lower()}: {detail.snippet} [{detail.n}])"
         lines.append(line)
     return "\n".join(lines)

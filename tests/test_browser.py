@@ -175,7 +175,7 @@ def test_an_answer_across_meetings_is_a_timeline(timeline_server: str, page, tmp
     quoted = rows.nth(2).locator(".timeline-citation").inner_text()
     assert highlighted and _words(highlighted)[:4] == _words(quoted.split("“", 1)[1])[:4], (highlighted, quoted)
     # The last meeting's decision is a bare "Godkendt": the Indstilling it approves is shown with it.
-    assert rows.nth(2).locator(".timeline-proposal").inner_text().startswith("Indstillingen: [")
+    assert rows.nth(2).locator(".timeline-detail").inner_text().startswith("Indstillingen: [")
     page.screenshot(path=str(tmp_path / "timeline.png"), full_page=True)
     assert (tmp_path / "timeline.png").stat().st_size > 10_000
 

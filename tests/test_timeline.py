@@ -5,12 +5,14 @@ import datetime as dt
 import pytest
 
 from ingestion.casenumbers import case_key
+from retrieval.answer import Evidence
 from retrieval.assistant import Assistant
 from retrieval.bm25 import analyse
 from retrieval.domain import Hit
 from retrieval.index import Index
 from retrieval.question import classify
-from retrieval.timeline import _APPROVES, matter_name, share, subject_terms, wants_timeline
+from retrieval.sentences import Sentence
+from retrieval.timeline import decision_detail, matter_name, share, subject_terms, wants_timeline
 from retrieval.verify import snippet_on_pages
 
 
@@ -43,31 +45,52 @@ def test_a_matter_treated_at_three_meetings_is_answered_as_a_timeline(assistant:
     last = answer.timeline[-1]
     assert "Godkendt" in by_number[last.citation].snippet
     # "Godkendt" alone says nothing: the Indstilling it approves is quoted beside it, verified, in the same item.
-    assert last.proposal is not None
-    proposal = by_number[last.proposal]
-    assert proposal.agenda_item == last.agenda_item and proposal.document_id == by_number[last.citation].document_id
-    assert snippet_on_pages(proposal.snippet, assistant.index.document(proposal.document_id), proposal.pages)
-    assert f"(indstillingen: {proposal.snippet} [{proposal.n}])" in answer.answer
+    assert last.detail is not None and last.detail_label == "Indstillingen"
+    detail = by_number[last.detail]
+    assert detail.agenda_item == last.agenda_item and detail.document_id == by_number[last.citation].document_id
+    assert snippet_on_pages(detail.snippet, assistant.index.document(detail.document_id), detail.pages)
+    assert detail.snippet.startswith("Administrationen indstiller")
+    assert f"(indstillingen: {detail.snippet} [{detail.n}])" in answer.answer
+
+
+def _evidence(section: str, position: int, text: str, score: float = 1.0) -> Evidence:
+    return Evidence(Sentence(text, section, [1], position), _hit("1", "Titel"), 0, score)
 
 
 @pytest.mark.parametrize(
-    ("decision", "bare"),
+    ("decision", "label"),
     [
-        ("Godkendt.", True),
-        ("Godkendes, idet udvalget ønsker en ny sag i efteråret.", True),
-        ("1. Anbefales ikke", True),
-        ("1. a.-d. Godkendt Udvalget takker for engagementet.", True),
-        ("2A. anbefales, idet udvalget ønsker at beslutte det tilpassede projekt", True),
-        ("Indstillingen godkendt.", True),
-        ("Administrationens indstilling tiltrådt.", True),
-        ("Som indstillet.", True),
-        ("Udvalget besluttede at udsætte sagen til næste møde.", False),
-        ("Taget til efterretning.", False),
-        ("Udvalget godkendte budgettet med den ændring, at …", False),
+        ("Godkendt.", "Indstillingen"),
+        ("Godkendes, idet udvalget ønsker en ny sag i efteråret.", "Indstillingen"),
+        ("1. Anbefales ikke", "Indstillingen"),
+        ("1. a.-d. Godkendt Udvalget takker for engagementet.", "Indstillingen"),
+        ("2A. anbefales, idet udvalget ønsker at beslutte det tilpassede projekt", "Indstillingen"),
+        ("Indstillingen godkendt.", "Indstillingen"),
+        ("Administrationens indstilling tiltrådt.", "Indstillingen"),
+        ("Som indstillet.", "Indstillingen"),
+        ("Taget til efterretning.", "Fra sagen"),
+        ("Orienteringen blev taget til efterretning.", "Fra sagen"),
+        ("Drøftelserne af rundbordssamtalen blev taget til efterretning.", "Fra sagen"),
+        ("Udvalget besluttede at udsætte sagen til næste møde.", ""),
+        ("Udvalget godkendte budgettet med den ændring, at …", ""),
     ],
 )
-def test_a_decision_that_only_approves_refers_to_the_proposal(decision: str, bare: bool):
-    assert bool(_APPROVES.match(decision)) is bare
+def test_a_bare_decision_is_quoted_with_what_it_refers_to(decision: str, label: str):
+    """An approval with the Indstilling it approves; an orientation taken to notice with the item's sentence that
+    best answers the question; a decision that says what was decided alone."""
+    ranked = [  # best first, as ranked for the question
+        _evidence("Sagsfremstilling", 5, "Kriterierne er skærpet, så der kræves en rehabiliteringsplan.", 0.9),
+        _evidence("Indstilling", 2, "Administrationen indstiller, at planen godkendes.", 0.5),
+        _evidence("Beslutning", 9, decision, 0.4),
+    ]
+    detail, found = decision_detail([ranked[2]], ranked)
+    assert found == label
+    if label == "Indstillingen":
+        assert [e.sentence.text for e in detail] == ["Administrationen indstiller, at planen godkendes."]
+    elif label == "Fra sagen":
+        assert [e.sentence.position for e in detail] == [5]
+    else:
+        assert detail == []
 
 
 def test_one_meetings_fact_stays_a_single_answer(assistant: Assistant):
@@ -155,8 +178,6 @@ def test_a_standing_items_line_joins_the_matter_by_one_of_its_rarest_words(assis
     """Across meetings, an item not filed under the matter joins it by a line that holds most of the matter's words,
     or one of its rarest ("… pavilloner til flygtningeboliger …" for "kloaktilslutningsbidrag for
     flygtningepavillonerne"); a line with only its common words does not."""
-    from retrieval.answer import Evidence
-    from retrieval.sentences import Sentence
 
     hit = _hit("1", "Huskeliste")
     name = {"kloaktilslutningsbidrag": 5.7, "flygtningepavillon": 5.2, "betal": 3.9}
@@ -170,8 +191,6 @@ def test_a_standing_items_line_joins_the_matter_by_one_of_its_rarest_words(assis
 
 
 def test_a_line_naming_the_matter_is_quoted_with_what_follows_it_in_its_section(assistant: Assistant):
-    from retrieval.answer import Evidence
-    from retrieval.sentences import Sentence
 
     hit = _hit("1", "Huskeliste")
     texts = [
@@ -192,8 +211,6 @@ def test_a_line_naming_the_matter_is_quoted_with_what_follows_it_in_its_section(
 def test_a_meetings_quote_is_the_longest_run_of_its_sentences_found_on_the_page(assistant: Assistant):
     """A decision quoted in several sentences is cited as far as the run stands on the page as quoted; a sentence
     that does not (here one the page does not hold) ends the run instead of dropping all but the first."""
-    from retrieval.answer import Evidence
-    from retrieval.sentences import Sentence
     from retrieval.timeline import MAX_DECISION_CHARACTERS
 
     answer = assistant.ask("Hvornår har udvalget behandlet Bystrategisk Råd?")

@@ -80,7 +80,7 @@ function citationItem(citation) {
 }
 
 // An answer across meetings: one row per meeting, oldest first, each with the citation of its decision and, when
-// the decision only approves ("Godkendt"), the Indstilling it approves.
+// the decision is bare ("Godkendt", "Taget til efterretning"), what it refers to.
 function timeline(answer) {
   const byNumber = new Map(answer.citations.map((citation) => [citation.n, citation]));
   const rows = answer.timeline.map((entry) => {
@@ -95,7 +95,7 @@ function timeline(answer) {
       element("span", { class: "timeline-date" }, label),
       element("span", { class: "timeline-title" }, ` »${entry.title}«`),
       source(byNumber.get(entry.citation), "", "timeline-citation"),
-      source(byNumber.get(entry.proposal), "Indstillingen: ", "timeline-proposal"));
+      source(byNumber.get(entry.detail), `${entry.detail_label}: `, "timeline-detail"));
   });
   return element("ol", { class: "timeline answer-timeline", "aria-label": "Møder, ældste først" }, ...rows);
 }
