@@ -18,7 +18,16 @@ from ingestion.meeting import MONTH_NAMES, find_date
 from retrieval.bm25 import analyse, normalise
 from retrieval.domain import OCR_NOTE, Answer, Certainty, Citation, Hit
 from retrieval.index import Index
-from retrieval.question import QuestionKind, classify, focus, holds, meeting_fact, named_time, names_person
+from retrieval.question import (
+    QuestionKind,
+    classify,
+    focus,
+    holds,
+    meeting_fact,
+    meeting_facts,
+    named_time,
+    names_person,
+)
 from retrieval.sentences import LABEL, Sentence, embedding_inputs
 from retrieval.verify import snippet_on_pages
 
@@ -186,7 +195,7 @@ class ExtractiveAnswerer:
         query_tokens = set(analyse(question))
         idf = self.index.idf
         query_weight = sum(idf.get(token, 1.0) for token in query_tokens) or 1.0
-        asked_fact = meeting_fact(question) if kind.meeting else ""
+        asked_facts = meeting_facts(question) if kind.meeting else []
         evidence: list[Evidence] = []
         for rank, hit in enumerate(hits[:depth]):
             found = self._item(hit)
@@ -229,7 +238,7 @@ class ExtractiveAnswerer:
                         score=score,
                         bonus=_section_bonus(kind, sentence, case_match and rank == 0)
                         + (MEETING_BONUS if opening else 0.0)
-                        + (MEETING_FACT_BONUS if _labelled(sentence, asked_fact) else 0.0),
+                        + (MEETING_FACT_BONUS if any(_labelled(sentence, fact) for fact in asked_facts) else 0.0),
                         fit=self._fit(kind, sentence, question, sentence.position in leads_list),
                         dense=float(similarity),
                         lexical=lexical,
@@ -330,6 +339,10 @@ class ExtractiveAnswerer:
                 continue
             chosen.append(candidate)
         chosen = _with_lists(chosen, own, kind.listing)
+        # A question about the meeting may ask several of its facts ("hvem havde afbud, og hvor blev mødet holdt"):
+        # each one's line is quoted.
+        facts = _fact_lines(question, kind, evidence)
+        chosen += [line for line in facts if line.hit is best.hit and line not in chosen]
         chosen.sort(key=lambda e: (e.hit_rank, e.sentence.position))
         return chosen
 
@@ -605,11 +618,23 @@ def _section_bonus(kind: QuestionKind, sentence: Sentence, named_case: bool) -> 
     return 0.0
 
 
+def _fact_lines(question: str, kind: QuestionKind, evidence: list[Evidence]) -> list[Evidence]:
+    """The first-ranked meeting's lines that print what a question about the meeting asks, one per fact asked, in
+    the order asked ("Deltagere: …", "Afbud: …" for "Hvem deltog, og hvem havde afbud?")."""
+    lines: list[Evidence] = []
+    for fact in meeting_facts(question) if kind.meeting else []:
+        line = next(
+            (e for e in evidence if e.hit_rank == 0 and not e.hit.agenda_item and _labelled(e.sentence, fact)), None
+        )
+        if line is not None and line not in lines:
+            lines.append(line)
+    return lines
+
+
 def _fact_line_first(question: str, kind: QuestionKind, evidence: list[Evidence]) -> list[Evidence]:
     """For a question about the meeting, the first-ranked meeting's line that prints what is asked ("Sted: …") is
     the answer, however well the meeting's heading matches the body and date the question names."""
-    fact = meeting_fact(question) if kind.meeting else ""
-    lines = [e for e in evidence if e.hit_rank == 0 and not e.hit.agenda_item and _labelled(e.sentence, fact)]
+    lines = _fact_lines(question, kind, evidence)
     return [*lines, *(e for e in evidence if e not in lines)] if lines else evidence
 
 
@@ -624,7 +649,7 @@ def _meeting_fact_line(question: str, kind: QuestionKind, evidence: list[Evidenc
         best.hit_rank == 0
         and not best.hit.agenda_item
         and named_time(question).matches(best.hit.meeting_date) is True
-        and _labelled(best.sentence, meeting_fact(question))
+        and any(_labelled(best.sentence, fact) for fact in meeting_facts(question))
     )
 
 

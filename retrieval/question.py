@@ -47,8 +47,8 @@ _LIST = re.compile(
 _CASE_NUMBER = re.compile(r"(?i)\b(sagsnummer\w*|sagsnr\.?|journalnummer\w*|j\.?\s?nr\.?)\b")
 # The meeting itself: where and when it was held, who came and who did not.
 _MEETING = re.compile(
-    r"(?i)\b(fraværende|afbud|til stede|deltog i mødet|deltagere|mødested\w*|mødelokale\w*|mødetidspunkt\w*|"
-    r"mødtes|(af)?holdt\b.{0,60}\b(sit|deres) møde|\w*møde\w*\b.{0,60}\b(blev )?(holdt|afholdt)|"
+    r"(?i)\b(fraværende|afbud|til stede|deltog\b.{0,60}\bmøde\w*|deltagere|mødested\w*|mødelokale\w*|"
+    r"mødetidspunkt\w*|mødtes|(af)?holdt\b.{0,60}\bmøde\b|\w*møde\w*\b.{0,60}\b(blev )?(holdt|afholdt)|"
     r"(begyndte|startede|sluttede) mødet|mødet (begyndte|startede|sluttede))\b"
 )
 # What a question asks about the meeting, and the labels that print it ("Afbud:" answers "Hvem var fraværende?").
@@ -288,6 +288,23 @@ def meeting_fact(text: str) -> str:
     """Which fact about a meeting a question asks for, or a label prints: "absent", "present", "place", "time" or
     ""; absence is tested before presence ("deltog ikke" is absence)."""
     return next((fact for fact, pattern in _MEETING_FACTS.items() if pattern.search(text)), "")
+
+
+def meeting_facts(question: str) -> list[str]:
+    """Every fact about the meeting a question asks for, in the order it asks: "Hvem deltog i mødet, og hvem havde
+    afbud?" asks "present" and "absent"; "hvem deltog ikke" only "absent"."""
+    found: list[tuple[int, str]] = []
+    taken: list[range] = []
+    for fact, pattern in _MEETING_FACTS.items():  # absence first: its words are not presence's too
+        for match in pattern.finditer(question):
+            if not any(match.start() in span for span in taken):
+                taken.append(range(match.start(), match.end()))
+                found.append((match.start(), fact))
+    ordered: list[str] = []
+    for _, fact in sorted(found):
+        if fact not in ordered:
+            ordered.append(fact)
+    return ordered
 
 
 def focus(question: str) -> str:

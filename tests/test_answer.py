@@ -306,3 +306,9 @@ def test_the_line_printing_the_asked_meeting_fact_comes_first(assistant: Assista
     assert _fact_line_first(question, classify(question), [heading, place]) == [place, heading]
     other = "Hvad besluttede udvalget om taksterne?"
     assert _fact_line_first(other, classify(other), [heading, place]) == [heading, place]
+    # Two facts asked: each one's line, in the order asked.
+    absent = Evidence(Sentence("Afbud: Anne Holm", "", [1], 2), opening, 0, 0.2)
+    both = "Hvem havde afbud til udvalgets møde, og hvor blev mødet holdt?"
+    assert _fact_line_first(both, classify(both), [heading, place, absent]) == [absent, place, heading]
+    selected = assistant.extractive.select([absent, place, heading], classify(both), both)
+    assert absent in selected and place in selected

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from retrieval.question import When, classify, focus, holds, meeting_fact, named_time, names_person
+from retrieval.question import When, classify, focus, holds, meeting_fact, meeting_facts, named_time, names_person
 
 
 @pytest.mark.parametrize(
@@ -200,3 +200,18 @@ def test_what_a_question_asks_about_the_meeting_and_which_label_prints_it(text: 
 
 def test_a_middle_initial_is_part_of_a_persons_name() -> None:
     assert names_person("Fraværende: John T. Olsen", "Hvem var fraværende?")
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        ("Hvem havde afbud til udvalgets møde den 24. april 2023, og hvor blev mødet holdt?", ["absent", "place"]),
+        ("Hvem deltog i Vestby Udvalgets møde den 5. februar 2024, og hvem havde afbud?", ["present", "absent"]),
+        ("Hvem deltog ikke i mødet?", ["absent"]),
+        ("I hvilket lokale holdt udvalget møde den 6. februar 2023?", ["place"]),
+        ("Hvad besluttede udvalget om taksterne?", []),
+    ],
+)
+def test_a_question_about_the_meeting_may_ask_several_of_its_facts(question: str, facts: list[str]) -> None:
+    assert meeting_facts(question) == facts
+    assert classify(question).meeting is bool(facts)
