@@ -19,6 +19,7 @@ from retrieval.bm25 import analyse, normalise
 from retrieval.domain import OCR_NOTE, Answer, Certainty, Citation, Hit
 from retrieval.index import Index
 from retrieval.question import (
+    REFERS_BACK,
     QuestionKind,
     classify,
     focus,
@@ -42,6 +43,11 @@ WEAK_PERSON = 0.25
 SUMMARY_SECTIONS = {"Sammendrag", "Resumé", "Resume", "Baggrund", ""}
 ITEMS_CONSIDERED = 4
 MAX_QUOTES = 3
+# Reasons given one after the other ("… ikke stort nok. Desuden … Og endelig … Af disse grunde …") are quoted back
+# this far at most.
+MAX_REASONS_BACK = 4
+# A sentence that adds one more of the same: another reason, another point.
+_ADDS = re.compile(r"(?i)^\s*(og )?(desuden|endvidere|derudover|herudover|endelig|samtidig|yderligere|ydermere)\b")
 MAX_LIST_ITEMS = 8
 # The quote carried in a viewer link: enough to find it on the page, short enough for any URL.
 HIGHLIGHT_CHARACTERS = 800
@@ -339,6 +345,8 @@ class ExtractiveAnswerer:
                 continue
             chosen.append(candidate)
         chosen = _with_lists(chosen, own, kind.listing)
+        if kind.reason:
+            chosen = _with_reasons_before(chosen, own)
         # A question about the meeting may ask several of its facts ("hvem havde afbud, og hvor blev mødet holdt"):
         # each one's line is quoted.
         facts = _fact_lines(question, kind, evidence)
@@ -566,6 +574,27 @@ def _with_lists(chosen: list[Evidence], own: dict[int, Evidence], listing: bool)
                     add(entry)
         elif len(sentence.text) < 60 and following is not None and following.sentence.section == sentence.section:
             add(following)
+    return result
+
+
+def _with_reasons_before(chosen: list[Evidence], own: dict[int, Evidence]) -> list[Evidence]:
+    """A quote that gives its reason in what came before ("Af disse grunde …", "Derfor …") brings the sentence
+    before it in its section — and, for reasons in the plural, those that add to it ("Desuden …", "Og endelig …")
+    back to the first."""
+    result = list(chosen)
+    for item in chosen:
+        refers = REFERS_BACK.search(item.sentence.text)
+        if not refers:
+            continue
+        plural = "grunde" in refers.group(0).casefold()
+        for step in range(1, MAX_REASONS_BACK + 1):
+            before = own.get(item.sentence.position - step)
+            if before is None or before.sentence.section != item.sentence.section:
+                break
+            if not any(_same_text(before, other) for other in result):
+                result.append(before)
+            if not (plural and _ADDS.match(before.sentence.text)):
+                break
     return result
 
 

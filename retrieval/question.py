@@ -128,10 +128,17 @@ _INSTITUTION_END = re.compile(
 _HAS_PROPER = re.compile(r"(?<![.!?:•]\s)(?<!^)\b[A-ZÆØÅ][\wæøåÆØÅ-]+")
 _HAS_PERSON_ROLE = re.compile(r"(?i)\b(borgmester|formand|næstformand|direktør|chef|leder|minister)\b")
 # "…, da kommunens udgifter er til et kystsikringsanlæg": after a comma, "da" gives a reason.
+# A sentence that gives its reason in the sentence(s) before it: "Af disse grunde er det nødvendigt …", "Derfor
+# foreslås …"; plural "grunde" points to more than one.
+REFERS_BACK = re.compile(
+    r"(?i)\b(derfor|af (?:disse|de nævnte|ovennævnte) grunde|af denne grund|på den baggrund|på baggrund heraf|"
+    r"som følge heraf|dermed)\b"
+)
 _HAS_REASON = re.compile(
     r"(?i)(,\s+da\s)|\b(fordi|idet|da (det|der|den|man|udvalget|kommunen|sagen)|derfor|med henblik på|for at|"
     r"på baggrund af|begrund\w*|skyldes|årsag\w*|som følge af|grundet|på grund af|eftersom|hvilket betyder|"
-    r"så(ledes)? at)\b"
+    r"så(ledes)? at|baggrunden for(?: \w+){0,3} (?:er|var)|grunden til|af (?:disse|denne|de|flere|to|tre) grunde?|"
+    r"formålet(?: med(?: \w+){1,3})? (?:er|var))\b"
 )
 # An enumeration: "A, B og C" (short things, three or more), or three or more entries run into one line ("opdelt i:
 # 1. Temadrøftelser 2. Beslutningssager …", "… år: • Håndtere efterslæb • Kloge m2 • …"). A table row of names

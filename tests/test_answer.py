@@ -312,3 +312,24 @@ def test_the_line_printing_the_asked_meeting_fact_comes_first(assistant: Assista
     assert _fact_line_first(both, classify(both), [heading, place, absent]) == [absent, place, heading]
     selected = assistant.extractive.select([absent, place, heading], classify(both), both)
     assert absent in selected and place in selected
+
+
+def test_a_reason_given_before_its_conclusion_is_quoted_with_it(assistant: Assistant):
+    """ "Af disse grunde …" points back to the reasons before it: quoted back to the first of them, through those
+    that add to it ("Desuden", "Og endelig"); "Derfor …" brings the one sentence before it."""
+    from retrieval.answer import _with_reasons_before
+
+    hit = assistant.search("Hvorfor blev taksten sænket?")[0]
+    texts = [
+        "Boligerne er opført som ældreboliger.",
+        "Fællesrummet er ikke stort nok til otte kørestolsbrugere.",
+        "Desuden er det nødvendigt med et serviceareal til personalet.",
+        "Og endelig skal stedet være et heldagstilbud.",
+        "Af disse grunde er det nødvendigt at inddrage to af boligerne.",
+        "Derfor foreslås en ny målgruppe.",
+    ]
+    own = {n: Evidence(Sentence(text, "Sagsbeskrivelse", [1], n), hit, 0, 0.5) for n, text in enumerate(texts)}
+    quoted = _with_reasons_before([own[4]], own)
+    assert sorted(e.sentence.position for e in quoted) == [1, 2, 3, 4]
+    assert sorted(e.sentence.position for e in _with_reasons_before([own[5]], own)) == [4, 5]
+    assert _with_reasons_before([own[0]], own) == [own[0]]

@@ -95,6 +95,9 @@ def test_a_reason_needs_a_reason_word() -> None:
     assert holds("reason", "Forslaget blev afvist, idet økonomien ikke var til stede.")
     assert holds("reason", "Der afsættes midler med henblik på at nedbringe ventetiden.")
     assert holds("reason", "Vi søger ikke puljen, da kommunens udgifter er til et kystsikringsanlæg.")
+    assert holds("reason", "Baggrunden for beslutningen var en markant prisstigning på 24 %.")
+    assert holds("reason", "Af disse grunde er det nødvendigt at inddrage to boliger.")
+    assert holds("reason", "Formålet med ordningen er at fastholde eleverne.")
     assert not holds("reason", "Forslaget blev afvist.")
     assert not holds("reason", "Da mødet sluttede, blev forslaget afvist.")
 
