@@ -334,6 +334,12 @@ class ExtractiveAnswerer:
             )
             if holder is not None:
                 chosen.append(holder)
+        if _year_missing(question, chosen):
+            # "Hvor meget brugte kommunen i 2023 …?" answered by "… cirka 2/3 af udgifterne." brings the next
+            # sentence, "I 2023 var det knapt 23 mio. kr.": the neighbour that names the year asked about.
+            dated = _neighbour_naming_year(own, best, set(_YEAR.findall(question)), fitted)
+            if dated is not None:
+                chosen.append(dated)
         for candidate in evidence[1:]:
             if len(chosen) >= MAX_QUOTES:
                 break
@@ -497,6 +503,21 @@ def _focus_missing(question: str, chosen: list[Evidence]) -> bool:
         if wanted <= tokens or (wanted <= _PEOPLE and tokens & _PEOPLE):
             return False
     return True
+
+
+def _neighbour_naming_year(own: dict[int, Evidence], best: Evidence, years: set[str], fitted: bool) -> Evidence | None:
+    """The sentence next to the best one (after it first) that names one of ``years`` and, where the question asks
+    for something (a number, a name), holds it."""
+    for offset in (1, -1, 2, -2):
+        neighbour = own.get(best.sentence.position + offset)
+        if (
+            neighbour is not None
+            and neighbour.sentence.section == best.sentence.section
+            and years & set(_YEAR.findall(neighbour.sentence.text))
+            and (neighbour.fit > 0 or not fitted)
+        ):
+            return neighbour
+    return None
 
 
 def _year_missing(question: str, chosen: list[Evidence]) -> bool:

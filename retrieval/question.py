@@ -20,7 +20,8 @@ _DECISION = re.compile(
 _NUMBER = re.compile(
     r"(?i)\b(hvor (mange|meget|stor\w*|høj\w*|lang\w*|længe|lav\w*|dyr\w*)|hvad koster|hvad kostede|beløb\w*|"
     r"antal\w*|procent\w*|takst(?:en|er|erne)?\b|hvilken pris|hvor mange penge|hvilket beløb|hvad er prisen|"
-    r"hvad (skal|må|skulle|kan) (man|\w+ \w+|\w+) betale|hvad betaler)\b"
+    r"hvad (skal|må|skulle|kan) (man|\w+ \w+|\w+) betale|hvad betaler|"
+    r"hvad\b[^?]{0,40}\bat koste|hvad (vil|skal) \w+ koste)\b"
 )
 _DATE = re.compile(r"(?i)\b(hvornår|hvilken dato|hvilket år|hvilken måned|siden hvornår|hvilken frist|hvor længe)\b")
 _PERSON = re.compile(

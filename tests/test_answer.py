@@ -333,3 +333,22 @@ def test_a_reason_given_before_its_conclusion_is_quoted_with_it(assistant: Assis
     assert sorted(e.sentence.position for e in quoted) == [1, 2, 3, 4]
     assert sorted(e.sentence.position for e in _with_reasons_before([own[5]], own)) == [4, 5]
     assert _with_reasons_before([own[0]], own) == [own[0]]
+
+
+def test_a_question_naming_a_year_is_quoted_with_the_neighbour_that_names_it(assistant: Assistant):
+    """The best sentence gives a share, the next one the year's figure: both are quoted, so the answer holds the
+    figure of the year asked about."""
+    from retrieval.question import classify
+
+    hit = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
+    question = "Hvor meget brugte kommunen i 2023 på eksterne leverandører?"
+    kind = classify(question)
+    share = "Køb af ydelser hos eksterne leverandører udgør cirka 2/3 af de udgifter, der bruges."
+    texts = ["Budgettet følges.", share, "I 2023 var det 23 mio."]
+    ranked = []
+    for n, (text, score) in enumerate(zip(texts, (0.5, 0.8, 0.6), strict=True), 3):
+        sentence = Sentence(text, "Sagen", [1], n)
+        ranked.append(Evidence(sentence, hit, 0, score, fit=assistant.extractive._fit(kind, sentence, question)))
+    ranked.sort(key=lambda e: e.total, reverse=True)
+    chosen = assistant.extractive.select(ranked, kind, question)
+    assert [e.sentence.position for e in chosen] == [4, 5]

@@ -25,6 +25,7 @@ from retrieval.question import When, classify, focus, holds, meeting_fact, meeti
         ("Hvad hedder den nye skole i Vestby?", "named"),
         ("Hvad skal man betale for at få en bolig koblet på kloaknettet?", "number"),
         ("Hvad betaler foreningen i husleje?", "number"),
+        ("Hvad forventes det årligt at koste at drive botilbuddet?", "number"),
     ],
 )
 def test_the_question_form_decides_what_a_quote_must_hold(question: str, wants: str) -> None:
