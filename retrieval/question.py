@@ -26,7 +26,7 @@ _NUMBER = re.compile(
 _DATE = re.compile(r"(?i)\b(hvornår|hvilken dato|hvilket år|hvilken måned|siden hvornår|hvilken frist|hvor længe)\b")
 _PERSON = re.compile(
     r"(?i)\b(hvem|(hvilke(n|t)?|hvad hed(der|te)?|hvad er navnet på) (den nye |det nye |de nye )?"
-    r"(minister|borgmester|formand|næstformand|medlem\w*|person\w*|direktør|leder|repræsentant\w*|politiker\w*)"
+    r"\w*(minister|borgmester|formand|næstformand|medlem\w*|person\w*|direktør|leder|repræsentant\w*|politiker\w*)"
     r"(en|e|ne|erne)?)\b"
 )
 # "Hvilken forening …?", "Hvilket firma …?", "Hvad hedder …?": the answer is a proper name (one capitalised word may
@@ -123,7 +123,8 @@ _INSTITUTION_END = re.compile(
     r"direktorat\w*|forsyning\w*|sekretariat\w*|forvaltning\w*|afdeling\w*|fodbold|idræt\w*|region\w*|by|byen|"
     r"bygade|landsby|sø|søen|mose|skov\w*|gård\w*|institut\w*|selskab\w*|orkester|koncert\w*|pulje\w*|lejr\w*|"
     r"plan\w*|strategi\w*|projekt\w*|program\w*|gymnastik|atletik|svømning|tennis|badminton|håndbold|karate|"
-    r"ridning|trampolin|dart|petanque|roning|sejlads|musik\w*)$"
+    r"ridning|trampolin|dart|petanque|roning|sejlads|musik\w*|forum|konference\w*|seminar\w*|festival\w*|"
+    r"netværk\w*|messe\w*)$"
 )
 # A proper name: a capitalised word that does not open the sentence.
 _HAS_PROPER = re.compile(r"(?<![.!?:•]\s)(?<!^)\b[A-ZÆØÅ][\wæøåÆØÅ-]+")

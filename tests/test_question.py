@@ -26,6 +26,7 @@ from retrieval.question import When, classify, focus, holds, meeting_fact, meeti
         ("Hvad skal man betale for at få en bolig koblet på kloaknettet?", "number"),
         ("Hvad betaler foreningen i husleje?", "number"),
         ("Hvad forventes det årligt at koste at drive botilbuddet?", "number"),
+        ("Hvilke udvalgsmedlemmer vil gerne deltage i konferencen?", "person"),
     ],
 )
 def test_the_question_form_decides_what_a_quote_must_hold(question: str, wants: str) -> None:
@@ -161,6 +162,7 @@ def test_a_list_question_that_asks_for_a_number_wants_the_number() -> None:
         ("Karlslunde IF har foretræde for Kultur- og Fritidsudvalget.", False),
         ("Udover Greve Gymnastik har Greve Fodbold også benyttet hallerne.", False),
         ("Mødet blev holdt i Greve Idrætscenter.", False),
+        ("Deltagelse i Social- og Sundhedspolitiske Forum 2024 i Vestby.", False),
     ],
 )
 def test_a_person_is_two_capitalised_words_not_ending_in_an_institutions_word(sentence: str, is_person: bool) -> None:
