@@ -65,7 +65,12 @@ _ACROSS = re.compile(
     r"(?i)\b(hvornår har|(hvad|hvordan) har\b[^?]{1,60}?\b(behandlet|drøftet|besluttet|vedtaget|haft|fået at vide|"
     r"hørt)|gennem tiden|forløb\w*|"
     r"historik\w*|i hvilke møder|på hvilke møder|hvor mange gange|hvad er der sket med|hvordan er det gået med|"
-    r"udvikling(en)? i)\b"
+    r"udvikling(en)? i|udviklet sig)\b"
+)
+# A standing matter named in the plural comes back meeting after meeting ("årsberetningerne", "budgetopfølgningerne",
+# "hvilke temamøder har udvalget holdt") — unless the question names the one year or meeting it means.
+_RECURRING = re.compile(
+    r"(?i)\b(årsberetning|årsrapport|budgetopfølgning|temamøde|statusrapport|kvartalsrapport|halvårsrapport)(er|erne)\b"
 )
 
 # "1." or "a)" opening a list entry counts nothing.
@@ -215,7 +220,7 @@ def classify(question: str) -> QuestionKind:
         listing=bool(_LIST.search(question)),
         case_number=bool(_CASE_NUMBER.search(question)),
         about=bool(_ABOUT.search(question)),
-        across=bool(_ACROSS.search(question)),
+        across=bool(_ACROSS.search(question)) or (bool(_RECURRING.search(question)) and named_time(question).empty),
         meeting=bool(_MEETING.search(question)),
     )
 

@@ -50,6 +50,11 @@ def test_decisions_lists_and_courses_are_recognised() -> None:
     assert classify("Hvad har udvalget fået at vide om klimadagen?").across
     assert not classify("Hvem har besluttet at lukke skolen?").across
     assert not classify("Hvor mange har haft plads i hallen?").across
+    # A course ("udviklet sig") and a standing matter in the plural, unless the question names its one year.
+    assert classify("Hvordan har antallet af klager udviklet sig?").across
+    assert classify("Hvad er udvalget blevet orienteret om fra Seniorrådets årsberetninger?").across
+    assert classify("Hvilke temamøder har udvalget holdt?").across
+    assert not classify("Hvilke fokusområder er valgt for 2024 efter årsrapporterne for 2023?").across
 
 
 def test_a_number_the_question_already_says_answers_nothing() -> None:
