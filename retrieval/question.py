@@ -70,7 +70,7 @@ _ACROSS = re.compile(
 # A standing matter named in the plural comes back meeting after meeting ("årsberetningerne", "budgetopfølgningerne",
 # "hvilke temamøder har udvalget holdt") — unless the question names the one year or meeting it means.
 _RECURRING = re.compile(
-    r"(?i)\b(årsberetning|årsrapport|budgetopfølgning|temamøde|statusrapport|kvartalsrapport|halvårsrapport)(er|erne)\b"
+    r"(?i)\b(årsberetning|årsrapport|budgetopfølgning|temamøde|statusrapport|kvartalsrapport|halvårsrapport)e?(r|rne)\b"
 )
 
 # "1." or "a)" opening a list entry counts nothing.
