@@ -108,6 +108,12 @@ _NOT_A_QUANTITY = re.compile(
     r"(?:§+|\b(?:punkt|pkt|stk|nr|lokalplan|kommuneplantillæg|tillæg|bilag|side|sag)\.?)\s*\d[\d.]*(?:-\d+)?"
 )
 # A number as a whole ("2.500", "1,2"), so that the question's own "2023" does not rule out every 2 and 3.
+# A question about how much something changed.
+_CHANGE = re.compile(
+    r"(?i)\b(reducer\w*|sænk\w*|nedsæt\w*|hæv\w*|stig\w*|steg|fald\w*|faldt|øg\w*|forhøj\w*|nedbring\w*|"
+    r"besparelse\w*|ændr\w*|reduktion\w*|stigning\w*)\b"
+)
+_PERCENT = re.compile(r"(?i)\d\s*(%|pct|procent)")
 _HAS_NUMBER = re.compile(
     r"\d+(?:[.,]\d+)*|\b(to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede|tusind|"
     r"million\w*|milliard\w*)\b",
@@ -247,7 +253,9 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
     if wanted == "number":
         text = _NOT_A_QUANTITY.sub(" ", _ENUMERATOR.sub("", text))
         unit = next((unit for asks, unit in _UNITS if asks.search(question)), None)
-        if unit is not None and not unit.search(text):
+        # A change is also told in per cent: "Hvor meget blev taksten sænket?" — "med 2 pct.".
+        relative = _CHANGE.search(question) and _PERCENT.search(text)
+        if unit is not None and not unit.search(text) and not relative:
             return False
     new = [match.group(0) for match in pattern.finditer(text) if match.group(0).casefold() not in asked]
     if wanted == "person" and not new:

@@ -86,6 +86,11 @@ def test_a_count_is_found_beside_dates_and_digits_the_question_has() -> None:
     assert holds("number", "I 2023 deltog 2024 borgere.", question)  # a count that looks like a year
 
 
+def test_a_change_in_money_may_be_told_in_per_cent() -> None:
+    assert holds("number", "Skolen sænkede taksterne med 15 pct.", "Hvor meget reducerede skolen taksterne?")
+    assert not holds("number", "Taksten udgør 15 pct. af prisen.", "Hvad er taksten for en plads?")
+
+
 def test_a_year_in_the_question_is_no_answer_to_when() -> None:
     question = "Hvornår i 2024 skal planen være færdig?"
     assert not holds("date", "Planen skal være færdig i 2024.", question)
