@@ -64,6 +64,8 @@ eval: model
 	$(BIN)/referat eval --dataset eval/datasets/dev.jsonl --corpus tests/fixtures --baselines --out eval/reports/latest
 	$(BIN)/referat eval --dataset eval/datasets/dev-wide.jsonl --corpus eval/corpus/dev-wide \
 		--out eval/reports/latest-dev-wide
+	$(BIN)/referat eval --dataset eval/datasets/dev-wide-2.jsonl --corpus eval/corpus/dev-wide-2 \
+		--out eval/reports/latest-dev-wide-2
 	$(BIN)/referat eval --dataset eval/datasets/test.jsonl --corpus eval/corpus/test --baselines \
 		--out eval/reports/latest-test
 	@echo "Rapporter: eval/reports/latest*/report.md og eval/reports/latest/segmentation.md"
