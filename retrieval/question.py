@@ -15,7 +15,9 @@ from ingestion.meeting import MONTH_NAMES, MONTHS, find_date
 
 _DECISION = re.compile(
     r"(?i)\b(beslut\w*|godkend\w*|vedta\w*|vedtog|tiltr[åa]d\w*|resultat\w*|udfald\w*|afgjort|afgør\w*|"
-    r"bevilg\w*|skete der med|konklu\w*|udpeg\w*|anbefal\w*|indstill\w*)\b"
+    r"bevilg\w*|skete der med|konklu\w*|udpeg\w*|anbefal\w*|indstill\w*|"
+    # A body's choice is its decision: "Hvilket navn valgte Vestby Udvalget …" (not the administration's choice).
+    r"valgte\b[^?]{0,60}\b\w*(udvalg|byråd|kommunalbestyrelse)\w*)\b"
 )
 _NUMBER = re.compile(
     r"(?i)\b(hvor (mange|meget|stor\w*|høj\w*|lang\w*|længe|lav\w*|dyr\w*)|hvad koster|hvad kostede|beløb\w*|"

@@ -40,6 +40,8 @@ def test_how_many_is_a_number_not_a_place_or_date() -> None:
 
 def test_decisions_lists_and_courses_are_recognised() -> None:
     assert classify("Hvad blev godkendt på mødet?").decision
+    assert classify("Hvilket navn valgte Vestby Udvalget til det nye sundhedshus?").decision
+    assert not classify("Hvilke fokusområder valgte administrationen?").decision
     assert classify("Hvilke projekter fik tilskud?").listing
     assert classify("Nævn de tre indsatsområder").listing
     assert classify("Hvornår har udvalget behandlet skolestrukturen?").across
