@@ -89,6 +89,8 @@ _BULLET = re.compile(r"^(?:[–•\-*]|[a-zA-Z]\)|[A-Z]\)|\d{1,2}\.)\s+")
 _BOUNDARY = re.compile(r"(?<=[.!?:])\s+(?=[\"“”»(]?[A-ZÆØÅ0-9])")
 MAX_SENTENCE_CHARACTERS = 600
 MIN_ROWS = 4
+# A bulleted entry whose text up to its colon is this short is a term or a date with its value after the colon.
+MAX_ENTRY_LABEL = 40
 # A line that opens with a short label ("Fraværende: Maria Hansen", "Sted: Mødelokale 1") starts a sentence: the
 # label belongs to its value, not to the end of the line before it.
 LABEL = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ./()-]*(?:\s[\wæøåÆØÅ./()-]+){0,2}:(?:\s|$)")
@@ -180,8 +182,14 @@ def split_lines(lines: list[Line], section: str, start_position: int = 0) -> lis
             parts.append(line.text)
             cursor += len(line.text) + 1
         text = " ".join(parts)
-        bounds = [0, *_label_points(text), len(text)]
         bulleted = bool(_BULLET.match(block[0].text))
+        points = _label_points(text)
+        if bulleted:
+            # An entry of a timetable or a list of terms keeps its value: "• 12. og 13. september: Budgetforhandlinger".
+            colon = text.find(":")
+            if 0 < colon <= MAX_ENTRY_LABEL:
+                points = [point for point in points if point not in (colon + 1, colon + 2)]
+        bounds = [0, *points, len(text)]
         for start, end in itertools.pairwise(bounds):
             piece = text[start:end].strip()
             if len(piece) < 3 or not re.search(r"\w", piece):

@@ -68,3 +68,21 @@ def test_a_reference_to_an_earlier_item_does_not_end_the_sentence():
         "Byrådet godkendte den 15. maj 2023 (pkt. 43) planen.",
         "Den gælder fra 2024.",
     ]
+
+
+def test_a_timetable_entry_keeps_its_value_after_the_colon():
+    """ "• 12. og 13. september:" / "Budgetforhandlinger": the date and what happens then are one sentence, so a
+    question about when the negotiations are finds the date."""
+    lines = [
+        Line(text="Det bliver et langt forløb: Der er mange forslag.", page=3),
+        Line(text="• 6. september:", page=3),
+        Line(text="Frist for modtagelse af budgetspørgsmål", page=3),
+        Line(text="• 12. og 13. september:", page=3),
+        Line(text="Budgetforhandlinger", page=3),
+    ]
+    texts = [sentence.text for sentence in split_lines(lines, "Tidsplan")]
+    assert texts[:2] == ["Det bliver et langt forløb:", "Der er mange forslag."]  # prose splits as before
+    assert texts[2:] == [
+        "• 6. september: Frist for modtagelse af budgetspørgsmål",
+        "• 12. og 13. september: Budgetforhandlinger",
+    ]
