@@ -43,8 +43,10 @@ GATE := --min hit_at_1=0.95 --min hit_at_5=0.95 --min mrr=0.95 --min page_hit_at
 # Floors a little under what was measured (eval/README.md): they catch a regression, they are not the goal.
 # 2026-11-28 (README), measured 0.891 / 0.687 / 0.816 / 0.679 / 0.348 / 0.054 / 0.693: citation_precision 0.69 →
 # 0.66 (the list and timeline work cites more), meetings_recall 0.55 → 0.66, answer_accuracy 0.62 → 0.66.
-TEST_GATE := --min hit_at_1=0.85 --min hit_at_5=0.95 --min answer_accuracy=0.66 --min citation_recall=0.78 \
-	--min citation_precision=0.66 --min abstention_accuracy=0.30 --min false_abstention_rate=0.08 \
+# 2026-11-28, second session, measured 0.898 / 0.728 / 0.844 / 0.700 / 0.348 / 0.054 / 0.693: answer_accuracy
+# 0.66 → 0.70, citation_recall 0.78 → 0.82, citation_precision 0.66 → 0.68.
+TEST_GATE := --min hit_at_1=0.85 --min hit_at_5=0.95 --min answer_accuracy=0.70 --min citation_recall=0.82 \
+	--min citation_precision=0.68 --min abstention_accuracy=0.30 --min false_abstention_rate=0.08 \
 	--min meetings_recall=0.66
 
 # Segmentation: every labelled PDF (real ones, rendered layouts, and the helper-written held-out layouts).
