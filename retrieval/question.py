@@ -109,13 +109,13 @@ _NOT_A_QUANTITY = re.compile(
     r"\bkl\.?\s*\d{1,2}(?:[.:]\d\d)?|"
     r"(?:§+|\b(?:punkt|pkt|stk|nr|lokalplan|kommuneplantillæg|tillæg|bilag|side|sag)\.?)\s*\d[\d.]*(?:-\d+)?"
 )
-# A number as a whole ("2.500", "1,2"), so that the question's own "2023" does not rule out every 2 and 3.
 # A question about how much something changed.
 _CHANGE = re.compile(
     r"(?i)\b(reducer\w*|sænk\w*|nedsæt\w*|hæv\w*|stig\w*|steg|fald\w*|faldt|øg\w*|forhøj\w*|nedbring\w*|"
     r"besparelse\w*|ændr\w*|reduktion\w*|stigning\w*)\b"
 )
 _PERCENT = re.compile(r"(?i)\d\s*(%|pct|procent)")
+# A number as a whole ("2.500", "1,2"), so that the question's own "2023" does not rule out every 2 and 3.
 _HAS_NUMBER = re.compile(
     r"\d+(?:[.,]\d+)*|\b(to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede|tusind|"
     r"million\w*|milliard\w*)\b",
