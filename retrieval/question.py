@@ -77,6 +77,7 @@ _RECURRING = re.compile(
 
 # "1." or "a)" opening a list entry counts nothing.
 _ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+(?:\d{1,2}[.)]\s+)?")
+_DURATION = re.compile(r"(?i)\b(hvor lang tid|hvor længe|varighed)\b")
 # What a number must be counted in when the question names it: "hvad koster" wants kroner, "hvor stort et areal"
 # square metres or hectares, "hvor mange procent" a percentage, "hvor lang tid" a period.
 _UNITS = [
@@ -92,7 +93,7 @@ _UNITS = [
     ),
     (re.compile(r"(?i)\b(procent\w*|andel\w*)\b"), re.compile(r"(?i)\d\s*(%|pct|procent)")),
     (
-        re.compile(r"(?i)\b(hvor lang tid|hvor længe|varighed)\b"),
+        _DURATION,
         re.compile(
             r"(?i)(\d|\b(en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv))\s*(timer?|dage?|døgn|uger?|måneder?|år)\b"
         ),
@@ -126,6 +127,11 @@ _HAS_DATE = re.compile(
     rf"(?i)\b(\d{{1,2}}\.\s?({_MONTH_WORDS})|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|(19|20)\d\d|{_MONTH_WORDS}|"
     r"foråret|efteråret|sommeren|vinteren|uge \d+|kvartal|dags dato|senest)\b"
 )
+# A period told by its end: "frem til 31. december 2026", "gældende til 2027".
+_UNTIL = re.compile(
+    rf"(?i)\b(til|indtil|frem til|til og med|udløber|ophører|gældende)\b[^.]{{0,30}}?"
+    rf"\b(\d{{1,2}}\.\s?({_MONTH_WORDS})|(19|20)\d\d)\b"
+)
 # Two or more capitalised words, a middle initial allowed ("John T. Olsen").
 _HAS_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][a-zæøåöüéä]+(?:(?:\s[A-ZÆØÅ]\.)?[ -][A-ZÆØÅ][a-zæøåöüéä]+)+")
 # A name of two or more capitalised words ends in an institution's word when it is not a person: "Vestby Fodbold",
@@ -150,7 +156,7 @@ REFERS_BACK = re.compile(
     r"som følge heraf|dermed)\b"
 )
 _HAS_REASON = re.compile(
-    r"(?i)(,\s+da\s)|\b(fordi|idet|da (det|der|den|man|udvalget|kommunen|sagen)|derfor|med henblik på|for at|"
+    r"(?i)(,\s+da\s)|\b(fordi|pga|idet|da (det|der|den|man|udvalget|kommunen|sagen)|derfor|med henblik på|for at|"
     r"på baggrund af|begrund\w*|skyldes|årsag\w*|som følge af|grundet|på grund af|eftersom|hvilket betyder|"
     r"så(ledes)? at|baggrunden for(?: \w+){0,3} (?:er|var)|grunden til|af (?:disse|denne|de|flere|to|tre) grunde?|"
     r"formålet(?: med(?: \w+){1,3})? (?:er|var))\b"
@@ -254,6 +260,9 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
     text = sentence[1:] if wanted == "place" else sentence
     if wanted == "number":
         text = _NOT_A_QUANTITY.sub(" ", _ENUMERATOR.sub("", text))
+        if _DURATION.search(question) and _UNTIL.search(sentence):
+            # "Hvor længe gælder aftalen?" — "… frem til 31. december 2026": a period told by its end.
+            return True
         unit = next((unit for asks, unit in _UNITS if asks.search(question)), None)
         # A change is also told in per cent: "Hvor meget blev taksten sænket?" — "med 2 pct.".
         relative = _CHANGE.search(question) and _PERCENT.search(text)

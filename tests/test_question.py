@@ -93,6 +93,13 @@ def test_a_change_in_money_may_be_told_in_per_cent() -> None:
     assert not holds("number", "Taksten udgør 15 pct. af prisen.", "Hvad er taksten for en plads?")
 
 
+def test_how_long_is_answered_by_a_period_or_its_end() -> None:
+    question = "Hvor længe gælder aftalen med Vestby Orkester?"
+    assert holds("number", "Aftalen gælder i tre år.", question)
+    assert holds("number", "Aftalen er gældende for perioden 1. februar 2024 og frem til 31. december 2026.", question)
+    assert not holds("number", "Aftalen blev indgået den 1. februar 2024.", question)
+
+
 def test_a_year_in_the_question_is_no_answer_to_when() -> None:
     question = "Hvornår i 2024 skal planen være færdig?"
     assert not holds("date", "Planen skal være færdig i 2024.", question)
@@ -112,6 +119,7 @@ def test_a_reason_needs_a_reason_word() -> None:
     assert holds("reason", "Baggrunden for beslutningen var en markant prisstigning på 24 %.")
     assert holds("reason", "Af disse grunde er det nødvendigt at inddrage to boliger.")
     assert holds("reason", "Formålet med ordningen er at fastholde eleverne.")
+    assert holds("reason", "Mødet blev aflyst pga. sygdom.")
     assert not holds("reason", "Forslaget blev afvist.")
     assert not holds("reason", "Da mødet sluttede, blev forslaget afvist.")
 
