@@ -67,7 +67,16 @@ _ACROSS = re.compile(
     r"(?i)\b(hvornår har|(hvad|hvordan) har\b[^?]{1,60}?\b(behandlet|drøftet|besluttet|vedtaget|haft|fået at vide|"
     r"hørt)|gennem tiden|forløb\w*|"
     r"historik\w*|i hvilke møder|på hvilke møder|hvor mange gange|hvad er der sket med|hvordan er det gået med|"
-    r"udvikling(en)? i|udviklet sig)\b"
+    r"udvikling(en)? i|udviklet sig|"
+    # "Hvordan er planen blevet behandlet …?", "Hvordan har udvalget fulgt op på …?", "… i udvalgene?"
+    r"hvordan er\b[^?]{1,120}?\b(behandlet|drøftet|besluttet|vedtaget|fulgt op|forløbet)|fulgt op på)\b"
+)
+# "Hvordan …" over a course between two times: "fra november 2023 til april 2024", "fra oplægget i 2023 til den
+# endelige vedtagelse", "i 2023 og 2024" (not "Hvor meget steg taksten fra 2023 til 2024?", one item's figures).
+_SPAN = re.compile(
+    rf"(?i)^\s*hvordan\b[^?]*?(\bfra\b[^?]{{0,40}}\b((19|20)\d\d|{'|'.join(MONTH_NAMES)}|foråret|efteråret|"
+    r"sommeren|vinteren|start\w*|begyndelse\w*|oplæg\w*)\b[^?]{0,60}\b(til|frem mod|frem til)\b|"
+    r"\b(19|20)\d\d\b[^?]{1,30}\b(og|til)\b[^?]{0,30}\b(19|20)\d\d\b)"
 )
 # A standing matter named in the plural comes back meeting after meeting ("årsberetningerne", "budgetopfølgningerne",
 # "hvilke temamøder har udvalget holdt") — unless the question names the one year or meeting it means.
@@ -234,7 +243,8 @@ def classify(question: str) -> QuestionKind:
         listing=bool(_LIST.search(question)),
         case_number=bool(_CASE_NUMBER.search(question)),
         about=bool(_ABOUT.search(question)),
-        across=bool(_ACROSS.search(question)) or (bool(_RECURRING.search(question)) and named_time(question).empty),
+        across=bool(_ACROSS.search(question) or _SPAN.search(question))
+        or (bool(_RECURRING.search(question)) and named_time(question).empty),
         meeting=bool(_MEETING.search(question)),
     )
 

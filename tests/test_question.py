@@ -57,6 +57,15 @@ def test_decisions_lists_and_courses_are_recognised() -> None:
     assert classify("Hvad er udvalget blevet orienteret om fra Seniorrådets årsberetninger?").across
     assert classify("Hvilke temamøder har udvalget holdt?").across
     assert not classify("Hvilke fokusområder er valgt for 2024 efter årsrapporterne for 2023?").across
+    # In the passive, "fulgt op på", and "Hvordan …" over a span of time; a change between two years is one item's.
+    assert classify("Hvordan er helhedsplanen for Vestby Nord blevet behandlet i udvalgene?").across
+    assert classify("Hvordan har byrådet fulgt op på trafikplanen?").across
+    assert classify("Hvordan har udvalget prioriteret lokalplanerne fra marts 2023 til januar 2024?").across
+    assert classify("Hvordan har udvalget arbejdet med planstrategien i 2023 og 2024?").across
+    assert classify("Hvordan er budgettet behandlet fra foråret frem mod 2. behandling?").across
+    assert not classify("Er antallet af klager steget eller faldet fra 2021 til 2022?").across
+    assert not classify("Hvor mange penge er der afsat for 2024 og 2025?").across
+    assert not classify("Hvem fra firmaet holdt oplæg for udvalget om forpligtelser til vejene?").across
 
 
 def test_a_number_the_question_already_says_answers_nothing() -> None:
