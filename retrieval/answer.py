@@ -39,6 +39,8 @@ MEETING_BONUS = 0.2
 # The line that prints what a question asks about the meeting ("Afbud: …" for "Hvem var fraværende?") outweighs
 # the meeting's heading, which matches the question's body name and date as well as any line of the meeting.
 MEETING_FACT_BONUS = 0.4
+# The words at the start of a line that may say which fact about the meeting it prints.
+OPENING_WORDS = 3
 WEAK_PERSON = 0.25
 SUMMARY_SECTIONS = {"Sammendrag", "Resumé", "Resume", "Baggrund", ""}
 ITEMS_CONSIDERED = 4
@@ -708,7 +710,12 @@ def _labelled(sentence: Sentence, fact: str) -> bool:
     (``meeting_fact``): "Fraværende: Anne Holm", "Afbud: Anne Holm" or "Anne Holm" under the heading "Fraværende"
     for "absent" ("Hvem var fraværende …?"); "Mødested: Byrådssalen" for "place"."""
     label = LABEL.match(sentence.text)
-    return bool(fact) and meeting_fact(" ".join([sentence.section, label.group(0) if label else ""])) == fact
+    # A line that says it in its first words is labelled too: "Mødet hævet kl. 10.15" for "time".
+    opening = " ".join(sentence.text.split()[:OPENING_WORDS])
+    return bool(fact) and fact in {
+        meeting_fact(" ".join([sentence.section, label.group(0) if label else ""])),
+        meeting_fact(opening),
+    }
 
 
 def _same_text(first: Evidence, second: Evidence) -> bool:

@@ -52,14 +52,19 @@ _CASE_NUMBER = re.compile(r"(?i)\b(sagsnummer\w*|sagsnr\.?|journalnummer\w*|j\.?
 _MEETING = re.compile(
     r"(?i)\b(fraværende|afbud|til stede|deltog\b.{0,60}\bmøde\w*|deltagere|mødested\w*|mødelokale\w*|"
     r"mødetidspunkt\w*|mødtes|(af)?holdt\b.{0,60}\bmøde\b|\w*møde\w*\b.{0,60}\b(blev )?(holdt|afholdt)|"
-    r"(begyndte|startede|sluttede) mødet|mødet (begyndte|startede|sluttede))\b"
+    r"(begyndte|startede|sluttede) mødet|mødet (begyndte|startede|sluttede)|møde\w*\b.{0,60}\bhævet)\b"
 )
 # What a question asks about the meeting, and the labels that print it ("Afbud:" answers "Hvem var fraværende?").
 _MEETING_FACTS = {
     "absent": re.compile(r"(?i)\b(fraværende|fravær|afbud|ikke til stede|deltog ikke|meldt afbud)\b"),
     "present": re.compile(r"(?i)\b(deltagere|deltog|til stede|tilstede|medlemmer|medl\.)"),
-    "place": re.compile(r"(?i)\b(hvor blev|hvor holdt|hvor mødtes|mødested|mødelokale|sted|lokale)\b"),
-    "time": re.compile(r"(?i)\b(hvornår begyndte|hvornår startede|hvornår sluttede|mødetidspunkt|tidspunkt|tid|kl\.)"),
+    "place": re.compile(
+        r"(?i)\b(hvor blev|hvor holdt|hvor mødtes|hvor(?= og hvornår)|mødested|mødelokale|sted|lokale)\b"
+    ),
+    "time": re.compile(
+        r"(?i)\b(hvornår begyndte|hvornår startede|hvornår sluttede|mødetidspunkt|tidspunkt|tid|hævet|"
+        r"(?<=og )hvornår)\b|\bkl\."
+    ),
 }
 _ABOUT = re.compile(r"(?i)\b(handler|drejer)\b.*\bom\b")
 # Across meetings: the question asks for a matter's course, not one meeting's fact.
@@ -134,7 +139,7 @@ _HAS_NUMBER = re.compile(
 _MONTH_WORDS = "|".join(MONTH_NAMES)
 _HAS_DATE = re.compile(
     rf"(?i)\b(\d{{1,2}}\.\s?({_MONTH_WORDS})|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|(19|20)\d\d|{_MONTH_WORDS}|"
-    r"foråret|efteråret|sommeren|vinteren|uge \d+|kvartal|dags dato|senest)\b"
+    r"foråret|efteråret|sommeren|vinteren|uge \d+|kvartal|dags dato|senest|kl\.\s?\d{1,2}[.:]\d\d)\b"
 )
 # A period told by its end: "frem til 31. december 2026", "gældende til 2027".
 _UNTIL = re.compile(

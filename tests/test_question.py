@@ -109,6 +109,10 @@ def test_how_long_is_answered_by_a_period_or_its_end() -> None:
     assert not holds("number", "Aftalen blev indgået den 1. februar 2024.", question)
 
 
+def test_a_clock_time_answers_when() -> None:
+    assert holds("date", "Mødet hævet kl. 10.15.", "Hvornår blev mødet hævet?")
+
+
 def test_a_year_in_the_question_is_no_answer_to_when() -> None:
     question = "Hvornår i 2024 skal planen være færdig?"
     assert not holds("date", "Planen skal være færdig i 2024.", question)
@@ -244,6 +248,7 @@ def test_a_middle_initial_is_part_of_a_persons_name() -> None:
         ("Hvem deltog i Vestby Udvalgets møde den 5. februar 2024, og hvem havde afbud?", ["present", "absent"]),
         ("Hvem deltog ikke i mødet?", ["absent"]),
         ("I hvilket lokale holdt udvalget møde den 6. februar 2023?", ["place"]),
+        ("Hvor og hvornår på dagen blev udvalgets møde den 6. marts 2023 holdt?", ["place", "time"]),
         ("Hvad besluttede udvalget om taksterne?", []),
     ],
 )

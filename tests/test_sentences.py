@@ -44,6 +44,18 @@ def test_an_attendance_line_is_found_by_its_label_or_its_heading():
     assert not _labelled(other, asked)
 
 
+def test_a_line_that_says_the_meeting_ended_answers_when_it_ended():
+    from retrieval.answer import _labelled
+    from retrieval.question import meeting_facts
+
+    asked = meeting_facts("Hvornår blev udvalgets møde den 3. maj 2024 hævet?")
+    assert asked == ["time"]
+    ended = split_lines(_lines("Mødet hævet kl. 10.15."), "Beslutning")[0]
+    plan = split_lines(_lines("Udvalget mødes igen i januar."), "Tidsplan")[0]
+    assert _labelled(ended, "time")
+    assert not _labelled(plan, "time")  # "Tidsplan" is no time of the meeting
+
+
 def test_several_labels_on_one_line_each_start_a_sentence_with_their_values():
     lines = _lines("Dato: 8. februar 2024 Tid: kl. 08.00 Sted:", "Mødelokale 1", "Afbud: Jens Hansen")
     assert [s.text for s in split_lines(lines, "")] == [
