@@ -25,7 +25,10 @@ _NUMBER = re.compile(
     r"hvad (skal|må|skulle|kan) (man|\w+ \w+|\w+) betale|hvad betaler|"
     r"hvad\b[^?]{0,40}\bat koste|hvad (vil|skal) \w+ koste)\b"
 )
-_DATE = re.compile(r"(?i)\b(hvornår|hvilken dato|hvilket år|hvilken måned|siden hvornår|hvilken frist|hvor længe)\b")
+_DATE = re.compile(
+    r"(?i)\b(hvornår|hvilken dato|hvilket år|hvilken måned|siden hvornår|hvilken frist|hvor længe|"
+    r"hvad er (fristen|datoen|tidsfristen|deadline)|hvilken dag|(i )?hvilken periode)\b"
+)
 _PERSON = re.compile(
     r"(?i)\b(hvem|(hvilke(n|t)?|hvad hed(der|te)?|hvad er navnet på) (den nye |det nye |de nye )?"
     r"\w*(minister|borgmester|formand|næstformand|medlem\w*|person\w*|direktør|leder|repræsentant\w*|politiker\w*)"

@@ -17,6 +17,8 @@ from retrieval.question import When, classify, focus, holds, meeting_fact, meeti
         ("Hvilken borgmester underskrev aftalen?", "person"),
         ("Hvornår åbner den nye svømmehal?", "date"),
         ("Hvilken frist er der for høringssvar?", "date"),
+        ("Hvad er fristen for at søge puljen?", "date"),
+        ("I hvilken periode er planen i høring?", "date"),
         ("Hvor skal det næste møde holdes?", "place"),
         ("Hvorfor blev forslaget afvist?", "reason"),
         ("Hvad er sagsnummeret på sagen om vejbelysning?", "case_number"),
