@@ -198,6 +198,11 @@ def test_a_list_question_that_asks_for_a_number_wants_the_number() -> None:
         ("Udover Greve Gymnastik har Greve Fodbold også benyttet hallerne.", False),
         ("Mødet blev holdt i Greve Idrætscenter.", False),
         ("Deltagelse i Social- og Sundhedspolitiske Forum 2024 i Vestby.", False),
+        # Opening a sentence or entry: a person as written there (a role after a comma, a party), not any two words.
+        ("Anne Holm, centerchef for Job og Socialservice deltager på mødet.", True),
+        ("Anne Holm (V) stemmer imod.", True),
+        ("- Både Vestby- og Østbyindsatsen er tydeliggjort.", False),
+        ("Plan Udvalget godkendte sagen.", False),
     ],
 )
 def test_a_person_is_two_capitalised_words_not_ending_in_an_institutions_word(sentence: str, is_person: bool) -> None:
