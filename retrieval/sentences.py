@@ -96,6 +96,11 @@ MAX_ENTRY_LABEL = 40
 LABEL = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ./()-]*(?:\s[\wæøåÆØÅ./()-]+){0,2}:(?:\s|$)")
 # A label inside a line: a capitalised word, perhaps with one lower-case word ("Til stede:"), and a colon.
 _INLINE_LABEL = re.compile(r"(?:^|(?<=\s))[A-ZÆØÅ][\wæøåÆØÅ.()-]*(?:\s[a-zæøå][\wæøå-]*)?:(?=\s|$)")
+# What ends a lead-in to a list, not a label: "… kriterier som i Vestby Kommune fx:" wrapped so that "Kommune fx:"
+# opens a line is no label "Kommune" with the value "fx".
+_LEAD_IN_END = re.compile(
+    r"(?i)\b(fx|f\.\s?eks\.?|bl\.\s?a\.?|eksempelvis|herunder|heriblandt|følgende|nemlig|som)\s*:\s*$"
+)
 _MARKER_ONLY = re.compile(r"\s*(?:[–•\-*]|[a-zA-Z]\)|\d{1,2}\.)\s*")
 _ROW_START = re.compile(r"^\s*\d")
 _ROW_END = re.compile(r"[.!?:;,–-]\s*$")
@@ -136,7 +141,8 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
         # A jump over pages (the meeting's opening and its closing lines) ends a block: a quote spans at most
         # consecutive pages, as a citation must.
         jumped = bool(blocks) and line.page - blocks[-1][-1].page > 1
-        starts = _BULLET.match(line.text) or LABEL.match(line.text)
+        label = LABEL.match(line.text)
+        starts = _BULLET.match(line.text) or (label and not _LEAD_IN_END.search(label.group(0)))
         if not blocks or starts or jumped or index in rows or index - 1 in rows:
             blocks.append([line])
         else:
@@ -161,7 +167,7 @@ def _label_points(text: str) -> list[int]:
     """Where sentences start: the usual boundaries, but a label goes with its value ("Fraværende: Maria Hansen" is
     one sentence, not "… Fraværende:" and "Maria Hansen"), also where one line holds several ("Dato: 8. februar
     2024 Tid: kl. 08.00 Sted: Mødelokale 1")."""
-    labels = list(_INLINE_LABEL.finditer(text))
+    labels = [match for match in _INLINE_LABEL.finditer(text) if not _LEAD_IN_END.search(match.group(0))]
     # _split_points breaks where the next sentence starts: right after the colon, or one space later.
     after_label = {match.end() + offset for match in labels for offset in (0, 1)}
     points = {point for point in _split_points(text) if point not in after_label}

@@ -19,6 +19,21 @@ def test_a_labelled_line_is_one_sentence_with_its_value():
     ]
 
 
+def test_a_lead_in_wrapped_before_its_colon_is_no_label():
+    """ "… som i Vestby" / "Kommune fx:" is the end of a lead-in to a list, not a label "Kommune" with a value."""
+    lines = _lines(
+        "Aftalen skal indeholde kriterier for anvisning som i Vestby",
+        "Kommune fx:",
+        "- krav om EU-borgerskab",
+        "Fraværende: Anne Holm",
+    )
+    assert [(s.text, s.list_item) for s in split_lines(lines, "Beslutning")] == [
+        ("Aftalen skal indeholde kriterier for anvisning som i Vestby Kommune fx:", False),
+        ("- krav om EU-borgerskab", True),
+        ("Fraværende: Anne Holm", False),
+    ]
+
+
 def test_prose_is_split_into_sentences_across_lines():
     lines = _lines(
         "Udvalget besøgte skolen. Formanden takkede",
