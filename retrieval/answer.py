@@ -42,6 +42,8 @@ MEETING_FACT_BONUS = 0.4
 # The words at the start of a line that may say which fact about the meeting it prints.
 OPENING_WORDS = 3
 WEAK_PERSON = 0.25
+# A sentence that holds what was asked for and matches this nearly as well as the best one answers as surely.
+HOLDER_CLOSE = 0.9
 SUMMARY_SECTIONS = {"Sammendrag", "Resumé", "Resume", "Baggrund", ""}
 ITEMS_CONSIDERED = 4
 MAX_QUOTES = 3
@@ -429,9 +431,14 @@ class ExtractiveAnswerer:
         tokens = self._item_tokens(found) if found is not None else set()
         wanted = kind.target
         fitted = bool(wanted) and wanted != "case_number"
-        # Not there where the best match is: neither the best sentence nor a neighbour holds what was asked for
-        # (a holder fetched from elsewhere in the item is a guess).
-        near = [e for e in chosen if e.hit is best.hit and abs(e.sentence.position - best.sentence.position) <= 2]
+        # Not there where the best match is: neither the best sentence, nor a neighbour, nor a sentence of the item
+        # matching nearly as well holds what was asked for (a holder fetched from elsewhere in the item is a guess).
+        near = [
+            e
+            for e in chosen
+            if e.hit is best.hit
+            and (abs(e.sentence.position - best.sentence.position) <= 2 or e.total >= best.total * HOLDER_CLOSE)
+        ]
         fit_missing = fitted and not any(e.fit > 0 for e in near)
         return Signals(
             relevance=best.score,

@@ -176,7 +176,8 @@ REFERS_BACK = re.compile(
     r"som følge heraf|dermed)\b"
 )
 _HAS_REASON = re.compile(
-    r"(?i)(,\s+da\s)|\b(fordi|pga|idet|da (det|der|den|man|udvalget|kommunen|sagen)|derfor|med henblik på|for at|"
+    r"(?i)(,\s+da\s)|\b(fordi|pga|idet|da (det|der|den|man|udvalget|kommunen|sagen)|derfor|med henblik på|"
+    r"(?<!frem )(?<!stedet )for at|"
     r"på baggrund af|begrund\w*|skyldes|årsag\w*|som følge af|grundet|på grund af|eftersom|hvilket betyder|"
     r"så(ledes)? at|baggrunden for(?: \w+){0,3} (?:er|var)|grunden til|af (?:disse|denne|de|flere|to|tre) grunde?|"
     r"formålet(?: med(?: \w+){1,3})? (?:er|var))\b"

@@ -352,3 +352,32 @@ def test_a_question_naming_a_year_is_quoted_with_the_neighbour_that_names_it(ass
     ranked.sort(key=lambda e: e.total, reverse=True)
     chosen = assistant.extractive.select(ranked, kind, question)
     assert [e.sentence.position for e in chosen] == [4, 5]
+
+
+def test_a_reason_found_in_the_item_nearly_as_good_as_the_best_match_counts_as_found(assistant: Assistant):
+    """The best match restates the question; a sentence further on that matches nearly as well gives the reason:
+    the reason is not missing. One that matches far worse is a guess, and the signal says so."""
+    from retrieval.question import classify
+
+    hit = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
+    question = "Hvorfor anbefalede administrationen ikke et fast gebyr?"
+    kind = classify(question)
+    restated = Sentence("Gebyret kan opkræves pr. time eller som et fast gebyr.", "Resume", [1], 2)
+    reason = Sentence("Det anbefales ikke, idet indtægten ikke dækker udgifterne.", "Sagen", [1], 18)
+
+    def ranked(reason_score: float) -> list[Evidence]:
+        return sorted(
+            (
+                Evidence(s, hit, 0, score, fit=assistant.extractive._fit(kind, s, question))
+                for s, score in ((restated, 0.9), (reason, reason_score))
+            ),
+            key=lambda e: e.total,
+            reverse=True,
+        )
+
+    close = ranked(0.85)
+    chosen = assistant.extractive.select(close, kind, question)
+    assert not assistant.extractive.signals(question, close, chosen, kind).fit_missing
+    far = ranked(0.4)
+    chosen = assistant.extractive.select(far, kind, question)
+    assert assistant.extractive.signals(question, far, chosen, kind).fit_missing

@@ -135,6 +135,8 @@ def test_a_reason_needs_a_reason_word() -> None:
     assert holds("reason", "Af disse grunde er det nødvendigt at inddrage to boliger.")
     assert holds("reason", "Formålet med ordningen er at fastholde eleverne.")
     assert holds("reason", "Mødet blev aflyst pga. sygdom.")
+    assert not holds("reason", "Frem for at opkræve et gebyr pr. time kan man vælge et fast beløb.")
+    assert not holds("reason", "I stedet for at bygge nyt renoveres skolen.")
     assert not holds("reason", "Forslaget blev afvist.")
     assert not holds("reason", "Da mødet sluttede, blev forslaget afvist.")
 
