@@ -175,9 +175,15 @@ REFERS_BACK = re.compile(
     r"(?i)\b(derfor|af (?:disse|de nævnte|ovennævnte) grunde|af denne grund|på den baggrund|på baggrund heraf|"
     r"som følge heraf|dermed)\b"
 )
+# "Kriterierne for at få en bolig", "muligheden for at søge": "for at" after such a noun names a condition or a
+# chance, not a purpose.
+_NOUN_BEFORE_FOR = re.compile(
+    r"(?i)\b(kriteri\w*|mulighed\w*|betingelse\w*|krav\w*|grundlag\w*|behov\w*|forudsætning\w*|ansvar\w*|"
+    r"frist\w*|plads\w*|tid|tiden|risiko\w*|chance\w*|interesse\w*|adgang\w*|ret|retten)\s+$"
+)
 _HAS_REASON = re.compile(
     r"(?i)(,\s+da\s)|\b(fordi|pga|idet|da (det|der|den|man|udvalget|kommunen|sagen)|derfor|med henblik på|"
-    r"(?<!frem )(?<!stedet )for at|"
+    r"(?<!frem )(?<!stedet )for at|baggrunden (?:her|der)for|grunden (?:her|der)til|"
     r"på baggrund af|begrund\w*|skyldes|årsag\w*|som følge af|grundet|på grund af|eftersom|hvilket betyder|"
     r"så(ledes)? at|baggrunden for(?: \w+){0,3} (?:er|var)|grunden til|af (?:disse|denne|de|flere|to|tre) grunde?|"
     r"formålet(?: med(?: \w+){1,3})? (?:er|var))\b"
@@ -265,7 +271,10 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
     """Whether a sentence holds what the question wants — a number, a person, a date, a place, a reason — that
     the question does not already say itself (a year named in the question answers no "hvornår")."""
     if wanted == "reason":
-        return bool(_HAS_REASON.search(sentence))
+        return any(
+            not (match.group(0).casefold() == "for at" and _NOUN_BEFORE_FOR.search(sentence[: match.start()]))
+            for match in _HAS_REASON.finditer(sentence)
+        )
     if wanted == "list":
         names = [name for name in _HAS_PROPER.findall(sentence) if not name.endswith("-")]  # not "By-, Land-"
         return bool(_HAS_ENUMERATION.search(sentence)) or len(names) >= 3

@@ -137,6 +137,9 @@ def test_a_reason_needs_a_reason_word() -> None:
     assert holds("reason", "Mødet blev aflyst pga. sygdom.")
     assert not holds("reason", "Frem for at opkræve et gebyr pr. time kan man vælge et fast beløb.")
     assert not holds("reason", "I stedet for at bygge nyt renoveres skolen.")
+    assert not holds("reason", "Kriterierne for at få en bolig var fast arbejde og sund økonomi.")
+    assert holds("reason", "Baggrunden herfor var, at kommunen havde store udgifter til tomme boliger.")
+    assert holds("reason", "Der er mulighed for at søge puljen, for at sikre flere tilbud.")
     assert not holds("reason", "Forslaget blev afvist.")
     assert not holds("reason", "Da mødet sluttede, blev forslaget afvist.")
 
