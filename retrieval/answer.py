@@ -387,9 +387,13 @@ class ExtractiveAnswerer:
         else:
             strength = self.calibration.confidence(signals)
         measured = dataclasses.asdict(signals) if signals else {}
-        citations = self.citations(chosen) if strength >= self.calibration.threshold else []
+        # A question that asks for a number, a name, a date or a reason is not answered by quotes that hold none.
+        lacking = signals is not None and bool(signals.fit_missing or signals.focus_missing)
+        answers = strength >= self.calibration.threshold and not lacking
+        citations = self.citations(chosen) if answers else []
         if not citations:
-            return abstain(hits, confidence=strength).model_copy(update={"signals": measured})
+            notice = _lacking_notice(kind, question) if lacking and strength >= self.calibration.threshold else ""
+            return abstain(hits, notice, confidence=strength).model_copy(update={"signals": measured})
         return Answer(
             answer=compose(citations),
             answered=True,
@@ -502,13 +506,32 @@ def _passages(chosen: list[Evidence]) -> list[list[Evidence]]:
 _PEOPLE = frozenset(analyse("mennesker personer folk borgere gæster deltagere besøgende brugere"))
 
 
+# What the declined answer says the minutes do not give, by what the question asked for.
+_ASKED_FOR = {
+    "number": "det tal eller beløb",
+    "person": "den person",
+    "named": "det navn",
+    "date": "det tidspunkt",
+    "place": "det sted",
+    "reason": "den begrundelse",
+    "list": "den opremsning",
+}
+
+
+def _lacking_notice(kind: QuestionKind, question: str) -> str:
+    """Why a well-matching item was not quoted as the answer: it treats the subject but not what was asked."""
+    asked = _ASKED_FOR.get(kind.target) or focus(question) or "det"
+    return f"Referaterne omtaler emnet, men ikke {asked}, der spørges om."
+
+
 def _focus_missing(question: str, chosen: list[Evidence]) -> bool:
     thing = focus(question)
     if not thing:
         return False
     wanted = set(analyse(thing))
     for evidence in chosen:
-        tokens = set(analyse(evidence.sentence.text))
+        # A sentence stands under its section's heading: "Anne Holm" under "Fraværende" says who was absent.
+        tokens = set(analyse(f"{evidence.sentence.section} {evidence.sentence.text}"))
         if wanted <= tokens or (wanted <= _PEOPLE and tokens & _PEOPLE):
             return False
     return True

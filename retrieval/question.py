@@ -23,7 +23,7 @@ _NUMBER = re.compile(
     r"(?i)\b(hvor (mange|meget|stor\w*|høj\w*|lang\w*|længe|lav\w*|dyr\w*)|hvad koster|hvad kostede|beløb\w*|"
     r"antal\w*|procent\w*|takst(?:en|er|erne)?\b|hvilken pris|hvor mange penge|hvilket beløb|hvad er prisen|"
     r"hvad (skal|må|skulle|kan) (man|\w+ \w+|\w+) betale|hvad betaler|"
-    r"hvad\b[^?]{0,40}\bat koste|hvad (vil|skal) \w+ koste)\b"
+    r"hvad\b[^?]{0,40}\bat koste|hvad (vil|skal) \w+ koste|hvad\b[^?]{0,60}\bsolgt for|hvor meget fik)\b"
 )
 _DATE = re.compile(
     r"(?i)\b(hvornår|hvilken dato|hvilket år|hvilken måned|siden hvornår|hvilken frist|hvor længe|"
@@ -31,7 +31,8 @@ _DATE = re.compile(
 )
 _PERSON = re.compile(
     r"(?i)\b(hvem|(hvilke(n|t)?|hvad hed(der|te)?|hvad er navnet på) (den nye |det nye |de nye )?"
-    r"\w*(minister|borgmester|formand|næstformand|medlem\w*|person\w*|direktør|leder|repræsentant\w*|politiker\w*)"
+    r"\w*(minister|borgmester|formand|næstformand|medlem\w*|person\w*|direktør|leder|repræsentant\w*|politiker\w*|"
+    r"borger)"
     r"(en|e|ne|erne)?)\b"
 )
 # "Hvilken forening …?", "Hvilket firma …?", "Hvad hedder …?": the answer is a proper name (one capitalised word may
@@ -100,7 +101,8 @@ _DURATION = re.compile(r"(?i)\b(hvor lang tid|hvor længe|varighed)\b")
 _UNITS = [
     (
         re.compile(
-            r"(?i)\b(koste\w*|pris\w*|beløb\w*|penge|kroner|budget\w*|bevilg\w*|tilskud\w*|betal\w*|gebyr\w*|takst\w*)\b"
+            r"(?i)\b(koste\w*|pris\w*|beløb\w*|penge|kroner|budget\w*|bevilg\w*|tilskud\w*|betal\w*|gebyr\w*|takst\w*|"
+            r"solgt|salg\w*|fik \w+ for)\b"
         ),
         re.compile(r"(?i)\d\s*(kr\b|kroner|mio|mia|millioner|milliarder|tusind|t\.kr)|\bkr\.?\s*\d|\d\s*,-"),
     ),
@@ -196,7 +198,9 @@ _SHORT = r"[\w/-]+(?:\s[\w/-]+){0,3}"
 _NOT_ENTRY = r"(?!(?:som|der|hvor|hvis|men|at|da|når|så|fordi|idet|hvilket|hvoraf|herunder|heraf|og|eller|samt)\b)"
 _HAS_ENUMERATION = re.compile(
     rf"{_SHORT}(?<!-),\s+(?:{_NOT_ENTRY}{_SHORT}(?<!-),\s+)*{_NOT_ENTRY}{_SHORT}(?<!-)\s(?:og|samt|eller)\s\w|"
-    r"(?:(?:^|\s)(?:\d{1,2}[.)]|[•▪·–-])\s+\w.*){3}"
+    r"(?:(?:^|\s)(?:\d{1,2}[.)]|[•▪·–-])\s+\w.*){3}|"
+    # Three or more joined by slashes: "regional/national/international".
+    r"\b[^\W\d]{3,}(?:/[^\W\d]{3,}){2,}\b"
 )
 _HAS_PLACE = re.compile(r"\b[A-ZÆØÅ][a-zæøå]+(?:[ -][A-ZÆØÅ]?[a-zæøå]+)*\b|\b\d{4}\s+[A-ZÆØÅ]")
 _QUESTION_YEAR = re.compile(r"\b(19|20)\d\d\b")

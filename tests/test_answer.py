@@ -381,3 +381,33 @@ def test_a_reason_found_in_the_item_nearly_as_good_as_the_best_match_counts_as_f
     far = ranked(0.4)
     chosen = assistant.extractive.select(far, kind, question)
     assert assistant.extractive.signals(question, far, chosen, kind).fit_missing
+
+
+def test_an_item_that_lacks_what_was_asked_is_not_quoted_as_the_answer(assistant: Assistant, monkeypatch):
+    """However well the item matches, a "hvor mange" question is declined when no quote near the best match holds
+    a number — and the declined answer says so, with the item as "Måske relevant"."""
+    import dataclasses
+
+    from retrieval.question import classify
+
+    extractive = assistant.extractive
+    hit = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
+    question = "Hvor mange høringssvar kom der til planen?"
+    kind = classify(question)
+    texts = ["Planen blev sendt i offentlig høring.", "Høringssvarene er vedlagt som bilag."]
+    ranked = [
+        Evidence(
+            Sentence(text, "Sagen", [1], n),
+            hit,
+            0,
+            0.9 - n / 10,
+            fit=extractive._fit(kind, Sentence(text, "", [1], n), question),
+        )
+        for n, text in enumerate(texts)
+    ]
+    monkeypatch.setattr(extractive, "rank", lambda *args, **kwargs: ranked)
+    monkeypatch.setattr(extractive, "calibration", dataclasses.replace(extractive.calibration, threshold=0.0))
+    answer = extractive.answer(question, [hit])
+    assert not answer.answered
+    assert answer.notice == "Referaterne omtaler emnet, men ikke det tal eller beløb, der spørges om."
+    assert answer.maybe_relevant[0] == hit

@@ -25,6 +25,8 @@ from retrieval.question import When, classify, focus, holds, meeting_fact, meeti
         ("Hvad besluttede udvalget om skolestrukturen?", ""),
         ("Hvad hedder formanden for Vestby Boldklub?", "person"),
         ("Hvad hedder den nye skole i Vestby?", "named"),
+        ("Hvad hedder borgeren, der har tilbudt at donere skoven?", "person"),
+        ("Hvad er villaen blevet solgt for?", "number"),
         ("Hvad skal man betale for at få en bolig koblet på kloaknettet?", "number"),
         ("Hvad betaler foreningen i husleje?", "number"),
         ("Hvad forventes det årligt at koste at drive botilbuddet?", "number"),
@@ -99,6 +101,12 @@ def test_a_count_is_found_beside_dates_and_digits_the_question_has() -> None:
     assert holds("number", "I 2023 deltog 2024 borgere.", question)  # a count that looks like a year
 
 
+def test_a_sale_is_told_in_money() -> None:
+    question = "Hvor meget fik kommunen for grundene, da de blev solgt?"
+    assert holds("number", "Grundene blev solgt for 2,5 mio. kr.", question)
+    assert not holds("number", "Området har en samlet størrelse på ca. 39 ha.", question)
+
+
 def test_a_change_in_money_may_be_told_in_per_cent() -> None:
     assert holds("number", "Skolen sænkede taksterne med 15 pct.", "Hvor meget reducerede skolen taksterne?")
     assert not holds("number", "Taksten udgør 15 pct. af prisen.", "Hvad er taksten for en plads?")
@@ -171,6 +179,7 @@ def test_a_named_time_matches_dates_within_it() -> None:
         ("Ledelse beskrives som faglig ledelse, administrativ ledelse og tværgående ledelse.", True),
         ("Dagsordenerne er opdelt i: 1. Temadrøftelser 2. Beslutningssager 3. Orienteringssager", True),
         ("Sejlklubben Køge Bugt 4.500 kr. Stjernedrys 10.000 kr. Greve Atletik 0 kr.", True),
+        ("Grundstrukturen suppleres med arenaer regional/national/international.", True),
         # A clause after the comma, a name with a suspended hyphen and a decision's two entries are no list.
         ("Strategien får betydning for brugere af ejendommene, som beskrevet under pejlemærker og effekter.", False),
         ("Klima-, Teknik- og Miljøudvalget godkendte den 20. marts 2023 udkastet.", False),
