@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingestion.casenumbers import case_key
+from ingestion.meeting import MONTH_NAMES
 from ingestion.sections import PROPOSAL_SECTION, section_name
 from retrieval.answer import DECISION_SECTION, Evidence, ExtractiveAnswerer, decision_of, make_citation
 from retrieval.bm25 import analyse
@@ -55,9 +56,15 @@ _FRAME = frozenset(
     analyse(
         "sket skete behandlet behandling behandlede drøftet drøftelse besluttet beslutning beslutninger besluttede "
         "vedtaget vedtog haft fået vide dagsorden dagsordenen sag sagen sager hørt orienteret orientering udvalg "
-        "udvalget byråd byrådet kommunalbestyrelse møde møder mødet gange forløb status hvordan gået nået langt"
+        "udvalget byråd byrådet kommunalbestyrelse møde møder mødet gange forløb status hvordan gået nået langt "
+        # The span a course is asked over: "fra foråret 2024 frem mod …", "fra oplægget … til den endelige …".
+        "fra frem mod til foråret efteråret sommeren vinteren starten begyndelsen løbet oplægget endelige "
+        + " ".join(MONTH_NAMES)
     )
 )
+# A year that is part of a matter's name: "Budget 2025-28", "Planstrategi 2023" (not "i foråret 2024").
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
+_NAMED_YEAR = re.compile(r"\b[A-ZÆØÅ][\wæøå-]+ ((?:19|20)\d\d)\b")
 
 
 def wants_timeline(kind: QuestionKind, question: str) -> bool:
@@ -66,17 +73,21 @@ def wants_timeline(kind: QuestionKind, question: str) -> bool:
 
 
 def _title_words(title: str) -> set[str]:
-    return {token for token in analyse(title) if not token.isdigit()}
+    """A title's words, and the years in it (a matter may be named by its year: "Budget 2025-28")."""
+    return {token for token in analyse(title) if not token.isdigit() or _YEAR_TOKEN.fullmatch(token)}
 
 
 def subject_terms(question: str, idf: dict[str, float], bodies: set[str]) -> dict[str, float]:
     """The words of the question that name its matter, each with its weight (idf): not the question's frame,
     not a body's own name, not a word the minutes never use."""
     body_words = {word for body in bodies for word in analyse(body)}
+    named_years = {year for match in _NAMED_YEAR.finditer(question) for year in match.groups() if year}
     return {
         word: idf[word]
         for word in set(analyse(question)) - _FRAME - body_words
-        if idf.get(word, 0.0) >= MIN_NAMING_IDF and not word.isdigit() and len(word) > 1  # not the "s" of "IF's"
+        if idf.get(word, 0.0) >= MIN_NAMING_IDF
+        and (not word.isdigit() or word in named_years)
+        and len(word) > 1  # not the "s" of "IF's"
     }
 
 
@@ -183,11 +194,13 @@ class TimelineAnswerer:
         if not explicit:
             return []
         telling = {word for word, weight in name.items() if weight >= max(name.values()) * TELLING}
+        # A matter named by its year is another matter in another year ("Budget 2025-28", not "Budget 2024-27").
+        years = {word for word in name if word.isdigit()}
         by_position = {e.sentence.position: e for e in ranked}
         for item in ranked:  # best first
             tokens = set(analyse(item.sentence.text))
             # One of the matter's rarest words names it on its own ("flygtningepavillonerne" in a standing item).
-            if share(name, tokens) >= SUBJECT_SHARE or telling & tokens:
+            if years <= tokens and (share(name, tokens) >= SUBJECT_SHARE or telling & tokens):
                 # The line that names the matter often only opens what is said about it ("Klimahandledag 2024:
                 # Udvalget blev …"): the sentences after it, in the same section, come with it.
                 following = [by_position.get(item.sentence.position + step) for step in range(1, FOLLOWING + 1)]

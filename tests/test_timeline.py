@@ -134,6 +134,19 @@ def test_the_matter_is_named_by_the_questions_words_less_its_frame_and_the_bodys
     assert set(terms) == set(analyse("Bystrategisk Råd"))
 
 
+def test_a_course_over_a_span_is_no_part_of_the_matter_but_a_year_in_its_name_is():
+    idf = IDF | {word: 3.0 for word in analyse("budget forår frem 2025 2024 planstrategi")}
+    terms = subject_terms(
+        "Hvordan er Budget 2025-28 blevet behandlet fra foråret 2024 frem mod 2. behandling?", idf, set()
+    )
+    assert set(terms) == set(analyse("Budget 2025"))
+    # A title with the matter's year names it; the same matter another year does not.
+    named = matter_name(terms, [_hit("1", "Budget 2025-28 - orientering og drøftelse")])
+    assert share(named, set(analyse("Budget 2025-28 - orientering"))) == 1.0
+    assert share(named, set(analyse("2. behandling af Budget 2024-27"))) < 0.6
+    assert "2023" not in subject_terms("Hvordan er planen behandlet i 2023 og 2024?", idf | {"2023": 3.0}, set())
+
+
 def test_a_title_names_the_matter_with_the_questions_most_telling_word_or_two_of_its_words():
     terms = subject_terms("Hvad er der sket med tilskud til dyrehold?", IDF, set())
     assert set(matter_name(terms, [_hit("1", "Dyrehold, fremadrettet aftale")])) == set(analyse("dyrehold"))
