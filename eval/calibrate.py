@@ -25,7 +25,7 @@ from sklearn.preprocessing import StandardScaler
 
 from eval.dataset import load_dataset
 from eval.harness import evaluate, open_assistant
-from retrieval.answer import SIGNALS, Calibration, Signals
+from retrieval.answer import SIGNALS, Calibration, Signals, lacks_what_was_asked
 from retrieval.settings import Settings
 
 TUNING_SETS = {
@@ -43,6 +43,11 @@ class Rows:
     signals: list[np.ndarray | None]
     answerable: np.ndarray
     correct: np.ndarray
+
+    @property
+    def lacking(self) -> np.ndarray:
+        """Declined whatever the confidence: the quotes lack what was asked (``lacks_what_was_asked``)."""
+        return np.array([s is not None and lacks_what_was_asked(Signals(*s)) for s in self.signals], dtype=bool)
 
     def fitted(self) -> tuple[np.ndarray, np.ndarray]:
         keep = [i for i, signals in enumerate(self.signals) if signals is not None]
@@ -87,7 +92,7 @@ def current_confidences(rows: Rows, calibration: Calibration) -> np.ndarray:
 
 def rates(rows: Rows, confidence: np.ndarray, threshold: float) -> tuple[float, float, float]:
     """(abstention accuracy, false abstention rate, answer accuracy) at ``threshold``."""
-    declined = confidence < threshold
+    declined = (confidence < threshold) | rows.lacking
     abstention = float(declined[~rows.answerable].mean()) if (~rows.answerable).any() else 1.0
     false_abstention = float(declined[rows.answerable].mean())
     accuracy = float((rows.correct & ~declined)[rows.answerable].mean())

@@ -156,6 +156,13 @@ class Calibration:
         return 1.0 / (1.0 + float(np.exp(-logit)))
 
 
+def lacks_what_was_asked(signals: Signals) -> bool:
+    """A question that asks for a number, a name, a date, a reason or a list is not answered by quotes that hold
+    none, nor one that counts a thing ("hvor mange høringssvar") by quotes that never name it: declined, however
+    well the item matches."""
+    return bool(signals.fit_missing or signals.focus_missing)
+
+
 class ExtractiveAnswerer:
     def __init__(self, index: Index, calibration: Calibration | None = None) -> None:
         self.index = index
@@ -387,8 +394,7 @@ class ExtractiveAnswerer:
         else:
             strength = self.calibration.confidence(signals)
         measured = dataclasses.asdict(signals) if signals else {}
-        # A question that asks for a number, a name, a date or a reason is not answered by quotes that hold none.
-        lacking = signals is not None and bool(signals.fit_missing or signals.focus_missing)
+        lacking = signals is not None and lacks_what_was_asked(signals)
         answers = strength >= self.calibration.threshold and not lacking
         citations = self.citations(chosen) if answers else []
         if not citations:
