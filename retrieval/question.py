@@ -346,6 +346,8 @@ _NOT_FOCUS = re.compile(
     r"(?i)^(penge|kroner|kr|procent|pct|gange|år|måneder|uger|dage|timer|minutter|kvadratmeter|meter|kilometer|"
     r"hektar|mio|millioner|mia|milliarder|af|i|til|for|på|om|der|de|det|den|man|vi|blevet|valgt|udpeget|ansvarlig|"
     r"deltog|deltager|kom|kommer|var|er|blev|bliver|har|havde|skal|kan|vil|bor|går|fik|får|"
+    # Who was there or not is the meeting's business ("Hvem var fraværende?"), read from its labelled lines.
+    r"fraværende|tilstede|syg|syge|forhindret|"
     # Adverbs and quantifiers: "hvad koster det cirka", "hvor mange flere".
     r"cirka|ca|omkring|præcis|præcist|mindst|højst|maksimalt|minimum|maksimum|samlet|ialt|årligt|egentlig|"
     r"normalt|typisk|gennemsnitligt|ekstra|mere|flere|færre|mindre|nye|nu|så|mon|også|dog|længere)$"

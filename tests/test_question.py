@@ -236,6 +236,8 @@ def test_a_name_the_question_already_says_is_no_answer_to_who() -> None:
         # An adverb is not what the question counts or prices.
         ("Hvad koster det cirka at plante en hektar skov?", ""),
         ("Hvor mange penge fik foreningen?", ""),
+        # Who was absent is the meeting's business, read from its labelled lines, not a thing to name.
+        ("Hvem var fraværende ved mødet?", ""),
     ],
 )
 def test_the_thing_a_question_counts_or_prices(question: str, thing: str) -> None:
