@@ -53,6 +53,8 @@ MAX_REASONS_BACK = 4
 # A sentence that adds one more of the same: another reason, another point.
 _ADDS = re.compile(r"(?i)^\s*(og )?(desuden|endvidere|derudover|herudover|endelig|samtidig|yderligere|ydermere)\b")
 MAX_LIST_ITEMS = 8
+# How far the next entry of a list may stand: right after, or after a description of one or two sentences.
+ENTRY_STEPS = (1, 2, 3)
 # The quote carried in a viewer link: enough to find it on the page, short enough for any URL.
 HIGHLIGHT_CHARACTERS = 800
 _DATE_IN_QUESTION = re.compile(
@@ -627,7 +629,9 @@ def _with_lists(chosen: list[Evidence], own: dict[int, Evidence], listing: bool)
             for entry in _list_at(own, _list_start(own, sentence.position)):
                 add(entry)
         elif sentence.text.rstrip().endswith(":") or (listing and starts_list):
-            entries = _list_at(own, sentence.position + 1) if starts_list else []
+            # An entry may follow its list's earlier entries and their descriptions: the whole list is quoted.
+            first = _list_start(own, sentence.position + 1) if listing and starts_list else sentence.position + 1
+            entries = _list_at(own, first) if starts_list else []
             for entry in entries or ([following] if following is not None else []):
                 if entry.sentence.section == sentence.section:
                     add(entry)
@@ -658,21 +662,36 @@ def _with_reasons_before(chosen: list[Evidence], own: dict[int, Evidence]) -> li
 
 
 def _list_start(own: dict[int, Evidence], position: int) -> int:
-    """The first entry of the list an entry stands in (a one-sentence description between entries allowed)."""
+    """The first entry of the list an entry stands in (descriptions of up to two sentences between entries allowed)."""
     section = own[position].sentence.section
     while True:
-        for step in (1, 2):
+        for step in ENTRY_STEPS:
             earlier = own.get(position - step)
-            if earlier is not None and earlier.sentence.list_item and earlier.sentence.section == section:
+            if (
+                earlier is not None
+                and earlier.sentence.list_item
+                and earlier.sentence.section == section
+                and not _leads_in_between(own, position - step, position)
+            ):
                 position -= step
                 break
         else:
             return position
 
 
+def _leads_in_between(own: dict[int, Evidence], first: int, last: int) -> bool:
+    """Whether a sentence between two entries leads in a list of its own ("Temaerne er følgende:"): two lists."""
+    return any(
+        (between := own.get(position)) is not None
+        and not between.sentence.list_item
+        and between.sentence.text.rstrip().endswith(":")
+        for position in range(first + 1, last)
+    )
+
+
 def _list_at(own: dict[int, Evidence], position: int) -> list[Evidence]:
-    """The entries of the list that starts at ``position``, in order; a one-sentence description after an entry
-    ("• Kloge kvadratmeter:" and its explanation) does not end the list and is quoted with it, so the list is one
+    """The entries of the list that starts at ``position``, in order; a description of one or two sentences after an
+    entry ("• Kloge kvadratmeter:" and its explanation) does not end the list and is quoted with it, so the list is one
     passage (one citation, one highlight)."""
     first = own.get(position)
     if first is None or not first.sentence.list_item:
@@ -680,12 +699,18 @@ def _list_at(own: dict[int, Evidence], position: int) -> list[Evidence]:
     entries = [first]
     quoted = [first]  # the entries and the descriptions between them: the list as printed, one passage
     while len(entries) < MAX_LIST_ITEMS:
-        for step in (1, 2):
+        for step in ENTRY_STEPS:
             later = own.get(entries[-1].sentence.position + step)
-            if later is not None and later.sentence.list_item and later.sentence.section == first.sentence.section:
-                between = own.get(entries[-1].sentence.position + 1)
-                if step == 2 and between is not None:
-                    quoted.append(between)
+            if (
+                later is not None
+                and later.sentence.list_item
+                and later.sentence.section == first.sentence.section
+                and not _leads_in_between(own, entries[-1].sentence.position, later.sentence.position)
+            ):
+                for offset in range(1, step):
+                    between = own.get(entries[-1].sentence.position + offset)
+                    if between is not None:
+                        quoted.append(between)
                 entries.append(later)
                 quoted.append(later)
                 break

@@ -102,6 +102,8 @@ _LEAD_IN_END = re.compile(
     r"(?i)\b(fx|f\.\s?eks\.?|bl\.\s?a\.?|eksempelvis|herunder|heriblandt|følgende|nemlig|som)\s*:\s*$"
 )
 _MARKER_ONLY = re.compile(r"\s*(?:[–•\-*]|[a-zA-Z]\)|\d{1,2}\.)\s*")
+# A line ending in a preposition, conjunction or article runs on.
+_OPEN_END = re.compile(r"(?i)\b(fra|til|af|i|på|med|for|om|ved|under|over|mod|efter|og|eller|samt|en|et|den|det)\s*$")
 _ROW_START = re.compile(r"^\s*\d")
 _ROW_END = re.compile(r"[.!?:;,–-]\s*$")
 
@@ -133,6 +135,16 @@ def _row_lines(lines: list[Line]) -> set[int]:
     return found
 
 
+def _entry_term_wraps(blocks: list[list[Line]]) -> bool:
+    """Whether the last block is a list entry's term cut off by a line end ("• Fordrevne fra" / "Ukraine: Den
+    største …"): one bulleted line with no colon yet that ends in a word no term ends in — the next line's
+    "Ukraine:" ends the term, it is no label of its own. ("• Anne Holm" / "Fraværende: …" are two.)"""
+    if not blocks or len(blocks[-1]) != 1:
+        return False
+    text = blocks[-1][0].text
+    return bool(_BULLET.match(text)) and ":" not in text and bool(_OPEN_END.search(text))
+
+
 def _blocks(lines: list[Line]) -> list[list[Line]]:
     """Runs of lines that belong together: a bullet line, a table row or a labelled line starts a new block."""
     blocks: list[list[Line]] = []
@@ -142,7 +154,9 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
         # consecutive pages, as a citation must.
         jumped = bool(blocks) and line.page - blocks[-1][-1].page > 1
         label = LABEL.match(line.text)
-        starts = _BULLET.match(line.text) or (label and not _LEAD_IN_END.search(label.group(0)))
+        starts = _BULLET.match(line.text) or (
+            label and not _LEAD_IN_END.search(label.group(0)) and not _entry_term_wraps(blocks)
+        )
         if not blocks or starts or jumped or index in rows or index - 1 in rows:
             blocks.append([line])
         else:
@@ -194,7 +208,8 @@ def split_lines(lines: list[Line], section: str, start_position: int = 0) -> lis
             # An entry of a timetable or a list of terms keeps its value: "• 12. og 13. september: Budgetforhandlinger".
             colon = text.find(":")
             if 0 < colon <= MAX_ENTRY_LABEL:
-                points = [point for point in points if point not in (colon + 1, colon + 2)]
+                # The term before the colon is the entry's, wrapped or not ("• Fordrevne fra Ukraine: …").
+                points = [point for point in points if point > colon + 2]
         bounds = [0, *points, len(text)]
         for start, end in itertools.pairwise(bounds):
             piece = text[start:end].strip()

@@ -201,6 +201,30 @@ def test_a_list_is_quoted_as_printed_with_the_descriptions_between_its_entries(a
     assert [e.sentence.position for e in quoted] == [1, 2, 3, 4, 5]
 
 
+def test_a_list_with_longer_descriptions_is_quoted_whole_but_not_the_next_list(assistant: Assistant):
+    """Entries described in two sentences are one list, found back to its first entry from a sentence that leads to
+    a later one; a sentence that leads in a list of its own ("Temaerne er følgende:") starts another list."""
+    from retrieval.answer import _with_lists
+
+    hit = assistant.ask("Hvem blev udpeget til følgegruppen for Lynetteholm?").retrieved[0]
+    texts = [
+        ("• Fordrevne: Den største udfordring er boligplaceringen.", True),
+        ("Der forventes et merforbrug på 7,5 mio. kr.", False),
+        ("• Energi: Der forventes et merforbrug på 3,8 mio. kr.", True),
+        ("Der blev afsat en pulje på 0,5 mio. kr.", False),
+        ("Kommunen har fået kompensation fra staten.", False),
+        ("• Kørsel: Udgifterne viderefaktureres til kommunerne.", True),
+        ("Temaerne er følgende:", False),
+        ("• Det nære sundhedsvæsen", True),
+    ]
+    own = {
+        position: Evidence(Sentence(text, "Sagsbeskrivelse", [1], position, entry), hit, 0, 1.0)
+        for position, (text, entry) in enumerate(texts)
+    }
+    quoted = _with_lists([own[1]], own, listing=True)
+    assert sorted(e.sentence.position for e in quoted) == [0, 1, 2, 3, 4, 5]
+
+
 def test_a_decision_question_keeps_its_best_sentence_from_an_earlier_decision_run(assistant: Assistant):
     """The item's (last) decision is quoted for a decision question; the best sentence stays with it, also when it
     stands in another run of the Beslutning section (an item can print its decision in parts)."""

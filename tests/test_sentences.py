@@ -34,6 +34,17 @@ def test_a_lead_in_wrapped_before_its_colon_is_no_label():
     ]
 
 
+def test_a_list_entrys_term_wrapped_before_its_colon_stays_the_entry():
+    """ "• Fordrevne fra" / "Ukraine: Den største …" is one entry; "• Anne Holm" / "Fraværende: …" are two lines."""
+    wrapped = _lines("• Fordrevne fra", "Ukraine: Den største udfordring er boligerne.", "• Movia: Udgifterne stiger.")
+    assert [(s.text, s.list_item) for s in split_lines(wrapped, "Sagen")] == [
+        ("• Fordrevne fra Ukraine: Den største udfordring er boligerne.", True),
+        ("• Movia: Udgifterne stiger.", True),
+    ]
+    names = _lines("• Anne Holm", "Fraværende: Per Lund")
+    assert [s.text for s in split_lines(names, "Deltagere")] == ["• Anne Holm", "Fraværende: Per Lund"]
+
+
 def test_prose_is_split_into_sentences_across_lines():
     lines = _lines(
         "Udvalget besøgte skolen. Formanden takkede",
