@@ -52,6 +52,8 @@ MAX_QUOTES = 3
 MAX_REASONS_BACK = 4
 # A sentence that adds one more of the same: another reason, another point.
 _ADDS = re.compile(r"(?i)^\s*(og )?(desuden|endvidere|derudover|herudover|endelig|samtidig|yderligere|ydermere)\b")
+# A sentence that breaks the number before it down.
+_BREAKDOWN = re.compile(r"(?i)^\s*(heraf|deraf|af dem|af disse|fordelt på|heriblandt)\b")
 MAX_LIST_ITEMS = 8
 # How far the next entry of a list may stand: right after, or after a description of one or two sentences.
 ENTRY_STEPS = (1, 2, 3)
@@ -353,6 +355,9 @@ class ExtractiveAnswerer:
             dated = _neighbour_naming_year(own, best, set(_YEAR.findall(question)), fitted)
             if dated is not None:
                 chosen.append(dated)
+        if wanted == "number":
+            # A total is told with its breakdown: "I alt 186 kursister …" and "Heraf var 139 fra Vestby …".
+            chosen += [e for e in _breakdowns(own, chosen) if e not in chosen]
         for candidate in evidence[1:]:
             if len(chosen) >= MAX_QUOTES:
                 break
@@ -638,6 +643,21 @@ def _with_lists(chosen: list[Evidence], own: dict[int, Evidence], listing: bool)
         elif len(sentence.text) < 60 and following is not None and following.sentence.section == sentence.section:
             add(following)
     return result
+
+
+def _breakdowns(own: dict[int, Evidence], chosen: list[Evidence]) -> list[Evidence]:
+    """The sentences that break a quoted number down ("Heraf …", "Af disse …"), right after it in its section."""
+    found = []
+    for item in chosen:
+        following = own.get(item.sentence.position + 1)
+        if (
+            following is not None
+            and following.sentence.section == item.sentence.section
+            and _BREAKDOWN.match(following.sentence.text)
+            and following.fit > 0
+        ):
+            found.append(following)
+    return found
 
 
 def _with_reasons_before(chosen: list[Evidence], own: dict[int, Evidence]) -> list[Evidence]:

@@ -435,3 +435,23 @@ def test_an_item_that_lacks_what_was_asked_is_not_quoted_as_the_answer(assistant
     assert not answer.answered
     assert answer.notice == "Referaterne omtaler emnet, men ikke det tal eller beløb, der spørges om."
     assert answer.maybe_relevant[0] == hit
+
+
+def test_a_total_is_quoted_with_its_breakdown(assistant: Assistant):
+    """ "I alt 186 kursister" answers "hvor mange fra Vestby" only with the next sentence: "Heraf var 139 …"."""
+    from retrieval.question import classify
+
+    hit = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
+    question = "Hvor mange kursister fra Vestby var tilmeldt danskuddannelsen?"
+    kind = classify(question)
+    texts = [
+        "Den 1. september var i alt 186 kursister tilmeldt.",
+        "Heraf var 139 fra Vestby og 37 fra Østby.",
+        "Udbuddet følger.",
+    ]
+    ranked = []
+    for n, (text, score) in enumerate(zip(texts, (0.9, 0.6, 0.5), strict=True)):
+        sentence = Sentence(text, "Sagen", [1], n)
+        ranked.append(Evidence(sentence, hit, 0, score, fit=assistant.extractive._fit(kind, sentence, question)))
+    chosen = assistant.extractive.select(ranked, kind, question)
+    assert {0, 1} <= {e.sentence.position for e in chosen}
