@@ -77,7 +77,7 @@ _ACROSS = re.compile(
     r"hørt)|gennem tiden|forløb\w*|"
     r"historik\w*|i hvilke møder|på hvilke møder|hvor mange gange|hvad er der sket med|hvordan er det gået med|"
     r"udvikling(en)? i|udviklet sig|"
-    # "Hvordan er planen blevet behandlet …?", "Hvordan har udvalget fulgt op på …?", "… i udvalgene?"
+    # "Hvordan er planen blevet behandlet i udvalgene?", "Hvordan har udvalget fulgt op på …?"
     r"hvordan er\b[^?]{1,120}?\b(behandlet|drøftet|besluttet|vedtaget|fulgt op|forløbet)|fulgt op på)\b"
 )
 # "Hvordan …" over a course between two times: "fra november 2023 til april 2024", "fra oplægget i 2023 til den

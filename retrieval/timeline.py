@@ -81,7 +81,7 @@ def subject_terms(question: str, idf: dict[str, float], bodies: set[str]) -> dic
     """The words of the question that name its matter, each with its weight (idf): not the question's frame,
     not a body's own name, not a word the minutes never use."""
     body_words = {word for body in bodies for word in analyse(body)}
-    named_years = {year for match in _NAMED_YEAR.finditer(question) for year in match.groups() if year}
+    named_years = {match.group(1) for match in _NAMED_YEAR.finditer(question)}
     return {
         word: idf[word]
         for word in set(analyse(question)) - _FRAME - body_words
