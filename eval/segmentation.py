@@ -188,11 +188,14 @@ def evaluate_document(root: Path, label: LabelledDocument) -> DocumentResult:
 
 
 def _leaks(label: LabelledDocument, document: Document, found: list) -> list[str]:
-    stored = normalise(
-        " ".join(document.pages)
-        + " ".join(item.title + " " + item.text for item in document.items)
-        + " ".join(line.text for line in document.preamble)
-    )
+    texts = [*document.pages, *(item.title + "\n" + item.text for item in document.items)]
+    stored = normalise(" ".join(texts) + " ".join(line.text for line in document.preamble))
+    # Where a closed item's title would stand if its heading leaked: at the start of a line, after its number. An open
+    # item may name a closed one in a sentence ("… sagen om salg af grunden forelægges parallelt"): that is public.
+    line_starts = [
+        normalise(line).lstrip("0123456789")
+        for line in [*"\n".join(texts).splitlines(), *(line.text for line in document.preamble)]
+    ]
     leaks = []
     for item in label.items:
         if not item.closed:
@@ -204,7 +207,9 @@ def _leaks(label: LabelledDocument, document: Document, found: list) -> list[str
         )
         as_item = any(_titles_match(title, f.title) or _titles_match(item.title, f.title) for f in found)
         in_text = bool(item.probe) and normalise(item.probe)[:PROBE_LETTERS] in stored
-        title_text = len(normalise(title)) >= DISTINCTIVE_TITLE and normalise(title) in stored
+        title_text = len(normalise(title)) >= DISTINCTIVE_TITLE and any(
+            start.startswith(normalise(title)) for start in line_starts
+        )
         if as_item or in_text or title_text:
             leaks.append(f"{item.number} {item.title}")
     return leaks
