@@ -78,7 +78,9 @@ _ACROSS = re.compile(
     r"historik\w*|i hvilke møder|på hvilke møder|hvor mange gange|hvad er der sket med|hvordan er det gået med|"
     r"udvikling(en)? i|udviklet sig|"
     # "Hvordan er planen blevet behandlet i udvalgene?", "Hvordan har udvalget fulgt op på …?"
-    r"hvordan er\b[^?]{1,120}?\b(behandlet|drøftet|besluttet|vedtaget|fulgt op|forløbet)|fulgt op på)\b"
+    r"hvordan er\b[^?]{1,120}?\b(behandlet|drøftet|besluttet|vedtaget|fulgt op|forløbet)|fulgt op på|"
+    # What came of it later: "Hvilke møder har haft … på dagsordenen?", "…, og hvad skete der senere?", "… siden?"
+    r"hvilke møder|kom der ud af)\b|\b(senere|siden|undervejs)\s*\?"
 )
 # "Hvordan …" over a course between two times: "fra november 2023 til april 2024", "fra oplægget i 2023 til den
 # endelige vedtagelse", "i 2023 og 2024" (not "Hvor meget steg taksten fra 2023 til 2024?", one item's figures).

@@ -70,6 +70,12 @@ def test_decisions_lists_and_courses_are_recognised() -> None:
     assert not classify("Er antallet af klager steget eller faldet fra 2021 til 2022?").across
     assert not classify("Hvor mange penge er der afsat for 2024 og 2025?").across
     assert not classify("Hvem fra firmaet holdt oplæg for udvalget om forpligtelser til vejene?").across
+    # What came of it later.
+    assert classify("Hvad blev der besluttet om vejbelysningen, og hvad skete der senere?").across
+    assert classify("Hvilke møder har behandlet den nye daginstitution?").across
+    assert classify("Søgte kommunen om midlerne, og hvad kom der ud af det?").across
+    assert classify("Hvem blev udpeget til rådet, og hvordan er det blevet inddraget siden?").across
+    assert not classify("Hvornår skal planen behandles senere i år?").across
 
 
 def test_a_number_the_question_already_says_answers_nothing() -> None:
