@@ -8,8 +8,7 @@ answerable questions. It also fits on all sets but one and measures on the one l
 model carries to minutes it was not fitted on, beside what the constants in use do on each set. The printed values
 go into ``retrieval.answer.Calibration`` by hand, with the numbers in the commit message.
 
-Only the tuning sets (dev.jsonl, dev-wide.jsonl, dev-wide-2.jsonl, dev-wide-3.jsonl) are read; the test set is never
-used here.
+Only the tuning sets (dev.jsonl and dev-wide*.jsonl) are read; the test set is never used here.
 """
 
 from __future__ import annotations
@@ -33,6 +32,7 @@ TUNING_SETS = {
     "dev-wide": (Path("eval/datasets/dev-wide.jsonl"), Path("eval/corpus/dev-wide")),
     "dev-wide-2": (Path("eval/datasets/dev-wide-2.jsonl"), Path("eval/corpus/dev-wide-2")),
     "dev-wide-3": (Path("eval/datasets/dev-wide-3.jsonl"), Path("eval/corpus/dev-wide-3")),
+    "dev-wide-4": (Path("eval/datasets/dev-wide-4.jsonl"), Path("eval/corpus/dev-wide-4")),
 }
 
 
