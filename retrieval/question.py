@@ -121,11 +121,11 @@ _UNITS = [
     ),
 ]
 # Numbers that count nothing: a date ("25. april 2024", "12-10-2023"), a year standing alone ("i 2011"), a time of
-# day ("kl. 16.30"), a reference ("§ 17", "punkt 5", "stk. 2", "lokalplan 12.11") or a case number ("23-012345",
-# "12/34567", "00.01.00-A00-12-19").
+# day ("kl. 16.30"), a reference ("§ 17", "punkt 5", "stk. 2", "lokalplan 12.11"), a case number ("23-012345",
+# "12/34567", "00.01.00-A00-12-19") or a web address ("https://…/plan/15").
 # "Hvor mange deltog?" is not answered by the year of the report.
 _NOT_A_QUANTITY = re.compile(
-    r"(?i)\b\d{2,4}[-/]\d{3,6}\b|\b\d\d\.\d\d\.\d\d(?:-\w+)*|"
+    r"(?i)\b(?:https?://|www\.)\S+|\b\d{2,4}[-/]\d{3,6}\b|\b\d\d\.\d\d\.\d\d(?:-\w+)*|"
     rf"\b\d{{1,2}}\.\s?(?:{'|'.join(MONTH_NAMES)})(?:\s+(?:19|20)\d\d)?\b|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|"
     r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)(?!\s*(?:kr|mio|m2|m²|personer|borgere|deltagere|elever|pladser))|"
     r"\bkl\.?\s*\d{1,2}(?:[.:]\d\d)?|"

@@ -100,6 +100,12 @@ def test_a_date_year_time_or_reference_counts_nothing(sentence: str) -> None:
     assert not holds("number", sentence, "Hvor mange deltog i kurserne?")
 
 
+def test_a_web_address_counts_nothing() -> None:
+    question = "Hvor mange høringssvar kom der?"
+    assert not holds("number", "Forslaget kan ses her: https://vestby.viewer.dk/plan/15#/ brugernavn: Plan", question)
+    assert holds("number", "Der kom 100 høringssvar.", question)
+
+
 def test_a_count_is_found_beside_dates_and_digits_the_question_has() -> None:
     question = "Hvor mange deltog i 2023?"
     assert holds("number", "I alt 2.500 deltagere den 25. april 2023.", question)
