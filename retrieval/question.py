@@ -179,6 +179,13 @@ REFERS_BACK = re.compile(
     r"(?i)\b(derfor|af (?:disse|de nævnte|ovennævnte) grunde|af denne grund|på den baggrund|på baggrund heraf|"
     r"som følge heraf|dermed)\b"
 )
+# Who won: asked ("Hvem vandt prisen?", "Hvilken leverandør vandt udbuddet?") and told ("Prisen gik til …", "Kontrakten
+# tildeles …", "… blev valgt som leverandør").
+_ASKS_WINNER = re.compile(r"(?i)\b(vandt|vinder(en|ne)?)\b")
+_HAS_WINNER = re.compile(
+    r"(?i)\b(vandt|vinder\w*|tildelt|tildeles|tildelte|gik til|blev valgt|er valgt|valgt som|vindende|"
+    r"fik (prisen|kontrakten|opgaven)|modtog prisen|modtager prisen)\b"
+)
 # "Kriterierne for at få en bolig", "muligheden for at søge": "for at" after such a noun names a condition or a
 # chance, not a purpose.
 _NOUN_BEFORE_FOR = re.compile(
@@ -284,6 +291,8 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
     if wanted == "list":
         names = [name for name in _HAS_PROPER.findall(sentence) if not name.endswith("-")]  # not "By-, Land-"
         return bool(_HAS_ENUMERATION.search(sentence)) or len(names) >= 3
+    if wanted in ("person", "named") and _ASKS_WINNER.search(question) and not _HAS_WINNER.search(sentence):
+        return False  # "Hvem vandt udbuddet?" is answered by who won it, not by a name in the tender's text
     pattern = {
         "number": _HAS_NUMBER,
         "date": _HAS_DATE,

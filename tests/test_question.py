@@ -235,6 +235,13 @@ def test_a_person_is_two_capitalised_words_not_ending_in_an_institutions_word(se
     assert names_person(sentence, "Hvem fra Karlslunde IF deltog i mødet?") is is_person
 
 
+def test_who_won_is_answered_by_a_sentence_that_says_who_won() -> None:
+    question = "Hvilken leverandør vandt udbuddet af hjemmeplejen?"
+    assert not holds("named", "Kommunen har i dag kontrakt med Vestby Pleje.", question)
+    assert holds("named", "Kontrakten tildeles Vestby Pleje.", question)
+    assert holds("person", "Prisen gik til Anne Holm.", "Hvem vandt prisen?")
+
+
 def test_a_name_the_question_already_says_is_no_answer_to_who() -> None:
     assert not names_person("Formanden Anne Holm åbnede mødet.", "Hvad sagde Anne Holm på mødet?")
 
