@@ -38,8 +38,10 @@ _PERSON = re.compile(
 # "Hvilken forening …?", "Hvilket firma …?", "Hvad hedder …?": the answer is a proper name (one capitalised word may
 # do); "Hvad hedder formanden …?" asks for a person.
 _NAMED = re.compile(
-    r"(?i)\bhvilke(n|t)? (forening\w*|firma\w*|virksomhed\w*|klub\w*|leverandør\w*|entreprenør\w*|rådgiver\w*|"
-    r"organisation\w*|institution\w*|skole\w*|tilbud\w*|forlag\w*|selskab\w*|by|byer|kommune(r|n)?)\b|"
+    # The singular may name a compound ("Hvilken totalentreprenør", "Hvilken sprogskole"); a plural of one
+    # ("Hvilke daginstitutioner") asks for the list.
+    r"(?i)\b(?:hvilke(?:n|t) \w*?|hvilke )(forening\w*|firma\w*|virksomhed\w*|klub\w*|leverandør\w*|"
+    r"entreprenør\w*|rådgiver\w*|organisation\w*|institution\w*|skole\w*|tilbud\w*|forlag\w*|selskab\w*|by|byer|kommune(r|n)?)\b|"
     r"\bhvad (hed(der|te)?|er navnet på)\b"
 )
 _PLACE = re.compile(

@@ -25,6 +25,7 @@ from retrieval.question import When, classify, focus, holds, meeting_fact, meeti
         ("Hvad besluttede udvalget om skolestrukturen?", ""),
         ("Hvad hedder formanden for Vestby Boldklub?", "person"),
         ("Hvad hedder den nye skole i Vestby?", "named"),
+        ("Hvilken totalentreprenør byggede skolen?", "named"),
         ("Hvad hedder borgeren, der har tilbudt at donere skoven?", "person"),
         ("Hvad er villaen blevet solgt for?", "number"),
         ("Hvad skal man betale for at få en bolig koblet på kloaknettet?", "number"),
@@ -47,6 +48,7 @@ def test_decisions_lists_and_courses_are_recognised() -> None:
     assert classify("Hvilket navn valgte Vestby Udvalget til det nye sundhedshus?").decision
     assert not classify("Hvilke fokusområder valgte administrationen?").decision
     assert classify("Hvilke projekter fik tilskud?").listing
+    assert classify("Hvilke daginstitutioner er udpeget?").target == "list"
     assert classify("Nævn de tre indsatsområder").listing
     assert classify("Hvornår har udvalget behandlet skolestrukturen?").across
     assert classify("Hvad har byrådet besluttet om havnebadet?").across
