@@ -174,7 +174,6 @@ _INSTITUTION_END = re.compile(
 # A proper name: a capitalised word that does not open the sentence.
 _HAS_PROPER = re.compile(r"(?<![.!?:•]\s)(?<!^)\b[A-ZÆØÅ][\wæøåÆØÅ-]+")
 _HAS_PERSON_ROLE = re.compile(r"(?i)\b(borgmester|formand|næstformand|direktør|chef|leder|minister)\b")
-# "…, da kommunens udgifter er til et kystsikringsanlæg": after a comma, "da" gives a reason.
 # A sentence that gives its reason in the sentence(s) before it: "Af disse grunde er det nødvendigt …", "Derfor
 # foreslås …"; plural "grunde" points to more than one.
 REFERS_BACK = re.compile(
@@ -194,6 +193,7 @@ _NOUN_BEFORE_FOR = re.compile(
     r"(?i)\b(kriteri\w*|mulighed\w*|betingelse\w*|krav\w*|grundlag\w*|behov\w*|forudsætning\w*|ansvar\w*|"
     r"frist\w*|plads\w*|tid|tiden|risiko\w*|chance\w*|interesse\w*|adgang\w*|ret|retten)\s+$"
 )
+# "…, da kommunens udgifter er til et kystsikringsanlæg": after a comma, "da" gives a reason.
 _HAS_REASON = re.compile(
     r"(?i)(,\s+da\s)|\b(fordi|pga|idet|da (det|der|den|man|udvalget|kommunen|sagen)|derfor|med henblik på|"
     r"(?<!frem )(?<!stedet )for at|baggrunden (?:her|der)for|grunden (?:her|der)til|"
