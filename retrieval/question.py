@@ -23,7 +23,11 @@ _NUMBER = re.compile(
     r"(?i)\b(hvor (mange|meget|stor\w*|høj\w*|lang\w*|længe|lav\w*|dyr\w*)|hvad koster|hvad kostede|beløb\w*|"
     r"antal\w*|procent\w*|takst(?:en|er|erne)?\b|hvilken pris|hvor mange penge|hvilket beløb|hvad er prisen|"
     r"hvad (skal|må|skulle|kan) (man|\w+ \w+|\w+) betale|hvad betaler|"
-    r"hvad\b[^?]{0,40}\bat koste|hvad (vil|skal) \w+ koste|hvad\b[^?]{0,60}\bsolgt for|hvor meget fik)\b"
+    r"hvad\b[^?]{0,40}\bat koste|hvad (vil|skal) \w+ koste|hvad\b[^?]{0,60}\bsolgt for|hvor meget fik|"
+    # "Hvad bliver den samlede anlægsudgift …?", "Hvad var budgettet …?": a sum of money named by its noun.
+    r"hvad (?:er|var|bliver|blev) (?:den |det |de )?(?:samlede |årlige |forventede |endelige |nye |totale )?"
+    r"\w*(?:udgift|pris|beløb|budget|bevilling|omkostning|tilskud|takst|besparelse)(?:en|et|erne|er|ne|ene|det|tet)?"
+    r"(?=\s+(?:for|til|på|i|ved|af|hos)\b|\s*\?|\s*$))\b"
 )
 _DATE = re.compile(
     r"(?i)\b(hvornår|hvilken dato|hvilket år|hvilken måned|siden hvornår|hvilken frist|hvor længe|"
