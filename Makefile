@@ -74,6 +74,8 @@ eval: model
 		--out eval/reports/latest-dev-wide-3
 	$(BIN)/referat eval --dataset eval/datasets/dev-wide-4.jsonl --corpus eval/corpus/dev-wide-4 \
 		--out eval/reports/latest-dev-wide-4
+	$(BIN)/referat eval --dataset eval/datasets/dev-wide-5.jsonl --corpus eval/corpus/dev-wide-5 \
+		--out eval/reports/latest-dev-wide-5
 	$(BIN)/referat eval --dataset eval/datasets/test.jsonl --corpus eval/corpus/test --baselines \
 		--out eval/reports/latest-test
 	@echo "Rapporter: eval/reports/latest*/report.md og eval/reports/latest/segmentation.md"

@@ -33,6 +33,7 @@ TUNING_SETS = {
     "dev-wide-2": (Path("eval/datasets/dev-wide-2.jsonl"), Path("eval/corpus/dev-wide-2")),
     "dev-wide-3": (Path("eval/datasets/dev-wide-3.jsonl"), Path("eval/corpus/dev-wide-3")),
     "dev-wide-4": (Path("eval/datasets/dev-wide-4.jsonl"), Path("eval/corpus/dev-wide-4")),
+    "dev-wide-5": (Path("eval/datasets/dev-wide-5.jsonl"), Path("eval/corpus/dev-wide-5")),
 }
 
 
