@@ -267,16 +267,24 @@ def _asks_number(question: str) -> bool:
     return bool(_NUMBER.search(question))
 
 
+# The question word that opens the question is what it asks; one inside it names the matter: "Hvorfor frafaldt
+# udvalget ønsket om at vide, hvor mange sager …?" asks for a reason, "Hvornår skal udvalget vide, hvem …?" a date.
+_OPENS_REASON = re.compile(r"(?i)^\s*(hvorfor|af hvilken grund)\b")
+_OPENS_DATE = re.compile(r"(?i)^\s*hvornår\b")
+
+
 def classify(question: str) -> QuestionKind:
-    number = _asks_number(question)
+    opens_reason, opens_date = bool(_OPENS_REASON.match(question)), bool(_OPENS_DATE.match(question))
+    other = not (opens_reason or opens_date)
+    number = _asks_number(question) and other
     return QuestionKind(
         decision=bool(_DECISION.search(question)),
         number=number,
-        date=bool(_DATE.search(question)) and not number,
-        person=bool(_PERSON.search(question)),
-        named=bool(_NAMED.search(question)),
-        place=bool(_PLACE.search(question)) and not number,
-        reason=bool(_REASON.search(question)),
+        date=(bool(_DATE.search(question)) and not number and not opens_reason) or opens_date,
+        person=bool(_PERSON.search(question)) and other,
+        named=bool(_NAMED.search(question)) and other,
+        place=bool(_PLACE.search(question)) and not number and other,
+        reason=bool(_REASON.search(question)) and not opens_date,
         listing=bool(_LIST.search(question)),
         case_number=bool(_CASE_NUMBER.search(question)),
         about=bool(_ABOUT.search(question)),
