@@ -203,7 +203,11 @@ _HAS_REASON = re.compile(
     r"(?<!frem )(?<!stedet )for at|baggrunden (?:her|der)for|grunden (?:her|der)til|"
     r"på baggrund af|begrund\w*|skyldes|årsag\w*|som følge af|grundet|på grund af|eftersom|hvilket betyder|"
     r"så(ledes)? at|baggrunden for(?: \w+){0,3} (?:er|var)|grunden til|af (?:disse|denne|de|flere|to|tre) grunde?|"
-    r"formålet(?: med(?: \w+){1,3})? (?:er|var))\b"
+    r"formålet(?: med(?: \w+){1,3})? (?:er|var)|"
+    # A conclusion drawn from what came before ("Kommunen skal således betale for to botilbud"), a means that
+    # brings it ("Herved spares udgiften"), an advantage ("Fordelen ved B er, at …"), a rule it would break.
+    r"(?:er|var|skal|skulle|vil|har|kan|må|bliver) således|herved|fordel(?:en|ene) (?:ved(?: \w+){1,3} )?(?:er|var)|"
+    r"i strid med)\b"
 )
 # An enumeration: "A, B og C" (short things, three or more), or three or more entries run into one line ("opdelt i:
 # 1. Temadrøftelser 2. Beslutningssager …", "… år: • Håndtere efterslæb • Kloge m2 • …"). A table row of names

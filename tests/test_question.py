@@ -169,6 +169,11 @@ def test_a_reason_needs_a_reason_word() -> None:
     assert not holds("reason", "Kriterierne for at få en bolig var fast arbejde og sund økonomi.")
     assert holds("reason", "Baggrunden herfor var, at kommunen havde store udgifter til tomme boliger.")
     assert holds("reason", "Der er mulighed for at søge puljen, for at sikre flere tilbud.")
+    assert holds("reason", "Kommunen skal således betale for to pladser til samme borger.")
+    assert holds("reason", "Herved spares udgiften til at flytte børnene.")
+    assert holds("reason", "Fordelen ved model B er, at eleverne hurtigt kan flytte.")
+    assert holds("reason", "Det vil være i strid med lovgivningen at opkræve mere.")
+    assert not holds("reason", "Sagen forelægges udvalget i juni.")
     assert not holds("reason", "Forslaget blev afvist.")
     assert not holds("reason", "Da mødet sluttede, blev forslaget afvist.")
 
