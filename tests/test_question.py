@@ -271,6 +271,10 @@ def test_a_name_the_question_already_says_is_no_answer_to_who() -> None:
         ("Hvor mange penge fik foreningen?", ""),
         # Who was absent is the meeting's business, read from its labelled lines, not a thing to name.
         ("Hvem var fraværende ved mødet?", ""),
+        # The post someone was chosen for: a name for another post does not answer.
+        ("Hvem blev valgt som ny næstformand i udvalget?", "næstformand"),
+        ("Hvem blev udpeget til bestyrelsen?", "bestyrelsen"),
+        ("Hvem blev valgt?", ""),
     ],
 )
 def test_the_thing_a_question_counts_or_prices(question: str, thing: str) -> None:
