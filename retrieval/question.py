@@ -154,6 +154,12 @@ _HAS_DATE = re.compile(
     rf"(?i)\b(\d{{1,2}}\.\s?({_MONTH_WORDS})|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|(19|20)\d\d|{_MONTH_WORDS}|"
     r"foråret|efteråret|sommeren|vinteren|uge \d+|kvartal|dags dato|senest|kl\.\s?\d{1,2}[.:]\d\d)\b"
 )
+# "Hvilken dato …?" asks for a day: a year or a season does not answer it.
+_ASKS_DAY = re.compile(r"(?i)\b(hvilken dato|hvilke datoer|hvilken dag|på hvilken dag)\b")
+_HAS_DAY = re.compile(
+    rf"(?i)\b(\d{{1,2}}\.\s?({_MONTH_WORDS})|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|"
+    r"(mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)(en)?)\b"
+)
 # A period told by its end: "frem til 31. december 2026", "gældende til 2027".
 _UNTIL = re.compile(
     rf"(?i)\b(til|indtil|frem til|til og med|udløber|ophører|gældende)\b[^.]{{0,30}}?"
@@ -313,7 +319,7 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
         return False  # "Hvem vandt udbuddet?" is answered by who won it, not by a name in the tender's text
     pattern = {
         "number": _HAS_NUMBER,
-        "date": _HAS_DATE,
+        "date": _HAS_DAY if _ASKS_DAY.search(question) else _HAS_DATE,
         "person": _HAS_NAME,
         "named": _HAS_PROPER,
         "place": _HAS_PLACE,

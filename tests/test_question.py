@@ -87,6 +87,14 @@ def test_decisions_lists_and_courses_are_recognised() -> None:
     assert not classify("Hvornår skal planen behandles senere i år?").across
 
 
+def test_which_date_is_answered_by_a_day_not_a_year() -> None:
+    question = "Hvilken dato er der fastsat for borgermødet?"
+    assert not holds("date", "Et borgermøde kan afholdes i 2023 eller 2024.", question)
+    assert holds("date", "Borgermødet holdes den 14. marts 2023 i hallen.", question)
+    assert holds("date", "Borgermødet holdes tirsdag kl. 19.", question)
+    assert holds("date", "Et borgermøde kan afholdes i 2023 eller 2024.", "Hvornår holdes borgermødet?")
+
+
 def test_a_number_the_question_already_says_answers_nothing() -> None:
     question = "Hvor mange af de 40 pladser blev besat?"
     assert not holds("number", "Der er 40 pladser i alt.", question)
