@@ -183,6 +183,8 @@ _INSTITUTION_END = re.compile(
 )
 # A proper name: a capitalised word that does not open the sentence.
 _HAS_PROPER = re.compile(r"(?<![.!?:•]\s)(?<!^)\b[A-ZÆØÅ][\wæøåÆØÅ-]+")
+_ABBREVIATION = re.compile(r"(?i)\b(kr|nr|mio|mia|ca|jf|pkt|tlf)\.\s")
+_HAS_PROPER_NAME = re.compile(r"(?<![.!?:•]\s)(?<!^)\b[A-ZÆØÅ][\wæøåÆØÅ-]+(?: [A-ZÆØÅ][\wæøåÆØÅ-]+)*")
 _HAS_PERSON_ROLE = re.compile(r"(?i)\b(borgmester|formand|næstformand|direktør|chef|leder|minister)\b")
 # A sentence that gives its reason in the sentence(s) before it: "Af disse grunde er det nødvendigt …", "Derfor
 # foreslås …"; plural "grunde" points to more than one.
@@ -313,7 +315,10 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
             for match in _HAS_REASON.finditer(sentence)
         )
     if wanted == "list":
-        names = [name for name in _HAS_PROPER.findall(sentence) if not name.endswith("-")]  # not "By-, Land-"
+        # Three names or more, a name of several words counting once ("Vestby Kommune og KL" is two).
+        # An abbreviation's period ends no sentence: "Vestby Sejlklub 4.500 kr. Østby Atletik 0 kr." has two names.
+        unabbreviated = _ABBREVIATION.sub(r"\1 ", sentence)
+        names = [name for name in _HAS_PROPER_NAME.findall(unabbreviated) if not name.endswith("-")]  # not "By-, Land-"
         return bool(_HAS_ENUMERATION.search(sentence)) or len(names) >= 3
     if wanted in ("person", "named") and _ASKS_WINNER.search(question) and not _HAS_WINNER.search(sentence):
         return False  # "Hvem vandt udbuddet?" is answered by who won it, not by a name in the tender's text

@@ -218,6 +218,8 @@ def test_a_named_time_matches_dates_within_it() -> None:
         ("Strategien får betydning for brugere af ejendommene, som beskrevet under pejlemærker og effekter.", False),
         ("Klima-, Teknik- og Miljøudvalget godkendte den 20. marts 2023 udkastet.", False),
         ("1. tages til efterretning 2.-4. anbefales", False),
+        # A name of several words is one name: two names are no list.
+        ("Herefter gav administrationen i Vestby Kommune tilsagn til KL om at deltage.", False),
     ],
 )
 def test_a_list_question_wants_an_enumeration(sentence: str, is_list: bool) -> None:
