@@ -69,7 +69,8 @@ _NAMED_YEAR = re.compile(r"\b[A-ZÆØÅ][\wæøå-]+ ((?:19|20)\d\d)\b")
 
 def wants_timeline(kind: QuestionKind, question: str) -> bool:
     """Across meetings ("Hvornår har udvalget behandlet …?"), or a decision asked without naming when."""
-    return kind.across or (kind.decision and named_time(question).empty and not kind.wants)
+    open_question = kind.decision or not (kind.listing or kind.meeting)
+    return kind.across or (open_question and named_time(question).empty and not kind.wants)
 
 
 def _title_words(title: str) -> set[str]:

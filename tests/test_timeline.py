@@ -181,6 +181,10 @@ def test_only_items_about_the_matter_join_it(assistant: Assistant):
         ("Hvad har byrådet besluttet om Lynetteholm?", True),
         ("Hvad besluttede udvalget den 22. maj 2023 om skolestrukturen?", False),
         ("Hvor mange elever går på skolen?", False),
+        # An open question may be answered by several meetings when the matter's items recur by title or case.
+        ("Hvad har udvalgene sagt i evalueringen af onboardingen?", True),
+        ("Hvilke skoler indgår i planen?", False),
+        ("Hvem var fraværende på mødet?", False),
     ],
 )
 def test_which_questions_ask_across_meetings(question, expected):
