@@ -39,9 +39,9 @@ FOLLOWING = 2
 # What a bare decision refers to (the Indstilling it approves, what the orientation said) is quoted up to this length.
 MAX_DETAIL_CHARACTERS = 600
 # A decision that only approves or recommends what was proposed, point by point or as a whole: "Godkendt",
-# "1. Anbefales ikke 2. Anbefales, idet …", "1. a.-d. Godkendt", "Indstillingen tiltrådt", "Som indstillet". What
-# was decided stands in the Indstilling.
-_POINTS = r"(?:(?:\d{1,2}[a-z]?|[a-z])[.)](?:\s*-\s*[a-z][.)])?\s*)*"
+# "1. Anbefales ikke 2. Anbefales, idet …", "1. a.-d. Godkendt", "1.-4. Anbefales", "Indstillingen tiltrådt",
+# "Som indstillet". What was decided stands in the Indstilling.
+_POINTS = r"(?:(?:\d{1,2}[a-z]?|[a-z])[.)](?:\s*-\s*(?:\d{1,2}|[a-z])[.)])?\s*)*"
 _APPROVES = re.compile(
     rf"(?i)^\s*{_POINTS}(?:indstillinge[nr]\w*\s+|administrationens indstilling\w*\s+|som )?"
     r"(?:ikke )?(godkend\w*|anbefal\w*|tiltr[åa]d\w*|vedta\w*|indstillet|oversend\w*)\b"

@@ -64,6 +64,7 @@ def _evidence(section: str, position: int, text: str, score: float = 1.0) -> Evi
         ("Godkendes, idet udvalget ønsker en ny sag i efteråret.", "Indstillingen"),
         ("1. Anbefales ikke", "Indstillingen"),
         ("1. a.-d. Godkendt Udvalget takker for engagementet.", "Indstillingen"),
+        ("1.-4. Anbefales.", "Indstillingen"),
         ("2A. anbefales, idet udvalget ønsker at beslutte det tilpassede projekt", "Indstillingen"),
         ("Indstillingen godkendt.", "Indstillingen"),
         ("Administrationens indstilling tiltrådt.", "Indstillingen"),
