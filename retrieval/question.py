@@ -17,7 +17,10 @@ _DECISION = re.compile(
     r"(?i)\b(beslut\w*|godkend\w*|vedta\w*|vedtog|tiltr[åa]d\w*|resultat\w*|udfald\w*|afgjort|afgør\w*|"
     r"bevilg\w*|skete der med|konklu\w*|udpeg\w*|anbefal\w*|indstill\w*|"
     # A body's choice is its decision: "Hvilket navn valgte Vestby Udvalget …" (not the administration's choice).
-    r"valgte\b[^?]{0,60}\b\w*(udvalg|byråd|kommunalbestyrelse)\w*)\b"
+    r"valgte\b[^?]{0,60}\b\w*(udvalg|byråd|kommunalbestyrelse)\w*|"
+    # "Hvem blev valgt som formand?": electing a person is the body's decision, written under Beslutning (which
+    # supplier "blev valgt" is the administration's choice).
+    r"hvem (?:blev|bliver|er) (?:\w+ )?valgt (?:som|til))\b"
 )
 _NUMBER = re.compile(
     r"(?i)\b(hvor (mange|meget|stor\w*|høj\w*|lang\w*|længe|lav\w*|dyr\w*)|hvad koster|hvad kostede|beløb\w*|"
