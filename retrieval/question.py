@@ -16,6 +16,8 @@ from ingestion.meeting import MONTH_NAMES, MONTHS, find_date
 _DECISION = re.compile(
     r"(?i)\b(beslut\w*|godkend\w*|vedta\w*|vedtog|tiltr[åa]d\w*|resultat\w*|udfald\w*|afgjort|afgør\w*|"
     r"bevilg\w*|skete der med|konklu\w*|udpeg\w*|anbefal\w*|indstill\w*|"
+    # A body's remarks stand in its Beslutning: "Udvalget drøftede politikken og bemærkede følgende: • …".
+    r"bemærkede|bemærkninger|bemærkning|"
     # A body's choice is its decision: "Hvilket navn valgte Vestby Udvalget …" (not the administration's choice).
     r"valgte\b[^?]{0,60}\b\w*(udvalg|byråd|kommunalbestyrelse)\w*|"
     # "Hvem blev valgt som formand?": electing a person is the body's decision, written under Beslutning (which
