@@ -131,16 +131,24 @@ _UNITS = [
         ),
     ),
 ]
+# "Hvor mange elever …" counts things: a period ("to år", "3 måneder") is no count of them.
+_COUNTS_THINGS = re.compile(r"(?i)\bhvor mange (?!(?:år|måned|uge|dag|døgn|time|gang|penge|kron|procent)\w*\b)[a-zæøå]")
+_PERIOD = re.compile(
+    r"(?i)(?:\d+(?:[.,]\d+)?|\b(?:et|en|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv))\s*"
+    r"(?:år|måneder|måned|uger|uge|dage|dag|døgn|timer|time)\b"
+)
 # Numbers that count nothing: a date ("25. april 2024", "12-10-2023"), a year standing alone ("i 2011"), a time of
 # day ("kl. 16.30"), a reference ("§ 17", "punkt 5", "stk. 2", "lokalplan 12.11"), a case number ("23-012345",
-# "12/34567", "00.01.00-A00-12-19") or a web address ("https://…/plan/15").
+# "12/34567", "00.01.00-A00-12-19"), a web address ("https://…/plan/15") or a name ("Covid-19").
 # "Hvor mange deltog?" is not answered by the year of the report.
 _NOT_A_QUANTITY = re.compile(
     r"(?i)\b(?:https?://|www\.)\S+|\b\d{2,4}[-/]\d{3,6}\b|\b\d\d\.\d\d\.\d\d(?:-\w+)*|"
     rf"\b\d{{1,2}}\.\s?(?:{'|'.join(MONTH_NAMES)})(?:\s+(?:19|20)\d\d)?\b|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|"
     r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)(?!\s*(?:kr|mio|m2|m²|personer|borgere|deltagere|elever|pladser))|"
     r"\bkl\.?\s*\d{1,2}(?:[.:]\d\d)?|"
-    r"(?:§+|\b(?:punkt|pkt|stk|nr|lokalplan|kommuneplantillæg|tillæg|bilag|side|sag)\.?)\s*\d[\d.]*(?:-\d+)?"
+    r"(?:§+|\b(?:punkt|pkt|stk|nr|lokalplan|kommuneplantillæg|tillæg|bilag|side|sag)\.?)\s*\d[\d.]*(?:-\d+)?|"
+    # A number in a name: "Covid-19", "Agenda-21".
+    r"\b[a-zæøå]{2,}-\d+\b"
 )
 # A question about how much something changed.
 _CHANGE = re.compile(
@@ -348,6 +356,9 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
         relative = _CHANGE.search(question) and _PERCENT.search(text)
         if unit is not None and not unit.search(text) and not relative:
             return False
+        if unit is None and _COUNTS_THINGS.search(question):
+            # "Hvor mange forældre har deltaget?" counts people, not years: "i cirka to år" answers nothing.
+            text = _PERIOD.sub(" ", text)
     new = [match.group(0) for match in pattern.finditer(text) if match.group(0).casefold() not in asked]
     if wanted == "person" and not new:
         # "Hvem" is answered by a person ("Anne Marie Holm"), a role with a name, or a body or place with a

@@ -90,6 +90,14 @@ def test_decisions_lists_and_courses_are_recognised() -> None:
     assert not classify("Hvornår skal planen behandles senere i år?").across
 
 
+def test_how_many_people_is_not_answered_by_a_period_or_a_name_with_a_number() -> None:
+    question = "Hvor mange fraskilte forældre har deltaget i kurserne?"
+    assert not holds("number", "Centret har i cirka to år tilbudt kurserne, afbrudt af Covid-19.", question)
+    assert holds("number", "Cirka 35 forældre har deltaget.", question)
+    assert holds("number", "Der var 4529 timers aktivitet.", "Hvor mange timers aktivitet var der i hallen?")
+    assert holds("number", "Kurset varer 3 måneder.", "Hvor mange måneder varer kurset?")
+
+
 def test_which_date_is_answered_by_a_day_not_a_year() -> None:
     question = "Hvilken dato er der fastsat for borgermødet?"
     assert not holds("date", "Et borgermøde kan afholdes i 2023 eller 2024.", question)
