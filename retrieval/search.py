@@ -106,7 +106,7 @@ class Searcher:
         """The best ``top_k`` agenda items; items of the meeting the question names (its date, its body) first."""
         depth = top_k * NAMED_MEETING_DEPTH
         ranked = self.rank_chunks(query, filters, depth)
-        hits = prefer_named_meeting(self.group(ranked, depth), query)
+        hits = prefer_named_meeting(other_numbers_last(self.group(ranked, depth), query), query)
         if classify(query).meeting:
             hits = meeting_information_first(hits, self._opens_meeting)
         return hits[:top_k]
@@ -176,6 +176,36 @@ def prefer_named_meeting(hits: list[Hit], question: str) -> list[Hit]:
         return (when.matches(hit.meeting_date) is False, bool(named_bodies) and hit.body not in named_bodies)
 
     return sorted(hits, key=outside)
+
+
+# A matter numbered in its name: "budgetopfølgning 3", "etape 2", "lokalplan 14.55", "1. udkast" (not a year).
+_NUMBERED_AFTER = re.compile(r"(?i)\b([a-zæøå]{4,})\s+(\d{1,2}(?:\.\d{1,2})?)\b(?![.,]?\d)")
+_NUMBERED_BEFORE = re.compile(r"(?i)\b(\d{1,2})\.\s+([a-zæøå]{4,})\b")
+
+
+def numbered_matters(text: str) -> dict[str, set[str]]:
+    """The numbered names in a text, word → numbers: "Budgetopfølgning 3 2022" → {"budgetopfølgning": {"3"}}."""
+    found: dict[str, set[str]] = {}
+    for word, number in _NUMBERED_AFTER.findall(text):
+        found.setdefault(word.casefold(), set()).add(number)
+    for number, word in _NUMBERED_BEFORE.findall(text):
+        found.setdefault(word.casefold(), set()).add(number)
+    return found
+
+
+def other_numbers_last(hits: list[Hit], question: str) -> list[Hit]:
+    """Items whose title numbers the question's matter otherwise ("Budgetopfølgning 2" when the question asks about
+    budgetopfølgning 3, "2. udkast" for "1. udkast") go after the others, in their own order: the same words with
+    another number are another matter, however alike the text."""
+    asked = numbered_matters(question)
+    if not asked:
+        return hits
+
+    def other(hit: Hit) -> bool:
+        titled = numbered_matters(hit.title)
+        return any(word in titled and not numbers & titled[word] for word, numbers in asked.items())
+
+    return sorted(hits, key=other)
 
 
 def meeting_information_first(hits: list[Hit], opens_meeting: Callable[[Hit], bool]) -> list[Hit]:

@@ -1,0 +1,36 @@
+"""The order of the items a search returns: the same words with another number are another matter."""
+
+from retrieval.domain import Hit
+from retrieval.search import numbered_matters, other_numbers_last
+
+
+def _hit(title: str) -> Hit:
+    return Hit(
+        document_id=title,
+        file_name=f"{title}.pdf",
+        body="Vestby Udvalg",
+        meeting_date=None,
+        agenda_item="1",
+        title=title,
+        kind="",
+        case_number="",
+        pages=[1],
+        snippet="",
+        score=1.0,
+        chunk_ids=[],
+    )
+
+
+def test_numbered_names_are_read_after_and_before_their_word_but_years_are_not() -> None:
+    assert numbered_matters("Budgetopfølgning 3 2022, Vestby Udvalg") == {"budgetopfølgning": {"3"}}
+    assert numbered_matters("1. udkast til Vestby Politik 2023-2026") == {"udkast": {"1"}}
+    assert numbered_matters("Hvor mange elever gik der i skole i 2023?") == {}
+    assert numbered_matters("Kommuneplan 2021") == {}
+
+
+def test_an_item_numbering_the_asked_matter_otherwise_goes_last() -> None:
+    second, third, other = _hit("Budgetopfølgning 2 2022"), _hit("Budgetopfølgning 3 2022"), _hit("Handleplan")
+    question = "Hvilket merforbrug viste budgetopfølgning 3 for 2022?"
+    assert other_numbers_last([second, third, other], question) == [third, other, second]
+    # A question that numbers nothing keeps the order.
+    assert other_numbers_last([second, third], "Hvilket merforbrug viste budgetopfølgningen?") == [second, third]
