@@ -72,9 +72,15 @@ _INLINE_LABEL = re.compile(r"^(?P<name>[A-ZÆØÅ][a-zæøå]+(?: [a-zæøå]+){
 # Dated decision headings, any length: "<body>s beslutning den 04.12.2012 Punkt 2", "Beslutning i <body> den …".
 # A heading starts with a capital; a wrapped sentence line that happens to hold "… Byrådets beslutning den 29.
 # januar 2024 om …" does not.
+# The date ends the heading, or a time, a punkt or a colon and the decision follow it: a paragraph that opens
+# "Sagen er en opfølgning fra Byrådets beslutning den 5. september 2022 (punkt 13), om at …" is text.
+_DATE_TAIL = (
+    r"\s*\d{1,2}[./-]\s?(?:\d{1,2}[./-]\s?\d{2,4}|[a-zæøå]+\s+\d{4})"
+    r"(?:\s*,?\s*(?:kl\.?\s*[\d.:]+|punkt\s*\d+|pkt\.?\s*\d+))*\s*(?::.*)?"
+)
 _DATED_DECISION = re.compile(
-    r"^(?=[A-ZÆØÅ])(?i:\S.*s beslutning (?:den|d\.)\s*\d.*|beslutning (?:i|fra) \S.* (?:den|d\.)\s*\d.*|"
-    r"beslutning (?:den|d\.)\s*\d.*)$"
+    rf"^(?=[A-ZÆØÅ])(?i:\S.*s beslutning (?:den|d\.){_DATE_TAIL}|beslutning (?:i|fra) \S.* (?:den|d\.){_DATE_TAIL}|"
+    rf"beslutning (?:den|d\.){_DATE_TAIL})$"
 )
 # Undated ones only when short and capitalised: "Udvalgets beslutning", "Beslutning i Økonomiudvalget" — not a
 # wrapped sentence that happens to end in "… byrådets beslutning".
