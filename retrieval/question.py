@@ -471,8 +471,17 @@ class When:
         return not (self.day or self.month or self.year)
 
 
+# A time that opens or closes a span ("siden august", "fra november 2023 til april 2024", "efter 1. maj") bounds the
+# course asked about; it names no meeting.
+_SPAN_TIME = re.compile(
+    rf"(?i)\b(?:siden|fra|efter|til|frem til|indtil)\s+(?:den\s+)?(?:\d{{1,2}}\.\s*)?(?:{_MONTH_WORDS})\b"
+    r"(?:\s+(?:19|20)\d\d)?"
+)
+
+
 def named_time(question: str) -> When:
-    """ "den 22. maj 2023" → that day; "i maj 2023" → that month; "i 2023" → that year."""
+    """ "den 22. maj 2023" → that day; "i maj 2023" → that month; "i 2023" → that year; "siden august" → none."""
+    question = _SPAN_TIME.sub(" ", question)
     day = find_date(question)
     if day:
         return When(day=day)
