@@ -87,7 +87,10 @@ _ACROSS = re.compile(
     r"(?i)\b(hvornår har|(hvad|hvordan) har\b[^?]{1,60}?\b(behandlet|drøftet|besluttet|vedtaget|haft|fået at vide|"
     r"hørt)|gennem tiden|forløb\w*|"
     r"historik\w*|i hvilke møder|på hvilke møder|hvor mange gange|hvad er der sket med|hvordan er det gået med|"
-    r"udvikling(en)? i|udviklet sig|"
+    r"udvikling(en)? i|udviklet sig|skredet frem|"
+    # What the committees were told or said over time: "Hvad er udvalget blevet orienteret om vedrørende …?",
+    # "Hvad har udvalgene sagt i evalueringen …?"
+    r"blevet orienteret om|hvad har\b[^?]{1,60}?\b(sagt|ment|bemærket)|"
     # "Hvordan er planen blevet behandlet i udvalgene?", "Hvordan har udvalget fulgt op på …?"
     r"hvordan er\b[^?]{1,120}?\b(behandlet|drøftet|besluttet|vedtaget|fulgt op|forløbet)|fulgt op på|"
     # What came of it later: "Hvilke møder har haft … på dagsordenen?", "…, og hvad skete der senere?", "… siden?"

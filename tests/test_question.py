@@ -67,6 +67,9 @@ def test_decisions_lists_and_courses_are_recognised() -> None:
     assert classify("Hvad har Klima-, Teknik- og Miljøudvalget besluttet om dyrehold?").across
     assert classify("Hvad har udvalget fået at vide om klimadagen?").across
     assert not classify("Hvem har besluttet at lukke skolen?").across
+    assert classify("Hvordan er arbejdet med den nye politik skredet frem?").across
+    assert classify("Hvad er udvalget blevet orienteret om vedrørende skolernes it?").across
+    assert classify("Hvad har udvalgene sagt om evalueringen?").across
     assert not classify("Hvor mange har haft plads i hallen?").across
     # A course ("udviklet sig") and a standing matter in the plural, unless the question names its one year.
     assert classify("Hvordan har antallet af klager udviklet sig?").across
