@@ -57,6 +57,8 @@ _FRAME = frozenset(
         "sket skete behandlet behandling behandlede drøftet drøftelse besluttet beslutning beslutninger besluttede "
         "vedtaget vedtog haft fået vide dagsorden dagsordenen sag sagen sager hørt orienteret orientering udvalg "
         "udvalget byråd byrådet kommunalbestyrelse møde møder mødet gange forløb status hvordan gået nået langt "
+        # Where it ended: "… og hvor endte kommunen?"
+        "endte endt landede udfaldet resultatet "
         # The span a course is asked over: "fra foråret 2024 frem mod …", "fra oplægget … til den endelige …".
         "fra frem mod til foråret efteråret sommeren vinteren starten begyndelsen løbet oplægget endelige "
         + " ".join(MONTH_NAMES)

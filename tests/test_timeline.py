@@ -133,6 +133,10 @@ def test_the_matter_is_named_by_the_questions_words_less_its_frame_and_the_bodys
         {"Plan- og Tryghedsudvalget"},
     )
     assert set(terms) == set(analyse("Bystrategisk Råd"))
+    # Where the course ended is the frame, not the matter: "… og hvor endte kommunen?"
+    idf = IDF | {"endt": 5.0, "aftal": 3.0}
+    ended = subject_terms("Hvad er der sket med aftalerne, og hvor endte det?", idf, set())
+    assert set(ended) == set(analyse("aftalerne"))
 
 
 def test_a_course_over_a_span_is_no_part_of_the_matter_but_a_year_in_its_name_is():
