@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import random
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from retrieval.domain import Hit
 from retrieval.embedder import Embedder
 from retrieval.index import Index
 from retrieval.settings import Settings
@@ -46,6 +48,24 @@ def require_ocr() -> None:
     if os.environ.get("REFERAT_REQUIRE_OCR") == "1":
         pytest.fail(f"OCR skal kunne køre i CI: {reason}")
     pytest.skip(f"OCR kan ikke køre her: {reason}")
+
+
+def make_hit(title: str, case_number: str = "", document: str = "a", date: dt.date | None = None) -> Hit:
+    """A search hit of one agenda item, for tests of what is done with hits."""
+    return Hit(
+        document_id=document,
+        file_name=f"{document}.pdf",
+        body="Plan- og Tryghedsudvalget",
+        meeting_date=date,
+        agenda_item="1",
+        title=title,
+        kind="",
+        case_number=case_number,
+        pages=[1],
+        snippet="",
+        score=1.0,
+        chunk_ids=[],
+    )
 
 
 def make_settings(data_dir: Path, **overrides) -> Settings:

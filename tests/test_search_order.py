@@ -2,23 +2,11 @@
 
 from retrieval.domain import Hit
 from retrieval.search import numbered_matters, other_numbers_last
+from tests.conftest import make_hit
 
 
 def _hit(title: str) -> Hit:
-    return Hit(
-        document_id=title,
-        file_name=f"{title}.pdf",
-        body="Vestby Udvalg",
-        meeting_date=None,
-        agenda_item="1",
-        title=title,
-        kind="",
-        case_number="",
-        pages=[1],
-        snippet="",
-        score=1.0,
-        chunk_ids=[],
-    )
+    return make_hit(title, document=title)
 
 
 def test_numbered_names_are_read_after_and_before_their_word_but_years_are_not() -> None:

@@ -14,6 +14,7 @@ from retrieval.question import classify
 from retrieval.sentences import Sentence
 from retrieval.timeline import decision_detail, matter_name, share, subject_terms, wants_timeline
 from retrieval.verify import snippet_on_pages
+from tests.conftest import make_hit
 
 
 @pytest.fixture(scope="module")
@@ -101,20 +102,7 @@ def test_one_meetings_fact_stays_a_single_answer(assistant: Assistant):
 
 
 def _hit(case_number: str, title: str, document: str = "a", date: dt.date | None = None) -> Hit:
-    return Hit(
-        document_id=document,
-        file_name=f"{document}.pdf",
-        body="Plan- og Tryghedsudvalget",
-        meeting_date=date,
-        agenda_item="1",
-        title=title,
-        kind="",
-        case_number=case_number,
-        pages=[1],
-        snippet="",
-        score=1.0,
-        chunk_ids=[],
-    )
+    return make_hit(title, case_number, document, date)
 
 
 WEIGHTS = {"Bystrategisk": 4.0, "Råd": 3.0, "dyrehold": 5.0, "tilskud": 2.0, "henvendelse": 2.0, "Dartklubs": 5.0}
