@@ -75,7 +75,7 @@ _INLINE_LABEL = re.compile(r"^(?P<name>[A-ZÆØÅ][a-zæøå]+(?: [a-zæøå]+){
 # The date ends the heading, or a time, a punkt or a colon and the decision follow it: a paragraph that opens
 # "Sagen er en opfølgning fra Byrådets beslutning den 5. september 2022 (punkt 13), om at …" is text.
 _DATE_TAIL = (
-    r"\s*\d{1,2}[./-]\s?(?:\d{1,2}[./-]\s?\d{2,4}|[a-zæøå]+\s+\d{4})"
+    r"\s*\d{1,2}[./-]\s?(?:\d{1,2}[./-]\s?\d{2,4}|[a-zæøå]+(?:\s+\d{4})?)"
     r"(?:\s*,?\s*(?:kl\.?\s*[\d.:]+|punkt\s*\d+|pkt\.?\s*\d+))*\s*(?::.*)?"
 )
 _DATED_DECISION = re.compile(

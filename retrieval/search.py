@@ -11,6 +11,7 @@ from llama_index.core.retrievers import BaseRetriever, QueryFusionRetriever
 from llama_index.core.retrievers.fusion_retriever import FUSION_MODES
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
+from ingestion.meeting import MONTHS
 from retrieval.domain import Filters, Hit
 from retrieval.index import Index
 from retrieval.question import When, classify, named_time
@@ -189,7 +190,8 @@ def numbered_matters(text: str) -> dict[str, set[str]]:
     for word, number in _NUMBERED_AFTER.findall(text):
         found.setdefault(word.casefold(), set()).add(number)
     for number, word in _NUMBERED_BEFORE.findall(text):
-        found.setdefault(word.casefold(), set()).add(number)
+        if word.casefold() not in MONTHS:  # "5. september" is a date
+            found.setdefault(word.casefold(), set()).add(number)
     return found
 
 

@@ -14,6 +14,7 @@ def test_numbered_names_are_read_after_and_before_their_word_but_years_are_not()
     assert numbered_matters("1. udkast til Vestby Politik 2023-2026") == {"udkast": {"1"}}
     assert numbered_matters("Hvor mange elever gik der i skole i 2023?") == {}
     assert numbered_matters("Kommuneplan 2021") == {}
+    assert numbered_matters("Hvad besluttede udvalget den 5. september om skolen?") == {}
 
 
 def test_an_item_numbering_the_asked_matter_otherwise_goes_last() -> None:

@@ -21,6 +21,7 @@ from ingestion.sections import section_name
         "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 2",
         "Beslutning i Økonomiudvalget den 3. maj 2023",
         "Beslutning i VU den 10.10.2022: Godkendt.",
+        "Beslutning i Vestby Udvalg den 3. maj",
     ],
 )
 def test_a_decision_heading_opens_the_decision(line: str) -> None:
