@@ -402,10 +402,10 @@ class ExtractiveAnswerer:
             strength = self.calibration.confidence(signals)
         measured = dataclasses.asdict(signals) if signals else {}
         lacking = signals is not None and lacks_what_was_asked(signals)
-        answers = strength >= self.calibration.threshold and not lacking
-        citations = self.citations(chosen) if answers else []
+        confident = strength >= self.calibration.threshold
+        citations = self.citations(chosen) if confident and not lacking else []
         if not citations:
-            notice = _lacking_notice(kind, question) if lacking and strength >= self.calibration.threshold else ""
+            notice = _lacking_notice(kind, question) if lacking and confident else ""
             return abstain(hits, notice, confidence=strength).model_copy(update={"signals": measured})
         return Answer(
             answer=compose(citations),
