@@ -67,7 +67,13 @@ class Meeting:
 
 def find_date(text: str) -> dt.date | None:
     """The first Danish-written date in ``text`` ("30-08-2021", "04.12.2012", "20. juni 2013", ISO)."""
-    candidates: list[tuple[int, dt.date]] = []
+    dates = find_dates(text)
+    return dates[0] if dates else None
+
+
+def find_dates(text: str) -> list[dt.date]:
+    """Every Danish-written date in ``text``, in the order written."""
+    candidates: list[tuple[int, dt.date | None]] = []
     for match in _NUMERIC_DATE.finditer(text):
         day, month, year = (int(g) for g in match.groups())
         candidates.append((match.start(), _safe_date(year, month, day)))
@@ -78,8 +84,7 @@ def find_date(text: str) -> dt.date | None:
     for match in _ISO_DATE.finditer(text):
         year, month, day = (int(g) for g in match.groups())
         candidates.append((match.start(), _safe_date(year, month, day)))
-    valid = sorted((position, date) for position, date in candidates if date)
-    return valid[0][1] if valid else None
+    return [date for _, date in sorted((position, date) for position, date in candidates if date)]
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

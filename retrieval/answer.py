@@ -21,6 +21,7 @@ from retrieval.index import Index
 from retrieval.question import (
     REFERS_BACK,
     QuestionKind,
+    asks_outcome,
     classify,
     focus,
     holds,
@@ -28,6 +29,7 @@ from retrieval.question import (
     meeting_facts,
     named_time,
     names_person,
+    tells_outcome,
 )
 from retrieval.sentences import LABEL, Sentence, embedding_inputs
 from retrieval.verify import snippet_on_pages
@@ -119,7 +121,7 @@ class Signals:
     item_coverage: float  # … that its whole item holds
     unknown_words: float  # the idf-weighted share of the question's words the minutes never use
     key_term_missing: float  # 1 when a name, year or number of the question is not in the item
-    fit_missing: float  # 1 when no quote holds what the question asks for (the number, the name, …)
+    fit_missing: float  # 1 when no quote holds what the question asks for (the number, the name, the outcome, …)
     focus_missing: float  # 1 when no quote names what the question counts or prices ("elever", "periodekort")
     year_missing: float  # 1 when the question names a year that neither the quotes nor their meeting is from
 
@@ -457,6 +459,10 @@ class ExtractiveAnswerer:
             and (abs(e.sentence.position - best.sentence.position) <= 2 or e.total >= best.total * HOLDER_CLOSE)
         ]
         fit_missing = fitted and not any(e.fit > 0 for e in near)
+        # "Fik foreningen pengene?" is not answered by "Foreningen ønsker at ansøge om pengene".
+        outcome_missing = asks_outcome(question) and not any(
+            tells_outcome(e.sentence.text, question, e.hit.meeting_date) for e in near
+        )
         return Signals(
             relevance=best.score,
             dense=best.dense,
@@ -464,7 +470,7 @@ class ExtractiveAnswerer:
             item_coverage=self.coverage(question, tokens),
             unknown_words=self.unknown_share(question),
             key_term_missing=float(not self.key_terms_present(question, tokens)),
-            fit_missing=float(fit_missing),
+            fit_missing=float(fit_missing or outcome_missing),
             focus_missing=float(_focus_missing(question, chosen)),
             year_missing=float(_year_missing(question, chosen)),
         )
@@ -533,7 +539,7 @@ _ASKED_FOR = {
 
 def _lacking_notice(kind: QuestionKind, question: str) -> str:
     """Why a well-matching item was not quoted as the answer: it treats the subject but not what was asked."""
-    asked = _ASKED_FOR.get(kind.target) or focus(question) or "det"
+    asked = _ASKED_FOR.get(kind.target) or ("udfaldet" if asks_outcome(question) else "") or focus(question) or "det"
     return f"Referaterne omtaler emnet, men ikke {asked}, der spørges om."
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ingestion.meeting import MONTH_NAMES, MONTHS, find_date
+from ingestion.meeting import MONTH_NAMES, MONTHS, find_date, find_dates
 
 _DECISION = re.compile(
     r"(?i)\b(beslut\w*|godkend\w*|vedta\w*|vedtog|tiltr[åa]d\w*|resultat\w*|udfald\w*|afgjort|afgør\w*|"
@@ -382,6 +382,41 @@ def names_person(sentence: str, question: str = "") -> bool:
             continue
         return True
     return False
+
+
+# An outcome asked for — "Fik foreningen pengene?", "Hvad blev resultatet af …?", "den endelige pris", "Hvem vandt
+# udbuddet?" — is not told by an intention, a plan or a request: "Foreningen ønsker at ansøge fonden", "Det forsøges
+# at indhente finansiering", "Sagen fremlægges på et kommende møde".
+_ASKS_OUTCOME = re.compile(
+    r"(?i)\bendelig(e|t)?\b|\b(blev|var) resultatet\b|\bresultatet (af|blev)\b|\bvandt\b|\blykkedes\b|"
+    r"^\s*fik\b|^\s*har\b.{0,80}\b(sagt (ja|nej)|takket (ja|nej)|accepteret|fået)\b"
+)
+_INTENDS = re.compile(
+    r"(?i)\b(ønsker,? at|ønsker \w+ at|forsøge[sr]?|ansøge|søge[rs]? om|forventes|forventer|planlægge[rs]?|planlagt|"
+    r"påtænke[rs]?|afvente[rs]?|undersøge[sr]?|afdække[sr]?|fremlægges|forelægges|annonceres|går i dialog|"
+    r"vil (blive|kunne|være)|skal (nu )?(tage stilling|godkende|beslutte|behandle|vurdere))\b"
+)
+# What is final is not a body's recommendation to another ("Anbefales", "indstiller til Byrådet").
+_FINAL = re.compile(r"(?i)\bendelig(e|t)?\b")
+_RECOMMENDS = re.compile(r"(?i)\b(anbefale[rs]?|indstille[rs]?)\b")
+
+
+def asks_outcome(question: str) -> bool:
+    return bool(_ASKS_OUTCOME.search(question))
+
+
+def tells_outcome(sentence: str, question: str, meeting_date: dt.date | None = None) -> bool:
+    """Whether a sentence of minutes from ``meeting_date`` can tell the outcome a question asks for: it states
+    what happened or was decided, not what someone intends, plans or asks for — nor a timetable of days still to
+    come, nor, when the question asks what was final, what one body recommends to another. Minutes cannot tell
+    the outcome on a day after their meeting ("tilslutningen ved fristen den 1. april" in minutes of March)."""
+    if _INTENDS.search(sentence):
+        return False
+    if meeting_date is not None:
+        asked, written = find_dates(question), find_dates(sentence)
+        if any(day > meeting_date for day in asked) or (written and min(written) > meeting_date):
+            return False
+    return not (_FINAL.search(question) and _RECOMMENDS.search(sentence))
 
 
 def _asked(proper: str, asked_words: set[str]) -> bool:

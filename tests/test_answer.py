@@ -437,6 +437,30 @@ def test_an_item_that_lacks_what_was_asked_is_not_quoted_as_the_answer(assistant
     assert answer.maybe_relevant[0] == hit
 
 
+def test_an_outcome_asked_is_not_answered_by_an_intention(assistant: Assistant, monkeypatch):
+    """ "Fik foreningen pengene?" is declined when the item only says the association wants to apply for them —
+    and the declined answer says the outcome is not there, with the item as "Måske relevant"."""
+    import dataclasses
+
+    from retrieval.question import classify
+
+    extractive = assistant.extractive
+    hit = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
+    question = "Fik foreningen bevilget pengene fra fonden til sansehaven?"
+    kind = classify(question)
+    texts = ["Foreningen ønsker at ansøge fonden om støtte til en sansehave.", "Haven skal ligge ved borgerhuset."]
+    wanting = [Evidence(Sentence(texts[0], "Sagen", [1], 0), hit, 0, 0.9)]
+    monkeypatch.setattr(extractive, "rank", lambda *args, **kwargs: wanting)
+    monkeypatch.setattr(extractive, "calibration", dataclasses.replace(extractive.calibration, threshold=0.0))
+    answer = extractive.answer(question, [hit])
+    assert not answer.answered
+    assert answer.notice == "Referaterne omtaler emnet, men ikke udfaldet, der spørges om."
+    assert answer.maybe_relevant[0] == hit
+    # The item's other sentence states a fact: then the outcome may be there, and the signal does not decline.
+    both = [*wanting, Evidence(Sentence(texts[1], "Sagen", [1], 1), hit, 0, 0.85)]
+    assert not extractive.signals(question, both, both, kind).fit_missing
+
+
 def test_a_total_is_quoted_with_its_breakdown(assistant: Assistant):
     """ "I alt 186 kursister" answers "hvor mange fra Vestby" only with the next sentence: "Heraf var 139 …"."""
     from retrieval.question import classify

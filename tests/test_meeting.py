@@ -84,3 +84,10 @@ def test_a_lone_item_takes_body_and_date_from_its_decision():
 )
 def test_find_date(text, date):
     assert find_date(text) == date
+
+
+def test_find_dates_finds_every_date_in_the_order_written():
+    from ingestion.meeting import find_dates
+
+    text = "Frist 21-05-2024, forhandling i uge 34, kontrakt den 2. oktober 2024 (ikke 31.02.2024), start 2025-01-06"
+    assert find_dates(text) == [dt.date(2024, 5, 21), dt.date(2024, 10, 2), dt.date(2025, 1, 6)]

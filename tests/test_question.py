@@ -342,3 +342,61 @@ def test_a_middle_initial_is_part_of_a_persons_name() -> None:
 def test_a_question_about_the_meeting_may_ask_several_of_its_facts(question: str, facts: list[str]) -> None:
     assert meeting_facts(question) == facts
     assert classify(question).meeting is bool(facts)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Fik foreningen bevilget pengene fra fonden?", True),
+        ("Hvad blev resultatet af udbuddet?", True),
+        ("Hvad blev den endelige pris for skolen?", True),
+        ("Har grundejerne sagt ja til at betale for stien?", True),
+        ("Lykkedes det at finde en ny leverandør?", True),
+        ("Hvad besluttede udvalget om skolen?", False),
+        ("Hvor mange elever går på skolen?", False),
+    ],
+)
+def test_an_outcome_question_asks_what_happened(question: str, asks: bool) -> None:
+    from retrieval.question import asks_outcome
+
+    assert asks_outcome(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tells"),
+    [
+        ("Foreningen ønsker at ansøge fonden om støtte på 0,9 mio. kr.", False),
+        ("Det forsøges at indhente ekstern finansiering hos private fonde.", False),
+        ("Administrationen går i dialog med grundejerne om, at de selv betaler.", False),
+        ("Sagen fremlægges på et kommende møde.", False),
+        ("Foreningen fik bevilget 0,9 mio. kr. af fonden.", True),
+        ("Udvalget godkendte indstillingen.", True),
+    ],
+)
+def test_an_intention_or_a_plan_tells_no_outcome(sentence: str, tells: bool) -> None:
+    from retrieval.question import tells_outcome
+
+    assert tells_outcome(sentence, "Fik foreningen pengene fra fonden?") is tells
+
+
+def test_a_recommendation_is_no_final_decision() -> None:
+    from retrieval.question import tells_outcome
+
+    assert tells_outcome("1.-3. Anbefales.", "Hvad blev resultatet af sagen?")
+    assert not tells_outcome("1.-3. Anbefales.", "Hvad besluttede byrådet endeligt om placeringen?")
+
+
+def test_minutes_tell_no_outcome_on_a_day_after_their_meeting() -> None:
+    """A timetable of days still to come is a plan; a question about a day after the meeting cannot be answered
+    by that meeting's minutes."""
+    import datetime as dt
+
+    from retrieval.question import tells_outcome
+
+    meeting = dt.date(2024, 1, 8)
+    timetable = "19-04-2024 Offentliggørelse 18-11-2024 Godkendelse af vindende leverandør"
+    assert not tells_outcome(timetable, "Hvilken leverandør vandt udbuddet?", meeting)
+    assert tells_outcome(timetable, "Hvilken leverandør vandt udbuddet?", dt.date(2024, 12, 1))
+    later = "Hvor stor blev tilslutningen ved fristen den 1. april 2024?"
+    assert not tells_outcome("Tilslutningen var i januar på 25 %.", later, meeting)
+    assert tells_outcome("Tilslutningen var i januar på 25 %.", later, dt.date(2024, 4, 2))
