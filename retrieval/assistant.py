@@ -9,6 +9,7 @@ import time
 from ingestion.errors import ReferatError
 from retrieval.answer import ExtractiveAnswerer
 from retrieval.bm25 import analyse
+from retrieval.bodies import answer_per_body, bodies_named
 from retrieval.domain import Answer, Filters, Hit
 from retrieval.index import Index
 from retrieval.question import classify
@@ -83,8 +84,13 @@ class Assistant:
         named = case_numbers_in(query, self.index.case_numbers)
         answer = self.extractive.answer(query, hits, named)
         timeline = self.timeline.answer(query, candidates, answer, kind.across) if across else None
+        # "… i henholdsvis Skoleudvalget og Socialudvalget?" asks each body: each answers from its own minutes.
+        bodies = [] if timeline is not None or (filters and filters.body) else bodies_named(query, self.index.bodies)
+        per_body = answer_per_body(query, bodies, filters, self._answer_within) if bodies else None
         if timeline is not None:
             answer = timeline
+        elif per_body is not None:
+            answer = per_body
         elif self.llm is not None and answer.answered:
             answer = self.llm.answer(question, hits, answer, self.extractive)
         finished = time.perf_counter()
@@ -94,3 +100,8 @@ class Assistant:
             "total": round((finished - started) * 1000, 1),
         }
         return answer.model_copy(update={"timings_ms": timings})
+
+    def _answer_within(self, question: str, filters: Filters, top_k: int = 5) -> Answer:
+        """The extractive answer to ``question`` from the items ``filters`` let through."""
+        hits = self.searcher.search(question, filters, top_k)
+        return self.extractive.answer(question, hits, case_numbers_in(question, self.index.case_numbers))

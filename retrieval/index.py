@@ -142,6 +142,7 @@ class Index:
         self._sentence_matrices: dict[str, np.ndarray] = {}
         self.case_numbers: frozenset[str] = frozenset()  # of complete documents; rebuilt with the views
         self.meeting_dates: frozenset[dt.date] = frozenset()  # likewise
+        self.bodies: frozenset[str] = frozenset()  # likewise
         self._chunks: dict[str, Chunk] = {}
         self._bm25 = Bm25Index([], None)
         self.idf: dict[str, float] = {}
@@ -339,6 +340,7 @@ class Index:
         self._chunks = {chunk.id: chunk for entry in stored.values() for chunk in entry.chunks}
         self.case_numbers = frozenset(chunk.case_number for chunk in self._chunks.values() if chunk.case_number)
         self.meeting_dates = frozenset(chunk.meeting_date for chunk in self._chunks.values() if chunk.meeting_date)
+        self.bodies = frozenset(chunk.body for chunk in self._chunks.values() if chunk.body)
 
     def _load_views(self) -> None:
         stored: dict[str, _Stored] = {}

@@ -1,0 +1,93 @@
+"""A question that asks the same of two bodies is answered by each body's own minutes."""
+
+import datetime as dt
+
+import pytest
+
+from retrieval.answer import abstain, compose, make_citation
+from retrieval.bodies import answer_per_body, bodies_named, question_for
+from retrieval.domain import Answer, Filters
+from tests.conftest import make_hit
+
+BODIES = ["Skole- og Børneudvalget", "Social- og Handicapudvalget", "Økonomiudvalget", "Byrådet"]
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        (
+            "Hvilket merforbrug viste budgetopfølgningen i henholdsvis Skole- og Børneudvalget og Social- og "
+            "Handicapudvalget?",
+            ["Skole- og Børneudvalget", "Social- og Handicapudvalget"],
+        ),
+        (
+            "Hvilken mødedag blev godkendt i Økonomiudvalget og i Social- og Handicapudvalget?",
+            ["Økonomiudvalget", "Social- og Handicapudvalget"],
+        ),
+        (
+            "Hvad mente Økonomiudvalgets, Byrådets samt Skole- og Børneudvalgets medlemmer?",
+            ["Økonomiudvalget", "Byrådet", "Skole- og Børneudvalget"],
+        ),
+        # One body addressing another is one question to one body.
+        ("Hvad anbefalede Social- og Handicapudvalget Økonomiudvalget om budgettet?", []),
+        ("Hvad sendte Økonomiudvalget videre til Byrådet?", []),
+        ("Hvad besluttede Økonomiudvalget om budgettet?", []),
+        # A body whose name stands inside another's is not named on its own.
+        ("Hvad besluttede Skole- og Børneudvalget om skolen?", []),
+    ],
+)
+def test_bodies_named_side_by_side(question: str, named: list[str]) -> None:
+    assert [body.name for body in bodies_named(question, [*BODIES, "Børneudvalget"])] == named
+
+
+def test_each_body_is_asked_the_question_with_only_its_own_name() -> None:
+    question = "Hvilket merforbrug viste budgetopfølgningen i henholdsvis Økonomiudvalget og Byrådet i 2022?"
+    named = bodies_named(question, BODIES)
+    assert [question_for(question, named, body) for body in named] == [
+        "Hvilket merforbrug viste budgetopfølgningen i Økonomiudvalget i 2022?",
+        "Hvilket merforbrug viste budgetopfølgningen i Byrådet i 2022?",
+    ]
+
+
+def _answered(body: str, text: str, confidence: float) -> Answer:
+    hit = make_hit("Budgetopfølgning 2", date=dt.date(2022, 10, 10), document=body).model_copy(update={"body": body})
+    citation = make_citation(1, hit, text, [1])
+    return Answer(
+        answer=compose([citation]),
+        answered=True,
+        citations=[citation],
+        retrieved=[hit],
+        confidence=confidence,
+        certainty="sikkert",
+    )
+
+
+def test_the_answers_of_each_body_are_joined_each_under_its_source() -> None:
+    question = "Hvilket merforbrug viste budgetopfølgningen i Økonomiudvalget og Byrådet?"
+    named = bodies_named(question, BODIES)
+    asked: list[tuple[str, str | None]] = []
+
+    def answer(part: str, filters: Filters) -> Answer:
+        asked.append((part, filters.body))
+        return _answered(filters.body or "", f"{filters.body} forventer et merforbrug.", 0.9 if asked[1:] else 0.7)
+
+    joined = answer_per_body(question, named, Filters(date_from=dt.date(2022, 1, 1)), answer)
+    assert joined is not None
+    assert [body for _, body in asked] == ["Økonomiudvalget", "Byrådet"]
+    assert [(c.n, c.body) for c in joined.citations] == [(1, "Økonomiudvalget"), (2, "Byrådet")]
+    assert "Økonomiudvalget forventer et merforbrug. [1]" in joined.answer
+    assert "Byrådet forventer et merforbrug. [2]" in joined.answer
+    assert joined.answer.count("Ifølge referatet fra") == 2
+    assert joined.confidence == 0.7  # as sure as its least sure part
+
+
+def test_the_ordinary_answer_stands_unless_two_bodies_answer() -> None:
+    question = "Hvilket merforbrug viste budgetopfølgningen i Økonomiudvalget og Byrådet?"
+    named = bodies_named(question, BODIES)
+
+    def answer(part: str, filters: Filters) -> Answer:
+        if filters.body == "Byrådet":
+            return abstain([])
+        return _answered("Økonomiudvalget", "Økonomiudvalget forventer et merforbrug.", 0.9)
+
+    assert answer_per_body(question, named, None, answer) is None
