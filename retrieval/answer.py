@@ -29,6 +29,8 @@ from retrieval.question import (
     meeting_facts,
     named_time,
     names_person,
+    numbered_matters,
+    numbers_otherwise,
     tells_outcome,
 )
 from retrieval.sentences import LABEL, Sentence, embedding_inputs
@@ -38,6 +40,9 @@ NOT_IN_MINUTES = "Det fremgår ikke af referaterne."
 DECISION_SECTION = "Beslutning"
 DECISION_SECTIONS = {DECISION_SECTION: 0.2, "Indstilling": 0.05}
 MEETING_BONUS = 0.2
+# A sentence about the question's numbered matter with another number ("Budgetopfølgning 1 viste …" when the
+# question asks about budgetopfølgning 2) is about another matter: it loses about what a whole item's rank gives.
+OTHER_NUMBER_PENALTY = 0.1
 # The line that prints what a question asks about the meeting ("Afbud: …" for "Hvem var fraværende?") outweighs
 # the meeting's heading, which matches the question's body name and date as well as any line of the meeting.
 MEETING_FACT_BONUS = 0.4
@@ -219,6 +224,7 @@ class ExtractiveAnswerer:
         idf = self.index.idf
         query_weight = sum(idf.get(token, 1.0) for token in query_tokens) or 1.0
         asked_facts = meeting_facts(question) if kind.meeting else []
+        asked_numbers = numbered_matters(question)
         evidence: list[Evidence] = []
         for rank, hit in enumerate(hits[:depth]):
             found = self._item(hit)
@@ -261,7 +267,8 @@ class ExtractiveAnswerer:
                         score=score,
                         bonus=_section_bonus(kind, sentence, case_match and rank == 0)
                         + (MEETING_BONUS if opening else 0.0)
-                        + (MEETING_FACT_BONUS if any(_labelled(sentence, fact) for fact in asked_facts) else 0.0),
+                        + (MEETING_FACT_BONUS if any(_labelled(sentence, fact) for fact in asked_facts) else 0.0)
+                        - (OTHER_NUMBER_PENALTY if numbers_otherwise(sentence.text, asked_numbers) else 0.0),
                         fit=self._fit(kind, sentence, question, sentence.position in leads_list),
                         dense=float(similarity),
                         lexical=lexical,

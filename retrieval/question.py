@@ -384,6 +384,29 @@ def names_person(sentence: str, question: str = "") -> bool:
     return False
 
 
+# A matter numbered in its name: "budgetopfølgning 3", "etape 2", "lokalplan 14.55", "1. udkast" (not a year).
+_NUMBERED_AFTER = re.compile(r"(?i)\b([a-zæøå]{4,})\s+(\d{1,2}(?:\.\d{1,2})?)\b(?![.,]?\d)")
+_NUMBERED_BEFORE = re.compile(r"(?i)\b(\d{1,2})\.\s+([a-zæøå]{4,})\b")
+
+
+def numbered_matters(text: str) -> dict[str, set[str]]:
+    """The numbered names in a text, word → numbers: "Budgetopfølgning 3 2022" → {"budgetopfølgning": {"3"}}."""
+    found: dict[str, set[str]] = {}
+    for word, number in _NUMBERED_AFTER.findall(text):
+        found.setdefault(word.casefold(), set()).add(number)
+    for number, word in _NUMBERED_BEFORE.findall(text):
+        if word.casefold() not in MONTHS:  # "5. september" is a date
+            found.setdefault(word.casefold(), set()).add(number)
+    return found
+
+
+def numbers_otherwise(text: str, asked: dict[str, set[str]]) -> bool:
+    """Whether ``text`` numbers one of the asked matters (see ``numbered_matters``) only otherwise: "Budgetopfølgning
+    1 blev behandlet i maj" when the question asks about budgetopfølgning 2."""
+    written = numbered_matters(text)
+    return any(word in written and not numbers & written[word] for word, numbers in asked.items())
+
+
 # An outcome asked for — "Fik foreningen pengene?", "Hvad blev resultatet af …?", "den endelige pris", "Hvem vandt
 # udbuddet?" — is not told by an intention, a plan or a request: "Foreningen ønsker at ansøge fonden", "Det forsøges
 # at indhente finansiering", "Sagen fremlægges på et kommende møde".

@@ -11,10 +11,9 @@ from llama_index.core.retrievers import BaseRetriever, QueryFusionRetriever
 from llama_index.core.retrievers.fusion_retriever import FUSION_MODES
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from ingestion.meeting import MONTHS
 from retrieval.domain import Filters, Hit
 from retrieval.index import Index
-from retrieval.question import When, classify, named_time
+from retrieval.question import When, classify, named_time, numbered_matters, numbers_otherwise
 
 CHUNKS_PER_ITEM = 4
 # Items ranked before the named-meeting preference: this many times as many as are returned.
@@ -179,22 +178,6 @@ def prefer_named_meeting(hits: list[Hit], question: str) -> list[Hit]:
     return sorted(hits, key=outside)
 
 
-# A matter numbered in its name: "budgetopfølgning 3", "etape 2", "lokalplan 14.55", "1. udkast" (not a year).
-_NUMBERED_AFTER = re.compile(r"(?i)\b([a-zæøå]{4,})\s+(\d{1,2}(?:\.\d{1,2})?)\b(?![.,]?\d)")
-_NUMBERED_BEFORE = re.compile(r"(?i)\b(\d{1,2})\.\s+([a-zæøå]{4,})\b")
-
-
-def numbered_matters(text: str) -> dict[str, set[str]]:
-    """The numbered names in a text, word → numbers: "Budgetopfølgning 3 2022" → {"budgetopfølgning": {"3"}}."""
-    found: dict[str, set[str]] = {}
-    for word, number in _NUMBERED_AFTER.findall(text):
-        found.setdefault(word.casefold(), set()).add(number)
-    for number, word in _NUMBERED_BEFORE.findall(text):
-        if word.casefold() not in MONTHS:  # "5. september" is a date
-            found.setdefault(word.casefold(), set()).add(number)
-    return found
-
-
 def other_numbers_last(hits: list[Hit], question: str) -> list[Hit]:
     """Items whose title numbers the question's matter otherwise ("Budgetopfølgning 2" when the question asks about
     budgetopfølgning 3, "2. udkast" for "1. udkast") go after the others, in their own order: the same words with
@@ -203,11 +186,7 @@ def other_numbers_last(hits: list[Hit], question: str) -> list[Hit]:
     if not asked:
         return hits
 
-    def other(hit: Hit) -> bool:
-        titled = numbered_matters(hit.title)
-        return any(word in titled and not numbers & titled[word] for word, numbers in asked.items())
-
-    return sorted(hits, key=other)
+    return sorted(hits, key=lambda hit: numbers_otherwise(hit.title, asked))
 
 
 def meeting_information_first(hits: list[Hit], opens_meeting: Callable[[Hit], bool]) -> list[Hit]:

@@ -1,7 +1,8 @@
 """The order of the items a search returns: the same words with another number are another matter."""
 
 from retrieval.domain import Hit
-from retrieval.search import numbered_matters, other_numbers_last
+from retrieval.question import numbered_matters
+from retrieval.search import other_numbers_last
 from tests.conftest import make_hit
 
 
@@ -23,3 +24,13 @@ def test_an_item_numbering_the_asked_matter_otherwise_goes_last() -> None:
     assert other_numbers_last([second, third, other], question) == [third, other, second]
     # A question that numbers nothing keeps the order.
     assert other_numbers_last([second, third], "Hvilket merforbrug viste budgetopfølgningen?") == [second, third]
+
+
+def test_a_sentence_numbering_the_matter_otherwise_is_about_another_matter() -> None:
+    from retrieval.question import numbers_otherwise
+
+    asked = numbered_matters("Hvilket merforbrug viste budgetopfølgning 2 i Vestby Udvalg?")
+    assert numbers_otherwise("Budgetopfølgning 1 blev behandlet i maj og viste et merforbrug.", asked)
+    assert not numbers_otherwise("Budgetopfølgning 2 viser et merforbrug på 3 mio. kr.", asked)
+    assert not numbers_otherwise("Udvalget forventer et merforbrug på 3 mio. kr.", asked)
+    assert not numbers_otherwise("Budgetopfølgning 1 blev behandlet i maj.", {})
