@@ -22,6 +22,7 @@ from retrieval.question import (
     REFERS_BACK,
     QuestionKind,
     asks_outcome,
+    bodies_in,
     classify,
     focus,
     holds,
@@ -394,12 +395,16 @@ class ExtractiveAnswerer:
         is itself strong evidence (the question says exactly which case it means).
         """
         kind = classify(question)
-        case_match = bool(hits and case_numbers and hits[0].case_number in case_numbers)
+        # A question that names a body is answered from that body's own items when the search found any
+        # ("Hvad bad Vestby Udvalg om …?" — not another body's item that lists the committees).
+        named = bodies_in(question, {hit.body for hit in hits})
+        quoted = [hit for hit in hits if hit.body in named] or hits
+        case_match = bool(quoted and case_numbers and quoted[0].case_number in case_numbers)
         if kind.case_number and not case_numbers and hits:
             case_answer = self.case_number_answer(hits[0])
             if case_answer is not None:
                 return case_answer
-        evidence = _fact_line_first(question, kind, self.rank(question, hits, case_match))
+        evidence = _fact_line_first(question, kind, self.rank(question, quoted, case_match))
         chosen = self.select(evidence, kind, question)
         exact = case_match or _meeting_fact_line(question, kind, evidence)
         signals = self.signals(question, evidence, chosen, kind) if evidence and not exact else None

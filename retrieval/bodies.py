@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from retrieval.answer import compose
 from retrieval.domain import Answer, Filters
+from retrieval.question import body_spans
 
 # What stands between two bodies the question names together: "og", "og i", "samt", a comma — not a bare space
 # ("Hvad anbefalede Socialudvalget Økonomiudvalget?" names one body asking another).
@@ -30,33 +31,16 @@ class NamedBody:
     end: int
 
 
-def _written(body: str) -> re.Pattern[str]:
-    """A body as a question writes it: any punctuation between its words, the genitive allowed
-    ("Social- og Handicapudvalgets")."""
-    words = re.findall(r"\w+", body)
-    return re.compile(r"(?i)(?<!\w)" + r"[\W_]+".join(map(re.escape, words)) + r"s?(?!\w)")
-
-
 def bodies_named(question: str, bodies: Iterable[str]) -> list[NamedBody]:
     """The known bodies the question names side by side, in the order written; [] when fewer than two are."""
-    found = []
-    for body in bodies:
-        match = _written(body).search(question)
-        if match:
-            found.append(NamedBody(body, match.start(), match.end()))
-    # A body whose name stands inside another's name is that other body.
-    found = [named for named in found if not any(_inside(named, other) for other in found)]
-    found.sort(key=lambda named: named.start)
+    spans = body_spans(question, bodies)
+    found = sorted((NamedBody(body, start, end) for body, (start, end) in spans.items()), key=lambda b: b.start)
     if len(found) < 2:
         return []
     for before, after in itertools.pairwise(found):
         if not _JOINED.match(question[before.end : after.start]):
             return []
     return found
-
-
-def _inside(named: NamedBody, other: NamedBody) -> bool:
-    return other.start <= named.start and named.end <= other.end and other.end - other.start > named.end - named.start
 
 
 def question_for(question: str, named: list[NamedBody], body: NamedBody) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ingestion.meeting import MONTH_NAMES, MONTHS, find_date, find_dates
@@ -405,6 +406,32 @@ def numbers_otherwise(text: str, asked: dict[str, set[str]]) -> bool:
     1 blev behandlet i maj" when the question asks about budgetopfølgning 2."""
     written = numbered_matters(text)
     return any(word in written and not numbers & written[word] for word, numbers in asked.items())
+
+
+def written_body(body: str) -> re.Pattern[str]:
+    """A body's name as a question writes it: any punctuation between its words, the genitive allowed
+    ("Social- og Handicapudvalgets")."""
+    words = re.findall(r"\w+", body)
+    return re.compile(r"(?i)(?<!\w)" + r"[\W_]+".join(map(re.escape, words)) + r"s?(?!\w)")
+
+
+def body_spans(question: str, bodies: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """Where the question names each of ``bodies`` it names; one whose name stands inside another's named one
+    ("Børneudvalget" in "Skole- og Børneudvalget") is not named by that."""
+    spans = {body: match.span() for body in bodies if body and (match := written_body(body).search(question))}
+    return {
+        body: (start, end)
+        for body, (start, end) in spans.items()
+        if not any(
+            other != body and other_start <= start and end <= other_end and other_end - other_start > end - start
+            for other, (other_start, other_end) in spans.items()
+        )
+    }
+
+
+def bodies_in(question: str, bodies: Iterable[str]) -> set[str]:
+    """The bodies among ``bodies`` that the question names."""
+    return set(body_spans(question, bodies))
 
 
 # An outcome asked for — "Fik foreningen pengene?", "Hvad blev resultatet af …?", "den endelige pris", "Hvem vandt

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from retrieval.answer import abstain, compose, make_citation
+from retrieval.answer import ExtractiveAnswerer, abstain, compose, make_citation
 from retrieval.bodies import answer_per_body, bodies_named, question_for
 from retrieval.domain import Answer, Filters
 from tests.conftest import make_hit
@@ -91,3 +91,29 @@ def test_the_ordinary_answer_stands_unless_two_bodies_answer() -> None:
         return _answered("Økonomiudvalget", "Økonomiudvalget forventer et merforbrug.", 0.9)
 
     assert answer_per_body(question, named, None, answer) is None
+
+
+def test_the_bodies_a_question_names() -> None:
+    from retrieval.question import bodies_in
+
+    assert bodies_in("Hvad bad Social- og Handicapudvalgets medlemmer om?", BODIES) == {"Social- og Handicapudvalget"}
+    assert bodies_in("Hvad besluttede Skole- og Børneudvalget?", [*BODIES, "Børneudvalget"]) == {
+        "Skole- og Børneudvalget"
+    }
+    assert bodies_in("Hvad besluttede udvalget?", BODIES) == set()
+
+
+def test_a_question_naming_a_body_is_quoted_from_that_bodys_items(fixture_index, monkeypatch) -> None:
+    """Another body's item that merely lists the committees is not where a question to one committee is answered."""
+    extractive = ExtractiveAnswerer(fixture_index)
+    hits = [
+        make_hit("Klagesager", document="a").model_copy(update={"body": "Skole- og Børneudvalget"}),
+        make_hit("Gensidig orientering", document="b").model_copy(update={"body": "Social- og Handicapudvalget"}),
+    ]
+    ranked: list[list[str]] = []
+    monkeypatch.setattr(
+        extractive, "rank", lambda question, quoted, *a, **k: ranked.append([h.body for h in quoted]) or []
+    )
+    extractive.answer("Hvilke sager bad Social- og Handicapudvalget om?", hits)
+    extractive.answer("Hvilke sager bad udvalget om?", hits)
+    assert ranked == [["Social- og Handicapudvalget"], ["Skole- og Børneudvalget", "Social- og Handicapudvalget"]]
