@@ -8,6 +8,7 @@ folders and switched by an atomic rename of a pointer file, so a crash never lea
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import os
@@ -51,6 +52,15 @@ def analyse(text: str) -> list[str]:
     words += [compound.replace("-", "") for compound in _COMPOUND.findall(folded)]
     with _STEM_LOCK:
         return _STEMMER.stemWords(words)
+
+
+def joined_pairs(text: str) -> list[str]:
+    """Each two neighbouring words written as one, analysed: a compound written apart ("Vestby Dart klub") is also
+    the compound ("dartklub"). For recognising a name in a sentence, not for the index: most pairs are no word."""
+    words = re.findall(r"[^\W\d_]{2,}", normalise(text))
+    joined = [first + second for first, second in itertools.pairwise(words)]
+    with _STEM_LOCK:
+        return _STEMMER.stemWords(joined)
 
 
 class Bm25Index:

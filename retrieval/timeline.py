@@ -18,7 +18,7 @@ from ingestion.casenumbers import case_key
 from ingestion.meeting import MONTH_NAMES
 from ingestion.sections import PROPOSAL_SECTION, section_name
 from retrieval.answer import DECISION_SECTION, Evidence, ExtractiveAnswerer, decision_of, make_citation
-from retrieval.bm25 import analyse
+from retrieval.bm25 import analyse, joined_pairs
 from retrieval.domain import Answer, Citation, Hit, TimelineEntry
 from retrieval.question import QuestionKind, named_time
 
@@ -201,7 +201,8 @@ class TimelineAnswerer:
         years = {word for word in name if word.isdigit()}
         by_position = {e.sentence.position: e for e in ranked}
         for item in ranked:  # best first
-            tokens = set(analyse(item.sentence.text))
+            # A compound may be written apart in one place and together in another ("Dart klub", "Dartklub").
+            tokens = set(analyse(item.sentence.text)) | set(joined_pairs(item.sentence.text))
             # One of the matter's rarest words names it on its own ("flygtningepavillonerne" in a standing item).
             if years <= tokens and (share(name, tokens) >= SUBJECT_SHARE or telling & tokens):
                 # The line that names the matter often only opens what is said about it ("Klimahandledag 2024:

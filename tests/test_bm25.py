@@ -21,3 +21,10 @@ def test_persisted_index_answers_like_the_built_one(tmp_path):
     assert loaded.search("ukendtord", 3) == []
     built.save(tmp_path)  # a second version replaces the first; only one folder is kept
     assert len([p for p in tmp_path.iterdir() if p.is_dir()]) == 1
+
+
+def test_a_compound_written_apart_is_also_the_compound():
+    from retrieval.bm25 import analyse, joined_pairs
+
+    assert set(analyse("Vestby Dartklub")) & set(joined_pairs("Vestby Dart klub har søgt om tilskud"))
+    assert joined_pairs("Dart") == []
