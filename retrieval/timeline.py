@@ -20,7 +20,7 @@ from ingestion.sections import PROPOSAL_SECTION, section_name
 from retrieval.answer import DECISION_SECTION, Evidence, ExtractiveAnswerer, decision_of, make_citation
 from retrieval.bm25 import analyse, joined_pairs
 from retrieval.domain import Answer, Citation, Hit, TimelineEntry
-from retrieval.question import QuestionKind, named_time
+from retrieval.question import QuestionKind, classify, named_time
 
 # A word names the matter only when this rare at least (idf over the indexed chunks).
 MIN_NAMING_IDF = 1.0
@@ -125,10 +125,14 @@ class Member:
     detail_label: str = ""
 
 
-def decision_detail(quote: list[Evidence], ranked: list[Evidence]) -> tuple[list[Evidence], str]:
+def decision_detail(
+    quote: list[Evidence], ranked: list[Evidence], asks_decision: bool = True
+) -> tuple[list[Evidence], str]:
     """What a bare decision refers to, and its label: the Indstilling that an approval approves ("Godkendt", "1.
     Anbefales"); the item's sentence that best answers the question when the decision takes an orientation to
-    notice, or approves an item that prints no Indstilling. Nothing for a decision that says what was decided."""
+    notice, or approves an item that prints no Indstilling. A decision that says what was decided needs nothing
+    more when a decision was asked for; a question about the matter's course ("Hvordan er undersøgelsen blevet
+    brugt og fulgt op?") also gets the item's sentence that best answers it."""
     first = quote[0].sentence.text
     if _APPROVES.match(first):
         proposal = sorted(
@@ -136,7 +140,7 @@ def decision_detail(quote: list[Evidence], ranked: list[Evidence]) -> tuple[list
         )
         if proposal:
             return proposal, "Indstillingen"
-    elif not _NOTED.match(first):
+    elif not _NOTED.match(first) and asks_decision:
         return [], ""
     quoted = {e.sentence.position for e in quote}
     for evidence in ranked:  # best first
@@ -164,6 +168,7 @@ class TimelineAnswerer:
         if not terms:
             return []
         name = matter_name(terms, hits)
+        asks_decision = classify(question).decision
         evidence = self.extractive.rank(question, hits, depth=len(hits))
         by_hit: dict[int, list[Evidence]] = {}
         for item in evidence:
@@ -179,7 +184,7 @@ class TimelineAnswerer:
             quote = self._quote(hit, ranked, name, named, explicit)
             if quote:
                 decided = named and quote[0].sentence.section == DECISION_SECTION
-                detail, label = decision_detail(quote, ranked) if decided else ([], "")
+                detail, label = decision_detail(quote, ranked, asks_decision) if decided else ([], "")
                 by_meeting[hit.document_id] = Member(hit, quote, detail, label)
         return sorted(by_meeting.values(), key=lambda m: (m.hit.meeting_date is None, m.hit.meeting_date))
 

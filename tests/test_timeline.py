@@ -95,6 +95,18 @@ def test_a_bare_decision_is_quoted_with_what_it_refers_to(decision: str, label: 
         assert detail == []
 
 
+def test_a_question_about_the_course_gets_what_the_item_said_beside_a_decision():
+    """ "Hvordan er planen blevet fulgt op?" asks what happened, not only what was decided: beside a decision
+    that says what was decided stands the item's sentence that best answers the question."""
+    ranked = [
+        _evidence("Sagsfremstilling", 5, "Undersøgelsen gentages hvert andet år.", 0.9),
+        _evidence("Beslutning", 9, "Udvalget besluttede at udsætte sagen til næste møde.", 0.4),
+    ]
+    assert decision_detail([ranked[1]], ranked, asks_decision=True) == ([], "")
+    detail, label = decision_detail([ranked[1]], ranked, asks_decision=False)
+    assert (label, [e.sentence.position for e in detail]) == ("Fra sagen", [5])
+
+
 def test_one_meetings_fact_stays_a_single_answer(assistant: Assistant):
     answer = assistant.ask("Hvor mange medlemmer skal Bystrategisk Råd have?")
     assert answer.answered and not answer.timeline
