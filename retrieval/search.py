@@ -13,7 +13,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from retrieval.domain import Filters, Hit
 from retrieval.index import Index
-from retrieval.question import When, classify, named_time, numbered_matters, numbers_otherwise
+from retrieval.question import When, bodies_in, classify, named_time, numbered_matters, numbers_otherwise
 
 CHUNKS_PER_ITEM = 4
 # Items ranked before the named-meeting preference: this many times as many as are returned.
@@ -167,8 +167,7 @@ def prefer_named_meeting(hits: list[Hit], question: str) -> list[Hit]:
     when = named_time(question)
     if when.year:
         when = When()  # a year alone is as often what the money is for ("budget 2023") as when the meeting was
-    asked = normalise_name(question)
-    named_bodies = {hit.body for hit in hits if hit.body and normalise_name(hit.body) in asked}
+    named_bodies = bodies_in(question, {hit.body for hit in hits})
     if when.empty and not named_bodies:
         return hits
 
@@ -199,10 +198,6 @@ def meeting_information_first(hits: list[Hit], opens_meeting: Callable[[Hit], bo
                 return [hit, *hits[:position], *hits[position + 1 :]]
             return hits
     return hits
-
-
-def normalise_name(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -34,3 +34,14 @@ def test_a_sentence_numbering_the_matter_otherwise_is_about_another_matter() -> 
     assert not numbers_otherwise("Budgetopfølgning 2 viser et merforbrug på 3 mio. kr.", asked)
     assert not numbers_otherwise("Udvalget forventer et merforbrug på 3 mio. kr.", asked)
     assert not numbers_otherwise("Budgetopfølgning 1 blev behandlet i maj.", {})
+
+
+def test_a_named_body_is_its_whole_name_not_a_word_inside_another():
+    """ "Skole- og Børneudvalget" names that committee, not a "Børneudvalget" whose name stands inside it."""
+    from retrieval.search import prefer_named_meeting
+
+    inner = make_hit("Budget", document="a").model_copy(update={"body": "Børneudvalget"})
+    other = make_hit("Budget", document="b").model_copy(update={"body": "Økonomiudvalget"})
+    whole = make_hit("Budget", document="c").model_copy(update={"body": "Skole- og Børneudvalget"})
+    ordered = prefer_named_meeting([inner, other, whole], "Hvad besluttede Skole- og Børneudvalgets medlemmer?")
+    assert [hit.document_id for hit in ordered] == ["c", "a", "b"]
