@@ -407,11 +407,19 @@ def test_a_reason_found_in_the_item_nearly_as_good_as_the_best_match_counts_as_f
     assert assistant.extractive.signals(question, far, chosen, kind).fit_missing
 
 
+def _answered_from(extractive: ExtractiveAnswerer, monkeypatch, question: str, hit, ranked: list[Evidence]) -> Answer:
+    """The answer given when ``ranked`` is what the item offers, with the confidence threshold off: what is judged
+    is the quotes themselves."""
+    import dataclasses
+
+    monkeypatch.setattr(extractive, "rank", lambda *args, **kwargs: ranked)
+    monkeypatch.setattr(extractive, "calibration", dataclasses.replace(extractive.calibration, threshold=0.0))
+    return extractive.answer(question, [hit])
+
+
 def test_an_item_that_lacks_what_was_asked_is_not_quoted_as_the_answer(assistant: Assistant, monkeypatch):
     """However well the item matches, a "hvor mange" question is declined when no quote near the best match holds
     a number — and the declined answer says so, with the item as "Måske relevant"."""
-    import dataclasses
-
     from retrieval.question import classify
 
     extractive = assistant.extractive
@@ -429,9 +437,7 @@ def test_an_item_that_lacks_what_was_asked_is_not_quoted_as_the_answer(assistant
         )
         for n, text in enumerate(texts)
     ]
-    monkeypatch.setattr(extractive, "rank", lambda *args, **kwargs: ranked)
-    monkeypatch.setattr(extractive, "calibration", dataclasses.replace(extractive.calibration, threshold=0.0))
-    answer = extractive.answer(question, [hit])
+    answer = _answered_from(extractive, monkeypatch, question, hit, ranked)
     assert not answer.answered
     assert answer.notice == "Referaterne omtaler emnet, men ikke det tal eller beløb, der spørges om."
     assert answer.maybe_relevant[0] == hit
@@ -440,8 +446,6 @@ def test_an_item_that_lacks_what_was_asked_is_not_quoted_as_the_answer(assistant
 def test_an_outcome_asked_is_not_answered_by_an_intention(assistant: Assistant, monkeypatch):
     """ "Fik foreningen pengene?" is declined when the item only says the association wants to apply for them —
     and the declined answer says the outcome is not there, with the item as "Måske relevant"."""
-    import dataclasses
-
     from retrieval.question import classify
 
     extractive = assistant.extractive
@@ -450,9 +454,7 @@ def test_an_outcome_asked_is_not_answered_by_an_intention(assistant: Assistant, 
     kind = classify(question)
     texts = ["Foreningen ønsker at ansøge fonden om støtte til en sansehave.", "Haven skal ligge ved borgerhuset."]
     wanting = [Evidence(Sentence(texts[0], "Sagen", [1], 0), hit, 0, 0.9)]
-    monkeypatch.setattr(extractive, "rank", lambda *args, **kwargs: wanting)
-    monkeypatch.setattr(extractive, "calibration", dataclasses.replace(extractive.calibration, threshold=0.0))
-    answer = extractive.answer(question, [hit])
+    answer = _answered_from(extractive, monkeypatch, question, hit, wanting)
     assert not answer.answered
     assert answer.notice == "Referaterne omtaler emnet, men ikke udfaldet, der spørges om."
     assert answer.maybe_relevant[0] == hit
