@@ -32,6 +32,7 @@ from retrieval.question import (
     names_person,
     numbered_matters,
     numbers_otherwise,
+    says_absence,
     tells_outcome,
 )
 from retrieval.sentences import LABEL, Sentence, embedding_inputs
@@ -483,7 +484,7 @@ class ExtractiveAnswerer:
             unknown_words=self.unknown_share(question),
             key_term_missing=float(not self.key_terms_present(question, tokens)),
             fit_missing=float(fit_missing or outcome_missing),
-            focus_missing=float(_focus_missing(question, chosen)),
+            focus_missing=float(_focus_missing(question, chosen) or _absence_missing(question, chosen)),
             year_missing=float(_year_missing(question, chosen)),
         )
 
@@ -566,6 +567,14 @@ def _focus_missing(question: str, chosen: list[Evidence]) -> bool:
         if wanted <= tokens or (wanted <= _PEOPLE and tokens & _PEOPLE):
             return False
     return True
+
+
+def _absence_missing(question: str, chosen: list[Evidence]) -> bool:
+    """ "Hvem var fraværende?" is answered only where the minutes say who was: a line labelled "Fraværende" or
+    "Afbud", or a sentence saying someone was absent — minutes that list no absence do not answer it with names."""
+    if "absent" not in meeting_facts(question):
+        return False
+    return not any(_labelled(e.sentence, "absent") or says_absence(e.sentence.text) for e in chosen)
 
 
 def _neighbour_naming_year(own: dict[int, Evidence], best: Evidence, years: set[str], fitted: bool) -> Evidence | None:

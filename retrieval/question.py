@@ -507,6 +507,11 @@ def meeting_fact(text: str) -> str:
     return next((fact for fact, pattern in _MEETING_FACTS.items() if pattern.search(text)), "")
 
 
+def says_absence(sentence: str) -> bool:
+    """Whether a sentence says someone was absent ("Anne Holm havde meldt afbud", "Fraværende: …")."""
+    return bool(_MEETING_FACTS["absent"].search(sentence))
+
+
 def meeting_facts(question: str) -> list[str]:
     """Every fact about the meeting a question asks for, in the order it asks: "Hvem deltog i mødet, og hvem havde
     afbud?" asks "present" and "absent"; "hvem deltog ikke" only "absent"."""

@@ -463,6 +463,19 @@ def test_an_outcome_asked_is_not_answered_by_an_intention(assistant: Assistant, 
     assert not extractive.signals(question, both, both, kind).fit_missing
 
 
+def test_who_was_absent_is_answered_only_where_the_minutes_say_who_was(assistant: Assistant, monkeypatch):
+    """Minutes that list no absence do not answer "Hvem var fraværende?" with whatever names an item holds."""
+    extractive = assistant.extractive
+    hit = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
+    question = "Hvem var fraværende på mødet i Vestby Udvalg?"
+    names = [Evidence(Sentence("– Erhvervshus Østby – Anne Holm, Nordby Kommune", "Meddelelser", [1], 0), hit, 0, 0.9)]
+    assert not _answered_from(extractive, monkeypatch, question, hit, names).answered
+    absent = [Evidence(Sentence("Anne Holm havde meldt afbud.", "Meddelelser", [1], 0), hit, 0, 0.9)]
+    from retrieval.question import classify
+
+    assert not extractive.signals(question, absent, absent, classify(question)).focus_missing
+
+
 def test_a_total_is_quoted_with_its_breakdown(assistant: Assistant):
     """ "I alt 186 kursister" answers "hvor mange fra Vestby" only with the next sentence: "Heraf var 139 …"."""
     from retrieval.question import classify
