@@ -24,6 +24,7 @@ from retrieval.question import (
     asks_outcome,
     bodies_in,
     classify,
+    decided_after,
     focus,
     holds,
     meeting_fact,
@@ -32,8 +33,10 @@ from retrieval.question import (
     names_person,
     numbered_matters,
     numbers_otherwise,
+    other_period,
     says_absence,
     tells_outcome,
+    years_in,
 )
 from retrieval.sentences import LABEL, Sentence, embedding_inputs
 from retrieval.verify import snippet_on_pages
@@ -476,6 +479,18 @@ class ExtractiveAnswerer:
         outcome_missing = asks_outcome(question) and not any(
             tells_outcome(e.sentence.text, question, e.hit.meeting_date) for e in near
         )
+        # "Hvor mange deltog i 2012?" is not answered by what the quotes say of 2011; nor "Hvad besluttede Byrådet
+        # den 6. november?" by minutes from before that day.
+        quotes = [e for e in chosen if e.hit is best.hit]
+        # A year asked beside what a meeting did ("Hvordan har Byrådet fulgt op på sagen i 2024?") may be the
+        # meeting's own; a figure's year ("Hvor mange deltog i 2012?") is the figure's.
+        year = best.hit.meeting_date.year if best.hit.meeting_date else None
+        figure = kind.number or year not in years_in(question)
+        period_missing = (
+            not (kind.decision or kind.across)
+            and figure
+            and other_period(question, best.sentence.text, [e.sentence.text for e in quotes], year)
+        ) or (kind.decision and decided_after(question, [e.hit.meeting_date for e in quotes]))
         return Signals(
             relevance=best.score,
             dense=best.dense,
@@ -483,7 +498,7 @@ class ExtractiveAnswerer:
             item_coverage=self.coverage(question, tokens),
             unknown_words=self.unknown_share(question),
             key_term_missing=float(not self.key_terms_present(question, tokens)),
-            fit_missing=float(fit_missing or outcome_missing),
+            fit_missing=float(fit_missing or outcome_missing or period_missing),
             focus_missing=float(_focus_missing(question, chosen) or _absence_missing(question, chosen)),
             year_missing=float(_year_missing(question, chosen)),
         )

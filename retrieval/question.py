@@ -451,6 +451,55 @@ _FINAL = re.compile(r"(?i)\bendelig(e|t)?\b")
 _RECOMMENDS = re.compile(r"(?i)\b(anbefale[rs]?|indstille[rs]?)\b")
 
 
+# Years a text speaks of: "2023", a span "2023-2026" or "2023-26", a season "2022/23" (every year in it).
+_YEARS_WRITTEN = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?:\s?[-–/]\s?((?:19|20)?\d\d))?(?![\d.,]\d)")
+
+
+def years_in(text: str) -> set[int]:
+    """The years a text names, spans and seasons spelled out: "budget 2023-26" → {2023, 2024, 2025, 2026}."""
+    years: set[int] = set()
+    for first, last in _YEARS_WRITTEN.findall(text):
+        start = int(first)
+        end = int(last) if len(last) == 4 else (start // 100 * 100 + int(last) if last else start)
+        years.update(range(start, end + 1) if 0 <= end - start <= 10 else (start,))
+    return years
+
+
+# A sentence about the meeting's own time: "leverer i dag", "har siden november 2022 …", "er nu".
+_NOW = re.compile(r"(?i)\b(i dag|nu|aktuelt|pt\.?|p\.t\.|for tiden|siden|fortsat|stadig)\b")
+
+
+def other_period(question: str, best: str, quotes: Iterable[str], meeting_year: int | None = None) -> bool:
+    """Whether the best quote speaks of another year than the one the question asks about: "Hvor mange deltog i
+    2012?" is not answered by "I 2011 blev der holdt 5 kurser". A best quote naming no year leaves it open (the
+    meeting's own year may be meant), as does any quote naming the year asked; a quote about the meeting's own
+    time ("leverer i dag", "siden november 2022") speaks of the meeting's year too."""
+    asked = years_in(question)
+    if not asked:
+        return False
+
+    def spoken_of(text: str) -> set[int]:
+        years = years_in(text)
+        return years | {meeting_year} if meeting_year and _NOW.search(text) else years
+
+    named = spoken_of(best)
+    return bool(named) and not named & asked and not any(spoken_of(quote) & asked for quote in quotes)
+
+
+# "Hvad besluttede Byrådet den 6. november?": a decision taken on a day, in the past tense.
+_DECIDED = re.compile(r"(?i)\b(besluttede|vedtog|godkendte|bevilgede|tiltrådte|valgte|udpegede)\b")
+
+
+def decided_after(question: str, meeting_dates: Iterable[dt.date | None]) -> bool:
+    """Whether the question asks what was decided on a day after every cited meeting: minutes of October cannot
+    say what the council decided in November, however well they announce it ("forventes godkendt den 6. november")."""
+    if not _DECIDED.search(question):
+        return False
+    asked = find_dates(question)
+    dates = [date for date in meeting_dates if date is not None]
+    return bool(asked and dates) and all(max(asked) > date for date in dates)
+
+
 def asks_outcome(question: str) -> bool:
     return bool(_ASKS_OUTCOME.search(question))
 

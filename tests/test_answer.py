@@ -463,6 +463,27 @@ def test_an_outcome_asked_is_not_answered_by_an_intention(assistant: Assistant, 
     assert not extractive.signals(question, both, both, kind).fit_missing
 
 
+def test_a_figure_for_another_year_is_not_quoted_as_the_answer(assistant: Assistant, monkeypatch):
+    """ "Hvor mange deltog i 2012?" is declined when the best quote gives the figure for 2011 — and answered when a
+    quote of the item names 2012."""
+    from retrieval.question import classify
+
+    extractive = assistant.extractive
+    hit = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
+    question = "Hvor mange borgere deltog i rygestopkurserne i 2012?"
+    of_2011 = Evidence(Sentence("I 2011 deltog 40 borgere i kurserne.", "Sagen", [1], 0), hit, 0, 0.9, fit=0.12)
+    answer = _answered_from(extractive, monkeypatch, question, hit, [of_2011])
+    assert not answer.answered
+    assert answer.maybe_relevant[0] == hit
+    # The item's next sentence gives the year asked: then the signal does not decline.
+    both = [of_2011, Evidence(Sentence("I 2012 deltog 52 borgere.", "Sagen", [1], 1), hit, 0, 0.85, fit=0.12)]
+    assert not extractive.signals(question, both, both, classify(question)).fit_missing
+    # Nor do minutes of 2012 say what was decided on a day in 2013.
+    later = "Hvad besluttede udvalget om rygestopkurserne den 6. marts 2013?"
+    assert hit.meeting_date is not None and hit.meeting_date.year == 2012
+    assert extractive.signals(later, both, both, classify(later)).fit_missing
+
+
 def test_who_was_absent_is_answered_only_where_the_minutes_say_who_was(assistant: Assistant, monkeypatch):
     """Minutes that list no absence do not answer "Hvem var fraværende?" with whatever names an item holds."""
     extractive = assistant.extractive

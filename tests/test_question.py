@@ -400,3 +400,49 @@ def test_minutes_tell_no_outcome_on_a_day_after_their_meeting() -> None:
     later = "Hvor stor blev tilslutningen ved fristen den 1. april 2024?"
     assert not tells_outcome("Tilslutningen var i januar på 25 %.", later, meeting)
     assert tells_outcome("Tilslutningen var i januar på 25 %.", later, dt.date(2024, 4, 2))
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("I 2011 blev der holdt 5 kurser.", {2011}),
+        ("Budget 2023-26 er vedtaget.", {2023, 2024, 2025, 2026}),
+        ("Budget 2023-2026 er vedtaget.", {2023, 2024, 2025, 2026}),
+        ("Skoleåret 2022/23 begynder i august.", {2022, 2023}),
+        ("Der er bevilget 2.015 kr. og 1,2024 mio. kr.", set()),
+        ("Mødet blev holdt den 12-10-2023.", {2023}),
+    ],
+)
+def test_the_years_a_text_speaks_of(text: str, years: set[int]) -> None:
+    from retrieval.question import years_in
+
+    assert years_in(text) == years
+
+
+def test_a_quote_about_another_year_does_not_answer_the_year_asked() -> None:
+    """ "Hvor mange deltog i 2012?" is not answered by what the minutes say of 2011; a quote naming no year, naming
+    the year asked, or telling the meeting's own time ("i dag", in minutes of 2023) leaves the answer open."""
+    from retrieval.question import other_period
+
+    question = "Hvor mange borgere deltog i rygestopkurserne i 2012?"
+    of_2011 = "I 2011 blev der holdt 5 rygestopkurser med 40 deltagere."
+    assert other_period(question, of_2011, [of_2011])
+    assert not other_period(question, of_2011, [of_2011, "I 2012 deltog 52 borgere."])
+    assert not other_period(question, "Der deltog 52 borgere.", ["Der deltog 52 borgere."])
+    assert not other_period("Hvor mange deltog?", of_2011, [of_2011])
+    today = "Leverandøren har siden november 2022 leveret hjemmepleje og leverer i dag til 30 borgere."
+    assert other_period("Hvor mange borgere fik hjemmepleje i foråret 2023?", today, [today], None)
+    assert not other_period("Hvor mange borgere fik hjemmepleje i foråret 2023?", today, [today], 2023)
+
+
+def test_minutes_from_before_a_day_cannot_say_what_was_decided_that_day() -> None:
+    import datetime as dt
+
+    from retrieval.question import decided_after
+
+    question = "Hvad besluttede Byrådet om ejendomsstrategien på mødet den 6. november 2023?"
+    assert decided_after(question, [dt.date(2023, 10, 12)])
+    assert not decided_after(question, [dt.date(2023, 11, 6)])
+    assert not decided_after(question, [dt.date(2023, 10, 12), dt.date(2023, 11, 20)])
+    assert not decided_after("Hvad skal Byrådet tage stilling til den 6. november 2023?", [dt.date(2023, 10, 12)])
+    assert not decided_after("Hvad besluttede Byrådet om ejendomsstrategien?", [dt.date(2023, 10, 12)])
