@@ -172,22 +172,36 @@ def is_item_section(text: str) -> bool:
     return name in ITEM_SECTIONS
 
 
+# Who was absent, written on one line inside another section ("Afbud: Anne Holm" under "Sagens forløb", between two
+# meetings' decisions): the line is its own section, and the text after it belongs to the section it interrupted.
+_ONE_LINE_LABELS = {"Fraværende", "Afbud"}
+
+
 def split_sections(lines: list[Line]) -> list[Section]:
     """An item's lines as sections, in order; text before the first heading is an unnamed section."""
     sections: list[Section] = []
     name, collected = "", []
+    resume = ""  # the section an attendance line interrupted
     for line in lines:
         heading = section_name(line.text)
         inline = inline_label(line.text) if heading is None else None
         if heading or inline:
             if collected:
                 sections.append(Section(name=name, lines=collected))
+            interrupted = name
             name = heading or (inline[0] if inline else "")
             collected = []
+            resume = ""
             if heading == DECISION_SECTION and line.text.strip().casefold().rstrip(":") not in _DECISIONS:
                 collected = [line]  # a dated decision heading says who decided when: it stays in the text
             elif inline and inline[1]:
                 collected = [Line(text=inline[1], page=line.page)]
+                # A list of names that goes on ("Afbud: Anne Holm,") continues on the next line.
+                if name in _ONE_LINE_LABELS and interrupted and not re.search(r"(,|\bog)\s*$", inline[1]):
+                    resume = interrupted
+        elif resume:
+            sections.append(Section(name=name, lines=collected))
+            name, collected, resume = resume, [line], ""
         else:
             collected.append(line)
     if collected:

@@ -39,3 +39,32 @@ def test_a_decision_heading_opens_the_decision(line: str) -> None:
 )
 def test_a_sentence_ending_in_a_decision_is_text(line: str) -> None:
     assert section_name(line) is None
+
+
+def test_an_absence_line_interrupts_the_course_of_the_case_for_one_line() -> None:
+    """ "Afbud: Anne Holm" printed between two meetings' decisions under "Sagens forløb" is its own section; the
+    next meeting's decision is still part of the case's course, not of the absence."""
+    from ingestion.domain import Line
+    from ingestion.sections import split_sections
+
+    texts = [
+        "Sagens forløb",
+        "14-03-2024 Vestby Udvalg",
+        "Udvalget anbefaler scenarie A",
+        "Afbud: Anne Holm",
+        "10-04-2024 Økonomiudvalget",
+        "Økonomiudvalget anbefaler, at Vestby Udvalgs indstilling godkendes.",
+        "Bilag",
+        "1. Budget",
+    ]
+    sections = split_sections([Line(text=text, page=1) for text in texts])
+    assert [(s.name, [line.text for line in s.lines]) for s in sections] == [
+        ("Sagens forløb", texts[1:3]),
+        ("Afbud", ["Anne Holm"]),
+        ("Sagens forløb", texts[4:6]),
+        ("Bilag", ["1. Budget"]),
+    ]
+    # A list of names that goes on after a comma stays together.
+    listed = split_sections([Line(text=t, page=1) for t in ["Beslutning", "Godkendt.", "Afbud: Anne Holm,", "Bo Berg"]])
+    assert [s.name for s in listed] == ["Beslutning", "Afbud"]
+    assert [line.text for line in listed[1].lines] == ["Anne Holm,", "Bo Berg"]
