@@ -15,6 +15,7 @@ import numpy as np
 
 from ingestion.domain import AgendaItem, Document
 from ingestion.meeting import MONTH_NAMES, find_date
+from ingestion.sections import PROPOSAL_SECTION
 from retrieval.bm25 import analyse, normalise
 from retrieval.domain import OCR_NOTE, Answer, Certainty, Citation, Hit
 from retrieval.index import Index
@@ -346,6 +347,10 @@ class ExtractiveAnswerer:
             # What was decided is the item's decision, in its own order, as printed: the decision of the meeting
             # the question names, else the last one (an item can carry the decisions of earlier meetings).
             ruling = decision_of(own, named_time(question).day)[:MAX_QUOTES]
+            # "Byrådet godkendte Økonomiudvalgets indstilling" says what was decided only with that recommendation.
+            # (A reason asked is the reason's sentences, not the chain of recommendations.)
+            if not kind.reason:
+                ruling += [e for run in adopted(own, ruling) for e in run][:MAX_ADOPTED]
             if ruling:
                 # The best sentence stays, also when it stands in another decision run of the item.
                 chosen = ruling if any(e is best for e in ruling) else [*ruling, best]
@@ -634,6 +639,89 @@ def decision_of(own: dict[int, Evidence], day: dt.date | None) -> list[Evidence]
         return []
     dated = [run for run in runs if day and find_date(run[0].sentence.text) == day]
     return dated[0] if dated else runs[-1]
+
+
+# A decision that adopts another's recommendation: "Byrådet godkendte Økonomiudvalgets indstilling", "…, at Vestby
+# Udvalgs indstilling godkendes", "Administrationens indstilling blev tiltrådt". The genitive's last word names who.
+_ADOPTS = re.compile(r"(?i)\b([^\W\d_][\w-]*?)s\s+(?:indstilling|anbefaling)\w*")
+_ADOPTING = re.compile(r"(?i)\b(godkend\w*|tiltr[åa]d\w*|følge[sr]?|fulgt\w*|fulgte|vedt\w*)")
+# Where an item's course prints one meeting's decision: "14-03-2024 Vestby Udvalg", "Beslutning i Økonomiudvalget
+# den 10.04.2024".
+_COURSE_HEADER = re.compile(r"(?i)^\s*(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b|beslutning (?:i|fra) )")
+# A course's header with the body's name, before its decision: "14-03-2024 Klima-, Teknik- og Miljøudvalget".
+_COURSE_HEADER_LINE = re.compile(
+    r"(?i)^\s*\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\s+(?:[\w,-]+\s+){0,5}?\w*(?:udvalg\w*|råd\w*|bestyrelse\w*)\s+"
+)
+# A decision that approves the proposal without saying it: "1.-3. Anbefales.", "Godkendt", "2. anbefales".
+_BARE_APPROVAL = re.compile(
+    r"(?i)^\s*(?:(?:\d+\.?\s*(?:[-–]\s*\d+\.?)?|[a-z]\))\s*)*(?:anbefales|godkendes|godkendt|tiltrådt|tiltrædes|vedtaget)\b"
+)
+# How much of what a decision adopts is quoted: its run, up to this many sentences.
+MAX_ADOPTED = 6
+
+
+def adopted(own: dict[int, Evidence], decision: list[Evidence], hops: int = 3) -> list[list[Evidence]]:
+    """What a decision adopts, followed along the item's course, one run per step: "Byrådet godkendte
+    Økonomiudvalgets indstilling" brings Økonomiudvalget's run ("Økonomiudvalget anbefaler, at Vestby Udvalgs
+    indstilling godkendes"), which brings Vestby Udvalg's ("Udvalget anbefaler scenarie A"); "administrationens
+    indstilling" brings the item's Indstilling. Written by hand: the chain is the minutes' own wording, which no
+    library reads. [] when the decision says what was decided itself."""
+    runs: list[list[Evidence]] = []
+    current = decision
+    for _ in range(hops):
+        text = " ".join(e.sentence.text for e in current)
+        match = _ADOPTS.search(text)
+        if match and _ADOPTING.search(text):
+            who = match.group(1).casefold()
+        elif runs and _BARE_APPROVAL.match(_COURSE_HEADER_LINE.sub("", text)):
+            who = "administrationen"  # "14-03-2024 Vestby Udvalg 1.-3. Anbefales.": the Indstilling, as proposed
+        else:
+            break
+        taken = {e.sentence.position for run in [decision, *runs] for e in run}
+        run = _proposal(own, taken) if who.startswith("administration") else _course_run(own, who, taken)
+        if not run:
+            break
+        runs.append(run)
+        current = run
+    return runs
+
+
+def _course_run(own: dict[int, Evidence], who: str, taken: set[int]) -> list[Evidence]:
+    """The latest run of the item's course headed by the body whose name ends in ``who``: the header sentence and
+    those after it in its section, up to the next header."""
+    named = re.compile(rf"(?i)(?<![\w-]){re.escape(who)}(?!\w)")
+    headers = [
+        position
+        for position, e in own.items()
+        if position not in taken and _COURSE_HEADER.match(e.sentence.text) and named.search(e.sentence.text[:120])
+    ]
+    if not headers:
+        return []
+    start = max(headers)
+    run = [own[start]]
+    position = start + 1
+    while position in own and position not in taken and len(run) < MAX_ADOPTED:
+        following = own[position]
+        if following.sentence.section != run[0].sentence.section or _COURSE_HEADER.match(following.sentence.text):
+            break
+        run.append(following)
+        position += 1
+    return run
+
+
+def _proposal(own: dict[int, Evidence], taken: set[int]) -> list[Evidence]:
+    """The item's Indstilling as it opens: its first sentence and the list entries right after it."""
+    proposal = sorted(
+        (e for e in own.values() if e.sentence.section == PROPOSAL_SECTION), key=lambda e: e.sentence.position
+    )
+    if not proposal or proposal[0].sentence.position in taken:
+        return []
+    run = [proposal[0]]
+    for evidence in proposal[1:]:
+        if evidence.sentence.position != run[-1].sentence.position + 1 or not evidence.sentence.list_item:
+            break
+        run.append(evidence)
+    return run[:MAX_ADOPTED]
 
 
 def _holds(wanted: str, sentence: Sentence, question: str) -> bool:

@@ -302,12 +302,27 @@ _OPENS_REASON = re.compile(r"(?i)^\s*(hvorfor|af hvilken grund)\b")
 _OPENS_DATE = re.compile(r"(?i)^\s*hvornår\b")
 
 
+# A question to be answered yes or no opens with its verb: "Skal borgerservice flyttes?", "Fortsætter biblioteket
+# med …?", "Indfører kommunen …?" — in minutes the answer is what was decided. "Endte udvalget med at …", "bakke op om"
+# ask the same. Not a choice between two ("Er det flere eller færre …?"), nor what others did ("Har foreningen sagt
+# ja?", see ``asks_outcome``).
+_YES_NO = re.compile(
+    r"(?i)^\s*(?!hv|nævn|opregn|beskriv|forklar|redegør|angiv|giv|list|fortæl|i |på |om |for |til |af |med |ved )"
+    r"[a-zæøå]+(?:r|s|l|e)\b(?![^?]*\b(?:hvad|hvem|hvilke\w*|hvor\w*|hvornår|eller)\b)"
+)
+_ENDED_WITH = re.compile(r"(?i)\bendte\b[^?]{0,60}\bmed at\b|\bbakke\w* op om\b")
+
+
 def classify(question: str) -> QuestionKind:
     opens_reason, opens_date = bool(_OPENS_REASON.match(question)), bool(_OPENS_DATE.match(question))
     other = not (opens_reason or opens_date)
     number = _asks_number(question) and other
     return QuestionKind(
-        decision=bool(_DECISION.search(question)),
+        decision=bool(
+            _DECISION.search(question)
+            or (_YES_NO.match(question) and not _ASKS_OUTCOME.search(question))
+            or _ENDED_WITH.search(question)
+        ),
         number=number,
         date=(bool(_DATE.search(question)) and not number and not opens_reason) or opens_date,
         person=bool(_PERSON.search(question)) and other,

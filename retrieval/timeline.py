@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ingestion.casenumbers import case_key
 from ingestion.meeting import MONTH_NAMES
 from ingestion.sections import PROPOSAL_SECTION, section_name
-from retrieval.answer import DECISION_SECTION, Evidence, ExtractiveAnswerer, decision_of, make_citation
+from retrieval.answer import DECISION_SECTION, Evidence, ExtractiveAnswerer, adopted, decision_of, make_citation
 from retrieval.bm25 import analyse, joined_pairs
 from retrieval.domain import Answer, Citation, Hit, TimelineEntry
 from retrieval.question import QuestionKind, classify, named_time
@@ -134,6 +134,11 @@ def decision_detail(
     more when a decision was asked for; a question about the matter's course ("Hvordan er undersøgelsen blevet
     brugt og fulgt op?") also gets the item's sentence that best answers it."""
     first = quote[0].sentence.text
+    # "Byrådet godkendte Økonomiudvalgets indstilling": what was adopted, where the chain of recommendations
+    # started (the committee's or the administration's own words).
+    chain = adopted({e.sentence.position: e for e in ranked}, quote)
+    if chain:
+        return chain[-1], "Indstillingen"
     if _APPROVES.match(first):
         proposal = sorted(
             (e for e in ranked if e.sentence.section == PROPOSAL_SECTION), key=lambda e: e.sentence.position

@@ -484,6 +484,56 @@ def test_a_figure_for_another_year_is_not_quoted_as_the_answer(assistant: Assist
     assert extractive.signals(later, both, both, classify(later)).fit_missing
 
 
+def test_a_decision_that_adopts_a_recommendation_is_quoted_with_it(assistant: Assistant):
+    """ "Byrådet godkendte Økonomiudvalgets indstilling" says what was decided only with that recommendation: the
+    chain is followed along the item's course to where it started — a committee's words, or the Indstilling."""
+    from retrieval.answer import adopted, decision_of
+    from retrieval.question import classify
+
+    hit = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
+    rows = [
+        ("Indstilling", "Administrationen indstiller, at", False),
+        ("Indstilling", "1. scenarie A vælges", True),
+        ("Indstilling", "2. scenarie B vælges", True),
+        ("Sagsfremstilling", "Der er to scenarier.", False),
+        ("Beslutning", "Beslutning i Byrådet den 17.04.2024 Byrådet godkendte Økonomiudvalgets indstilling.", False),
+        ("Sagens forløb", "14-03-2024 Vestby Udvalg", False),
+        ("Sagens forløb", "Udvalget anbefaler scenarie A.", False),
+        (
+            "Sagens forløb",
+            "10-04-2024 Økonomiudvalget Økonomiudvalget anbefaler, at Vestby Udvalgs indstilling godkendes.",
+            False,
+        ),
+    ]
+    own = {
+        n: Evidence(Sentence(text, section, [1], n, list_item=listed), hit, 0, 0.5)
+        for n, (section, text, listed) in enumerate(rows)
+    }
+    decision = decision_of(own, None)
+    assert [[e.sentence.position for e in run] for run in adopted(own, decision)] == [[7], [5, 6]]
+    # The answer to "what was decided" quotes the whole chain.
+    question = "Hvad besluttede Byrådet om scenarierne?"
+    chosen = assistant.extractive.select(list(own.values()), classify(question), question)
+    assert {4, 5, 6, 7} <= {e.sentence.position for e in chosen}
+    # Økonomiudvalget adopting the administration's Indstilling brings it, as it opens: the lead-in and its entries.
+    own[7] = Evidence(
+        Sentence(
+            "10-04-2024 Økonomiudvalget Anbefaler, at administrationens indstilling godkendes.", "Sagens forløb", [1], 7
+        ),
+        hit,
+        0,
+        0.5,
+    )
+    assert [[e.sentence.position for e in run] for run in adopted(own, decision)] == [[7], [0, 1, 2]]
+    # A committee that only approves ("1.-2. Anbefales.") approves the Indstilling: that is where the chain ends.
+    own[6] = Evidence(Sentence("1.-2. Anbefales.", "Sagens forløb", [1], 6), hit, 0, 0.5)
+    own[7] = Evidence(Sentence(rows[7][1], "Sagens forløb", [1], 7), hit, 0, 0.5)
+    assert [[e.sentence.position for e in run] for run in adopted(own, decision)] == [[7], [5, 6], [0, 1, 2]]
+    # A decision that says what was decided adopts nothing.
+    own[4] = Evidence(Sentence("Byrådet valgte scenarie A.", "Beslutning", [1], 4), hit, 0, 0.5)
+    assert adopted(own, decision_of(own, None)) == []
+
+
 def test_who_was_absent_is_answered_only_where_the_minutes_say_who_was(assistant: Assistant, monkeypatch):
     """Minutes that list no absence do not answer "Hvem var fraværende?" with whatever names an item holds."""
     extractive = assistant.extractive

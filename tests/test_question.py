@@ -446,3 +446,24 @@ def test_minutes_from_before_a_day_cannot_say_what_was_decided_that_day() -> Non
     assert not decided_after(question, [dt.date(2023, 10, 12), dt.date(2023, 11, 20)])
     assert not decided_after("Hvad skal Byrådet tage stilling til den 6. november 2023?", [dt.date(2023, 10, 12)])
     assert not decided_after("Hvad besluttede Byrådet om ejendomsstrategien?", [dt.date(2023, 10, 12)])
+
+
+@pytest.mark.parametrize(
+    ("question", "decision"),
+    [
+        ("Skal borgerservice flyttes fra rådhuset til biblioteket?", True),
+        ("Indfører Vestby Kommune flere bruttolønsordninger?", True),
+        ("Fortsætter biblioteket med den fulde åbningstid?", True),
+        ("Hvilket scenarie endte Byrådet med at bakke op om?", True),
+        # A choice between two, what others did, and questions with a question word are not decisions.
+        ("Er det flere eller færre unge uden bolig end før?", False),
+        ("Har grundejerne sagt ja til at betale?", False),
+        ("Kan borgerne søge om tilskud, og hvor meget kan de få?", False),
+        ("Hvor mange deltog i kurset?", False),
+        ("I hvilken by ligger skolen?", False),
+    ],
+)
+def test_a_yes_no_question_asks_what_was_decided(question: str, decision: bool) -> None:
+    from retrieval.question import classify
+
+    assert classify(question).decision is decision
