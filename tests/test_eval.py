@@ -151,6 +151,8 @@ CORPORA = FIXTURES.parent.parent / "eval" / "corpus"
         ("dev.jsonl", FIXTURES, 120, 20),
         ("dev-wide.jsonl", CORPORA / "dev-wide", 120, 15),
         ("test.jsonl", CORPORA / "test", 80, 15),
+        ("dev-wide-6.jsonl", CORPORA / "dev-wide-6", 70, 9),
+        ("test-2.jsonl", CORPORA / "test-2", 75, 9),
     ],
 )
 def test_each_question_set_is_large_mixed_and_its_evidence_stands_on_the_expected_pages(
@@ -174,7 +176,7 @@ def test_each_question_set_is_large_mixed_and_its_evidence_stands_on_the_expecte
 
 
 def test_the_held_out_sets_have_at_least_ten_questions_across_meetings():
-    for name in ("dev-wide.jsonl", "test.jsonl"):
+    for name in ("dev-wide.jsonl", "test.jsonl", "test-2.jsonl"):
         across = [q for q in load_dataset(DATASETS / name) if is_cross_meeting(q)]
         assert len(across) >= 10
         assert all(len({e.document for e in q.expected}) >= 2 for q in across)
