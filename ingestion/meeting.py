@@ -29,6 +29,8 @@ _MONTH_TABLE = [
 MONTH_NAMES = [names[0] for names in _MONTH_TABLE]
 MONTHS = {name: number for number, names in enumerate(_MONTH_TABLE, start=1) for name in names}
 _NUMERIC_DATE = re.compile(r"(?<![\d-])(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})(?![\d-])")
+# A timetable's "19/4 2024": day and month by a slash, the year after a space.
+_SLASH_SPACE_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})\s(\d{4})(?![\d/])")
 _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 _WORD_DATE = re.compile(r"(?<!\d)(\d{1,2})\.?\s*([a-zæøå]+)\.?\s+(\d{4})\b", re.IGNORECASE)
 
@@ -75,6 +77,9 @@ def find_dates(text: str) -> list[dt.date]:
     """Every Danish-written date in ``text``, in the order written."""
     candidates: list[tuple[int, dt.date | None]] = []
     for match in _NUMERIC_DATE.finditer(text):
+        day, month, year = (int(g) for g in match.groups())
+        candidates.append((match.start(), _safe_date(year, month, day)))
+    for match in _SLASH_SPACE_DATE.finditer(text):
         day, month, year = (int(g) for g in match.groups())
         candidates.append((match.start(), _safe_date(year, month, day)))
     for match in _WORD_DATE.finditer(text):

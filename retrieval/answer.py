@@ -494,7 +494,7 @@ class ExtractiveAnswerer:
         period_missing = (
             not (kind.decision or kind.across)
             and figure
-            and other_period(question, best.sentence.text, [e.sentence.text for e in quotes], year)
+            and other_period(question, best.sentence.text, [e.sentence.text for e in quotes], year, best.hit.title)
         ) or (kind.decision and decided_after(question, [e.hit.meeting_date for e in quotes]))
         return Signals(
             relevance=best.score,

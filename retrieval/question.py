@@ -484,11 +484,14 @@ def years_in(text: str) -> set[int]:
 _NOW = re.compile(r"(?i)\b(i dag|nu|aktuelt|pt\.?|p\.t\.|for tiden|siden|fortsat|stadig)\b")
 
 
-def other_period(question: str, best: str, quotes: Iterable[str], meeting_year: int | None = None) -> bool:
+def other_period(
+    question: str, best: str, quotes: Iterable[str], meeting_year: int | None = None, title: str = ""
+) -> bool:
     """Whether the best quote speaks of another year than the one the question asks about: "Hvor mange deltog i
-    2012?" is not answered by "I 2011 blev der holdt 5 kurser". A best quote naming no year leaves it open (the
-    meeting's own year may be meant), as does any quote naming the year asked; a quote about the meeting's own
-    time ("leverer i dag", "siden november 2022") speaks of the meeting's year too."""
+    2012?" is not answered by "I 2011 blev der holdt 5 kurser". A best quote naming no year speaks of its item's
+    ("Årsregnskab 2023"), else leaves it open (the meeting's own year may be meant); any quote naming the year asked
+    leaves it open too. A quote about the meeting's own time ("leverer i dag", "siden november 2022") speaks of the
+    meeting's year."""
     asked = years_in(question)
     if not asked:
         return False
@@ -497,7 +500,7 @@ def other_period(question: str, best: str, quotes: Iterable[str], meeting_year: 
         years = years_in(text)
         return years | {meeting_year} if meeting_year and _NOW.search(text) else years
 
-    named = spoken_of(best)
+    named = spoken_of(best) or years_in(title)
     return bool(named) and not named & asked and not any(spoken_of(quote) & asked for quote in quotes)
 
 

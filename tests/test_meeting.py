@@ -91,3 +91,11 @@ def test_find_dates_finds_every_date_in_the_order_written():
 
     text = "Frist 21-05-2024, forhandling i uge 34, kontrakt den 2. oktober 2024 (ikke 31.02.2024), start 2025-01-06"
     assert find_dates(text) == [dt.date(2024, 5, 21), dt.date(2024, 10, 2), dt.date(2025, 1, 6)]
+
+
+def test_a_timetable_date_with_the_year_after_a_space_is_a_date():
+    """ "Offentliggørelse af udbud 19/4 2024": a timetable's date; "1/2 af udgiften" is no date."""
+    from ingestion.meeting import find_dates
+
+    assert find_dates("Udbud 19/4 2024 Ansøgningsfrist 21/5 2024") == [dt.date(2024, 4, 19), dt.date(2024, 5, 21)]
+    assert find_dates("Kommunen betaler 1/2 af udgiften i 2024.") == []

@@ -433,6 +433,10 @@ def test_a_quote_about_another_year_does_not_answer_the_year_asked() -> None:
     today = "Leverandøren har siden november 2022 leveret hjemmepleje og leverer i dag til 30 borgere."
     assert other_period("Hvor mange borgere fik hjemmepleje i foråret 2023?", today, [today], None)
     assert not other_period("Hvor mange borgere fik hjemmepleje i foråret 2023?", today, [today], 2023)
+    # A quote naming no year speaks of its item's: "Årsregnskab 2023" does not tell the surplus of 2022.
+    surplus = "Dermed ender kommunens regnskab med et samlet overskud på 84,8 mio. kr."
+    assert other_period("Hvor stort var overskuddet i 2022?", surplus, [surplus], 2024, "Årsregnskab 2023")
+    assert not other_period("Hvor stort var overskuddet i 2023?", surplus, [surplus], 2024, "Årsregnskab 2023")
 
 
 def test_minutes_from_before_a_day_cannot_say_what_was_decided_that_day() -> None:
