@@ -554,8 +554,8 @@ def _passages(chosen: list[Evidence]) -> list[list[Evidence]]:
 
 
 # Words for people counted: "hvor mange mennesker" is answered by "18 deltagere", "hvor mange gæster" by "5.000
-# borgere".
-_PEOPLE = frozenset(analyse("mennesker personer folk borgere gæster deltagere besøgende brugere"))
+# borgere", "hvor mange indbyggere" by "52.906 borgere" (not "hvor mange beboere": residents of a place).
+_PEOPLE = frozenset(analyse("mennesker personer folk borgere indbyggere gæster deltagere besøgende brugere"))
 
 
 # What the declined answer says the minutes do not give, by what the question asked for.

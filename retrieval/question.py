@@ -550,7 +550,7 @@ def _asked(proper: str, asked_words: set[str]) -> bool:
 # mange elever", "hvad koster et periodekort", "hvem er formand". Units and categories ("hvor mange penge",
 # "hvor mange procent") are not things the answer must name.
 _FOCUS = re.compile(
-    r"(?i)\b(?:hvor mange|hvad koster (?:en|et|det)?|"
+    r"(?i)\b(?:hvor mange|hvad koster (?:en|et)?|"
     # "Hvem blev valgt som ny næstformand?" names the post; a name given for another post does not answer it.
     r"hvem (?:er|var|blev|bliver) (?:valgt|udpeget|udnævnt|ansat|konstitueret) (?:som|til) (?:ny |den nye |nye )?|"
     r"hvem (?:er|var|blev) (?:ny|den nye|det nye)?)"

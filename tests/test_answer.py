@@ -255,6 +255,7 @@ def test_people_counted_may_be_named_by_another_word_for_people(assistant: Assis
 
     assert not _focus_missing("Hvor mange mennesker var der på holdet?", quote("Der var højst 18 deltagere."))
     assert not _focus_missing("Hvor mange elever går på skolen?", quote("Skolen har 420 elever."))
+    assert not _focus_missing("Hvor mange indbyggere får Vestby i 2035?", quote("Prognosen viser 52.906 borgere."))
     assert _focus_missing("Hvor mange elever går på skolen?", quote("Skolen har 420 deltagere."))
     assert _focus_missing("Hvor mange mennesker var der på holdet?", quote("Holdet kostede 18.000 kr."))
 

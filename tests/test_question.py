@@ -295,6 +295,8 @@ def test_a_name_the_question_already_says_is_no_answer_to_who() -> None:
         ("Hvad koster et periodekort?", "periodekort"),
         # An adverb is not what the question counts or prices.
         ("Hvad koster det cirka at plante en hektar skov?", ""),
+        # "det" is what is priced; who pays it is not: "Hvad koster det kommunen at …?"
+        ("Hvad koster det kommunen at give eleverne løn?", ""),
         ("Hvor mange penge fik foreningen?", ""),
         # Who was absent is the meeting's business, read from its labelled lines, not a thing to name.
         ("Hvem var fraværende ved mødet?", ""),
