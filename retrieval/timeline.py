@@ -59,6 +59,8 @@ _FRAME = frozenset(
         "udvalget byråd byrådet kommunalbestyrelse møde møder mødet gange forløb status hvordan gået nået langt "
         # Where it ended: "… og hvor endte kommunen?"
         "endte endt landede udfaldet resultatet "
+        # How it was followed: "Hvordan har Byrådet fulgt op på …?", "… gennem 2024", "… og hvad skete der siden?"
+        "fulgt fulgte gennem siden senere undervejs "
         # The span a course is asked over: "fra foråret 2024 frem mod …", "fra oplægget … til den endelige …".
         "fra frem mod til foråret efteråret sommeren vinteren starten begyndelsen løbet oplægget endelige "
         + " ".join(MONTH_NAMES)
