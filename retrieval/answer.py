@@ -37,6 +37,7 @@ from retrieval.question import (
     other_period,
     says_absence,
     tells_outcome,
+    tells_start,
     years_in,
 )
 from retrieval.sentences import LABEL, Sentence, embedding_inputs
@@ -55,6 +56,8 @@ MEETING_FACT_BONUS = 0.4
 # The words at the start of a line that may say which fact about the meeting it prints.
 OPENING_WORDS = 3
 WEAK_PERSON = 0.25
+# "Fra hvilken dato gælder …?": a date told as the start ("gældende fra 1. juni") fits more surely than any date.
+STRONG_DATE = 1.5
 # A sentence that holds what was asked for and matches this nearly as well as the best one answers as surely.
 HOLDER_CLOSE = 0.9
 SUMMARY_SECTIONS = {"Sammendrag", "Resumé", "Resume", "Baggrund", ""}
@@ -293,6 +296,8 @@ class ExtractiveAnswerer:
         if wanted == "person" and not names_person(sentence.text, question):
             # A capitalised word or a role answers "hvem" less surely than a person's name does.
             return self.calibration.fit_bonus * WEAK_PERSON
+        if wanted == "date" and tells_start(sentence.text, question):
+            return self.calibration.fit_bonus * STRONG_DATE
         return self.calibration.fit_bonus
 
     def _item_tokens(self, item: tuple[Document, AgendaItem]) -> set[str]:

@@ -388,6 +388,24 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
     return bool(new)
 
 
+# When something starts or applies from: asked ("Fra hvilken dato gælder taksten?", "Hvornår træder aftalen i kraft?",
+# "… begynde sit virke?") and told ("gældende fra 1. juni", "træder i kraft den …", "med virkning fra", "fra og med").
+_ASKS_START = re.compile(
+    r"(?i)\b(gælde[rs]?|træde[rs]?\b[^?]{0,40}\bi kraft|ikrafttræd\w*|starte[rs]?|begynde[rs]?|fra hvornår|"
+    r"fra hvilken dato)\b"
+)
+_TELLS_START = re.compile(
+    r"(?i)\b(gældende fra|gælder fra|gælde fra|træde[rs]? i kraft|trådte i kraft|ikrafttræd\w*|med virkning fra|"
+    r"fra og med|starte[rs]?|begynde[rs]?|opstart\w*|idriftsættelse\w*)\b"
+)
+
+
+def tells_start(sentence: str, question: str) -> bool:
+    """Whether a sentence dates the start the question asks for: "Fra hvilken dato gælder taksten?" is answered by
+    "… gældende fra 1. juni 2024" more surely than by the dates of the case's meetings."""
+    return bool(_ASKS_START.search(question) and _TELLS_START.search(sentence) and _HAS_DATE.search(sentence))
+
+
 def names_person(sentence: str, question: str = "") -> bool:
     """Whether the sentence names a person the question does not: two or more capitalised words ("Anne
     Holm", "Jens Møller-Nielsen") that do not end in an institution's word and are not the question's own."""

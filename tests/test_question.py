@@ -473,3 +473,13 @@ def test_a_yes_no_question_asks_what_was_decided(question: str, decision: bool) 
     from retrieval.question import classify
 
     assert classify(question).decision is decision
+
+
+def test_a_start_asked_is_told_by_a_date_given_as_the_start() -> None:
+    from retrieval.question import tells_start
+
+    question = "Fra hvilken dato gælder den nye frokosttakst?"
+    assert tells_start("Taksten er gældende fra 1. juni 2024.", question)
+    assert tells_start("Aftalen træder i kraft den 1. januar 2025.", "Hvornår træder aftalen i kraft?")
+    assert not tells_start("9. januar 2024 Sag om frokosttakst Økonomiudvalget", question)
+    assert not tells_start("Taksten er gældende fra 1. juni 2024.", "Hvornår blev taksten vedtaget?")
