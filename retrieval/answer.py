@@ -693,8 +693,10 @@ def adopted(own: dict[int, Evidence], decision: list[Evidence], hops: int = 3) -
 
 def _course_run(own: dict[int, Evidence], who: str, taken: set[int]) -> list[Evidence]:
     """The latest run of the item's course headed by the body whose name ends in ``who``: the header sentence and
-    those after it in its section, up to the next header."""
-    named = re.compile(rf"(?i)(?<![\w-]){re.escape(who)}(?!\w)")
+    those after it in its section, up to the next header. "fagudvalgene" ("fagudvalgenes indstilling"): the latest
+    of any body's runs not yet quoted."""
+    plural = who.endswith("ene")
+    named = re.compile(r"." if plural else rf"(?i)(?<![\w-]){re.escape(who)}(?!\w)")
     headers = [
         position
         for position, e in own.items()

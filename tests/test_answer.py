@@ -530,6 +530,17 @@ def test_a_decision_that_adopts_a_recommendation_is_quoted_with_it(assistant: As
     own[6] = Evidence(Sentence("1.-2. Anbefales.", "Sagens forløb", [1], 6), hit, 0, 0.5)
     own[7] = Evidence(Sentence(rows[7][1], "Sagens forløb", [1], 7), hit, 0, 0.5)
     assert [[e.sentence.position for e in run] for run in adopted(own, decision)] == [[7], [5, 6], [0, 1, 2]]
+    # "fagudvalgenes indstilling" (the committees', plural): the latest committee run not yet quoted.
+    own[7] = Evidence(
+        Sentence(
+            "10-04-2024 Økonomiudvalget Anbefaler, at fagudvalgenes indstilling godkendes.", "Sagens forløb", [1], 7
+        ),
+        hit,
+        0,
+        0.5,
+    )
+    own[6] = Evidence(Sentence("Udvalget anbefaler scenarie A.", "Sagens forløb", [1], 6), hit, 0, 0.5)
+    assert [[e.sentence.position for e in run] for run in adopted(own, decision)][:2] == [[7], [5, 6]]
     # A decision that says what was decided adopts nothing.
     own[4] = Evidence(Sentence("Byrådet valgte scenarie A.", "Beslutning", [1], 4), hit, 0, 0.5)
     assert adopted(own, decision_of(own, None)) == []
