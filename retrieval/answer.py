@@ -628,6 +628,10 @@ def _year_missing(question: str, chosen: list[Evidence]) -> bool:
     return True
 
 
+# The labels of who was absent, printed inside a decision.
+ATTENDANCE = frozenset({"Fraværende", "Afbud"})
+
+
 def decision_of(own: dict[int, Evidence], day: dt.date | None) -> list[Evidence]:
     """The sentences of one decision of the item: the run dated ``day`` (the day the question names, the
     meeting's own day), else the last run — an item can carry the decisions of earlier meetings."""
@@ -636,7 +640,10 @@ def decision_of(own: dict[int, Evidence], day: dt.date | None) -> list[Evidence]
     )
     runs: list[list[Evidence]] = []
     for evidence in decided:
-        if runs and evidence.sentence.position == runs[-1][-1].sentence.position + 1:
+        between = range(runs[-1][-1].sentence.position + 1, evidence.sentence.position) if runs else range(0)
+        # A decision goes on after a line of who was absent: "Beslutning i Byrådet den 02.10.2023 / Fraværende:
+        # Anne Holm / Godkendt."
+        if runs and all(position in own and own[position].sentence.section in ATTENDANCE for position in between):
             runs[-1].append(evidence)
         else:
             runs.append([evidence])

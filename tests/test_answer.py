@@ -546,6 +546,23 @@ def test_a_decision_that_adopts_a_recommendation_is_quoted_with_it(assistant: As
     assert adopted(own, decision_of(own, None)) == []
 
 
+def test_a_decision_goes_on_after_a_line_of_who_was_absent(assistant: Assistant):
+    """ "Beslutning i Byrådet den 02.10.2023 / Fraværende: Anne Holm / Godkendt.": the decision of that day is the
+    heading and "Godkendt.", not the heading alone."""
+    import datetime as dt
+
+    from retrieval.answer import decision_of
+
+    hit = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
+    rows = [
+        ("Beslutning", "Beslutning i Byrådet den 02.10.2023"),
+        ("Fraværende", "Anne Holm."),
+        ("Beslutning", "Godkendt."),
+    ]
+    own = {n: Evidence(Sentence(text, section, [1], n), hit, 0, 0.5) for n, (section, text) in enumerate(rows)}
+    assert [e.sentence.position for e in decision_of(own, dt.date(2023, 10, 2))] == [0, 2]
+
+
 def test_who_was_absent_is_answered_only_where_the_minutes_say_who_was(assistant: Assistant, monkeypatch):
     """Minutes that list no absence do not answer "Hvem var fraværende?" with whatever names an item holds."""
     extractive = assistant.extractive
