@@ -507,9 +507,9 @@ def other_period(
 ) -> bool:
     """Whether the best quote speaks of another year than the one the question asks about: "Hvor mange deltog i
     2012?" is not answered by "I 2011 blev der holdt 5 kurser". A best quote naming no year speaks of its item's
-    ("Årsregnskab 2023"), else leaves it open (the meeting's own year may be meant); any quote naming the year asked
-    leaves it open too. A quote about the meeting's own time ("leverer i dag", "siden november 2022") speaks of the
-    meeting's year."""
+    ("Årsregnskab 2023") when the meeting is from another year than the one asked, else leaves it open (the
+    meeting's own year may be meant); any quote naming the year asked leaves it open too. A quote about the
+    meeting's own time ("leverer i dag", "siden november 2022") speaks of the meeting's year."""
     asked = years_in(question)
     if not asked:
         return False
@@ -518,7 +518,9 @@ def other_period(
         years = years_in(text)
         return years | {meeting_year} if meeting_year and _NOW.search(text) else years
 
-    named = spoken_of(best) or years_in(title)
+    # The item's year stands in for the quote's only when the meeting is not from the year asked either: a report
+    # of 2022 discussed in 2023 may well give the figures of 2023.
+    named = spoken_of(best) or (years_in(title) if meeting_year not in asked else set())
     return bool(named) and not named & asked and not any(spoken_of(quote) & asked for quote in quotes)
 
 

@@ -439,6 +439,9 @@ def test_a_quote_about_another_year_does_not_answer_the_year_asked() -> None:
     surplus = "Dermed ender kommunens regnskab med et samlet overskud på 84,8 mio. kr."
     assert other_period("Hvor stort var overskuddet i 2022?", surplus, [surplus], 2024, "Årsregnskab 2023")
     assert not other_period("Hvor stort var overskuddet i 2023?", surplus, [surplus], 2024, "Årsregnskab 2023")
+    # … unless the meeting is from the year asked: a report of 2022 discussed in 2023 may give the figures of 2023.
+    pupils = "Der forventes 180 elever i 0. klasse."
+    assert not other_period("Hvor mange elever i 2023?", pupils, [pupils], 2023, "Kapacitetsvurdering 2022")
 
 
 def test_minutes_from_before_a_day_cannot_say_what_was_decided_that_day() -> None:
