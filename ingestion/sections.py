@@ -174,7 +174,7 @@ def is_item_section(text: str) -> bool:
 
 # Who was absent, written on one line inside another section ("Afbud: Anne Holm" under "Sagens forløb", between two
 # meetings' decisions): the line is its own section, and the text after it belongs to the section it interrupted.
-_ONE_LINE_LABELS = {"Fraværende", "Afbud"}
+ATTENDANCE_LABELS = frozenset({"Fraværende", "Afbud"})
 
 
 def split_sections(lines: list[Line]) -> list[Section]:
@@ -197,7 +197,7 @@ def split_sections(lines: list[Line]) -> list[Section]:
             elif inline and inline[1]:
                 collected = [Line(text=inline[1], page=line.page)]
                 # A list of names that goes on ("Afbud: Anne Holm,") continues on the next line.
-                if name in _ONE_LINE_LABELS and interrupted and not re.search(r"(,|\bog)\s*$", inline[1]):
+                if name in ATTENDANCE_LABELS and interrupted and not re.search(r"(,|\bog)\s*$", inline[1]):
                     resume = interrupted
         elif resume:
             sections.append(Section(name=name, lines=collected))

@@ -15,7 +15,7 @@ import numpy as np
 
 from ingestion.domain import AgendaItem, Document
 from ingestion.meeting import MONTH_NAMES, find_date
-from ingestion.sections import PROPOSAL_SECTION
+from ingestion.sections import ATTENDANCE_LABELS, PROPOSAL_SECTION
 from retrieval.bm25 import analyse, normalise
 from retrieval.domain import OCR_NOTE, Answer, Certainty, Citation, Hit
 from retrieval.index import Index
@@ -628,10 +628,6 @@ def _year_missing(question: str, chosen: list[Evidence]) -> bool:
     return True
 
 
-# The labels of who was absent, printed inside a decision.
-ATTENDANCE = frozenset({"Fraværende", "Afbud"})
-
-
 def decision_of(own: dict[int, Evidence], day: dt.date | None) -> list[Evidence]:
     """The sentences of one decision of the item: the run dated ``day`` (the day the question names, the
     meeting's own day), else the last run — an item can carry the decisions of earlier meetings."""
@@ -643,7 +639,9 @@ def decision_of(own: dict[int, Evidence], day: dt.date | None) -> list[Evidence]
         between = range(runs[-1][-1].sentence.position + 1, evidence.sentence.position) if runs else range(0)
         # A decision goes on after a line of who was absent: "Beslutning i Byrådet den 02.10.2023 / Fraværende:
         # Anne Holm / Godkendt."
-        if runs and all(position in own and own[position].sentence.section in ATTENDANCE for position in between):
+        if runs and all(
+            position in own and own[position].sentence.section in ATTENDANCE_LABELS for position in between
+        ):
             runs[-1].append(evidence)
         else:
             runs.append([evidence])
