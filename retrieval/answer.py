@@ -20,6 +20,7 @@ from retrieval.bm25 import analyse, normalise
 from retrieval.domain import OCR_NOTE, Answer, Certainty, Citation, Hit
 from retrieval.index import Index
 from retrieval.question import (
+    PEOPLE,
     REFERS_BACK,
     QuestionKind,
     asks_outcome,
@@ -558,11 +559,6 @@ def _passages(chosen: list[Evidence]) -> list[list[Evidence]]:
     return runs
 
 
-# Words for people counted: "hvor mange mennesker" is answered by "18 deltagere", "hvor mange gæster" by "5.000
-# borgere", "hvor mange indbyggere" by "52.906 borgere" (not "hvor mange beboere": residents of a place).
-_PEOPLE = frozenset(analyse("mennesker personer folk borgere indbyggere gæster deltagere besøgende brugere"))
-
-
 # What the declined answer says the minutes do not give, by what the question asked for.
 _ASKED_FOR = {
     "number": "det tal eller beløb",
@@ -589,7 +585,7 @@ def _focus_missing(question: str, chosen: list[Evidence]) -> bool:
     for evidence in chosen:
         # A sentence stands under its section's heading: "Anne Holm" under "Fraværende" says who was absent.
         tokens = set(analyse(f"{evidence.sentence.section} {evidence.sentence.text}"))
-        if wanted <= tokens or (wanted <= _PEOPLE and tokens & _PEOPLE):
+        if wanted <= tokens or (wanted <= PEOPLE and tokens & PEOPLE):
             return False
     return True
 

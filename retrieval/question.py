@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ingestion.meeting import MONTH_NAMES, MONTHS, find_date, find_dates
+from retrieval.bm25 import analyse
 
 _DECISION = re.compile(
     r"(?i)\b(beslut\w*|godkend\w*|vedta\w*|vedtog|tiltr[åa]d\w*|resultat\w*|udfald\w*|afgjort|afgør\w*|"
@@ -338,6 +339,61 @@ def classify(question: str) -> QuestionKind:
     )
 
 
+# Words for people counted: "hvor mange mennesker" is answered by "18 deltagere", "hvor mange gæster" by "5.000
+# borgere", "hvor mange indbyggere" by "52.906 borgere" (not "hvor mange beboere": residents of a place).
+PEOPLE = frozenset(analyse("mennesker personer folk borgere indbyggere gæster deltagere besøgende brugere"))
+# A number that counts money, a share, an area or a time counts no things: "4 mio. kr.", "12 %", "3 år".
+_UNIT_AFTER = re.compile(
+    r"(?i)^(%|kr|kroner|mio|mia|millioner|milliarder|t|tkr|pct|procent|m2|m²|kvm|kvadratmeter|ha|hektar|km|meter|"
+    r"timer?|dage?|døgn|uger?|måneder?|år)$"
+)
+# People counted by a word for people, whole words only ("personlig" and "besøg" count no one).
+_COUNTED_PEOPLE = re.compile(r"(?i)^(borgere|personer|deltagere|mennesker|indbyggere|gæster|besøgende|brugere)(ne)?$")
+# A count and its noun stand in one phrase: "12 toiletvogne, og spejderne …" counts no spejdere.
+_COUNT_BARRIER = re.compile(r"(?i)^([,;]|og|samt|eller|men|mens)$")
+_COUNT_TOKEN = re.compile(r"[,;%]|[\wæøåÆØÅ²]+(?:[.,]\d+)*")
+_NUMBER_WORD = re.compile(
+    r"(?i)^(\d+(?:[.,]\d+)*|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede|"
+    r"tusind)$"
+)
+COUNT_AFTER = 3  # words between a number and what it counts: "120 nye almene boliger"
+COUNT_BEFORE = 2  # … and between what is counted and its number: "elever i alt 450", "Antal elever: 450"
+
+
+def counts_focus(sentence: str, question: str) -> bool:
+    """Whether a sentence counts what "hvor mange …" asks about: "Hvor mange spejdere deltager?" is answered by
+    "ca. 30.000 spejdere", not by "4 mio. kr." to "Spejdernes Lejr" in the same sentence. True when the question
+    names nothing it counts."""
+    thing = focus(question)
+    # "Hvor mange søgte, og hvor mange blev udvalgt?": the second count names no thing.
+    if not thing or not _COUNTS_THINGS.search(question) or len(re.findall(r"(?i)\bhvor mange\b", question)) > 1:
+        return True
+    # The counted noun may follow an adjective: "hvor mange fraskilte forældre".
+    after = re.search(rf"(?i)\b{re.escape(thing)}\s+([a-zæøå][\wæøå-]+)", question)
+    stems = set(analyse(f"{thing} {after.group(1) if after else ''}"))
+    if not stems:
+        return True
+    tokens = _COUNT_TOKEN.findall(_NOT_A_QUANTITY.sub(" ", _ENUMERATOR.sub("", sentence)))
+    numbers = [
+        i
+        for i, token in enumerate(tokens)
+        if _NUMBER_WORD.match(token) and not (i + 1 < len(tokens) and _UNIT_AFTER.match(tokens[i + 1].rstrip(".")))
+    ]
+    counted = [
+        i
+        for i, token in enumerate(tokens)
+        # People are counted as people: "hvor mange hjemløse" by "39 borgere".
+        if any(found.endswith(stem) for found in analyse(token) for stem in stems) or _COUNTED_PEOPLE.match(token)
+    ]
+
+    def near(number: int, noun: int) -> bool:
+        between = tokens[min(number, noun) + 1 : max(number, noun)]
+        limit = COUNT_AFTER if noun > number else COUNT_BEFORE
+        return len(between) <= limit and not any(_COUNT_BARRIER.match(token) for token in between)
+
+    return any(near(number, noun) for number in numbers for noun in counted)
+
+
 def holds(wanted: str, sentence: str, question: str = "") -> bool:
     """Whether a sentence holds what the question wants — a number, a person, a date, a place, a reason — that
     the question does not already say itself (a year named in the question answers no "hvornår")."""
@@ -378,6 +434,8 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
         if unit is None and _COUNTS_THINGS.search(question):
             # "Hvor mange forældre har deltaget?" counts people, not years: "i cirka to år" answers nothing.
             text = _PERIOD.sub(" ", text)
+            if not counts_focus(sentence, question):
+                return False
     new = [match.group(0) for match in pattern.finditer(text) if match.group(0).casefold() not in asked]
     if wanted == "person" and not new:
         # "Hvem" is answered by a person ("Anne Marie Holm"), a role with a name, or a body or place with a

@@ -144,6 +144,27 @@ def test_a_count_is_found_beside_dates_and_digits_the_question_has() -> None:
     assert holds("number", "I 2023 deltog 2024 borgere.", question)  # a count that looks like a year
 
 
+def test_a_count_counts_what_the_question_names() -> None:
+    question = "Hvor mange spejdere deltager i Vestby Spejderlejr 2026?"
+    assert holds("number", "Der ventes ca. 30.000 spejdere på lejren.", question)
+    assert holds("number", "Spejdere i alt: 30.000", question)  # the noun before its number, as in a table
+    # Money and a name that holds the noun are no count of spejdere.
+    assert not holds("number", "Vestby Spejderlejr 2022 fik i alt 4 mio. kr. i tilskud af spejdernes fond.", question)
+    assert not holds("number", "Lejren har 12 toiletvogne, og spejderne kommer fra hele landet.", question)
+
+
+def test_people_are_counted_as_people_but_not_by_words_that_look_alike() -> None:
+    question = "Hvor mange hjemløse blev der talt i Vestby i 2022?"
+    assert holds("number", "Et fald fra 47 borgere i 2019 til 39 borgere i 2022.", question)
+    assert not holds("number", "57 forældre har fået personlig vejledning om hjemløse.", question)
+    assert not holds("number", "Der var 3 besøg i hjemløseherberget.", "Hvor mange elever går på Nordby Skole?")
+
+
+def test_a_second_count_without_its_noun_leaves_the_sentence_to_the_number_rule() -> None:
+    question = "Hvor mange borgere søgte om at komme med, og hvor mange blev udvalgt?"
+    assert holds("number", "40 blev udvalgt, og de resterende fik afslag.", question)
+
+
 def test_a_sale_is_told_in_money() -> None:
     question = "Hvor meget fik kommunen for grundene, da de blev solgt?"
     assert holds("number", "Grundene blev solgt for 2,5 mio. kr.", question)
