@@ -28,13 +28,17 @@ _DECISION = re.compile(
 )
 _NUMBER = re.compile(
     r"(?i)\b(hvor (mange|meget|stor\w*|høj\w*|lang\w*|længe|lav\w*|dyr\w*)|hvad koster|hvad kostede|beløb\w*|"
-    r"antal\w*|procent\w*|takst(?:en|er|erne)?\b|hvilken pris|hvor mange penge|hvilket beløb|hvad er prisen|"
+    r"antal\w*|procent\w*|takst(?:en|er|erne)?\b|hvilken pris|"
+    # "Hvilken købesum …?", "Hvilken samlet pris …?" (not "Hvilke takstfinansierede institutioner …?").
+    r"hvilke[nt] (?:\w+ )?\w*(?:sum|pris|beløb|procent)(?:en|et|men)?\b|hvor mange penge|hvilket beløb|hvad er prisen|"
     r"hvad (skal|må|skulle|kan) (man|\w+ \w+|\w+) betale|hvad betaler|"
     r"hvad\b[^?]{0,40}\bat koste|hvad (vil|skal) \w+ koste|hvad\b[^?]{0,60}\bsolgt for|hvor meget fik|"
     # "Hvad bliver den samlede anlægsudgift …?", "Hvad var budgettet …?": a sum of money named by its noun.
     r"hvad (?:er|var|bliver|blev) (?:den |det |de )?(?:samlede |årlige |forventede |endelige |nye |totale )?"
-    r"\w*(?:udgift|pris|beløb|budget|bevilling|omkostning|tilskud|takst|besparelse)(?:en|et|erne|er|ne|ene|det|tet)?"
-    r"(?=\s+(?:for|til|på|i|ved|af|hos)\b|\s*\?|\s*$))\b"
+    # A compound names it too: "tilslutningsprocenten", "entreprisesummen", "timeprisen", "beskæftigelsesgraden".
+    r"\w*(?:udgift|pris|beløb|budget|bevilling|omkostning|tilskud|takst|besparelse|procent|sum|andel|grad|gebyr|"
+    r"husleje|vederlag|overskud|underskud)(?:en|et|erne|er|ne|ene|det|tet|men)?"
+    r"(?=\s+(?:for|til|på|i|ved|af|hos|som|med)\b|\s*[?,]|\s*$))\b"
 )
 _DATE = re.compile(
     r"(?i)\b(hvornår|hvilken dato|hvilket år|hvilken måned|siden hvornår|hvilken frist|hvor længe|"
@@ -285,7 +289,8 @@ class QuestionKind:
 # only when that is a number's noun or it also asks "hvor mange".
 _WHICH = re.compile(r"(?i)^\s*hvilke[nt]?\s+([\wæøå-]+)")
 _NUMBER_NOUN = re.compile(
-    r"(?i)^(beløb|takst|pris|antal|procent|sum|gebyr|budget|bevilling|tilskud|udgift|omkostning)(e|en|er|erne|et|ene)?$"
+    r"(?i)^\w*(beløb|takst|pris|antal|procent|sum|gebyr|budget|bevilling|tilskud|udgift|omkostning)"
+    r"(e|en|er|erne|et|ene|men)?$"
 )
 _COUNTS = re.compile(r"(?i)\b(hvor (mange|meget)|hvad koster|hvad kostede)\b")
 

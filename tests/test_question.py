@@ -13,6 +13,11 @@ from retrieval.question import When, classify, focus, holds, meeting_fact, meeti
         ("Hvor mange boliger skal der bygges i projektet?", "number"),
         ("Hvor meget koster ombygningen af rådhuset?", "number"),
         ("Hvilket beløb blev bevilget til cykelstien?", "number"),
+        # A compound names the figure asked for.
+        ("Hvad blev den endelige tilslutningsprocent til fjernvarmen?", "number"),
+        ("Hvad er timeprisen, som kommunen afregner hjemmeplejen med?", "number"),
+        ("Hvad blev entreprisesummen for den nye daginstitution?", "number"),
+        ("Hvilken købesum blev aftalt for grunden?", "number"),
         ("Hvem blev valgt som formand for udvalget?", "person"),
         ("Hvilken borgmester underskrev aftalen?", "person"),
         ("Hvornår åbner den nye svømmehal?", "date"),
