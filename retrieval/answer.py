@@ -37,6 +37,7 @@ from retrieval.question import (
     numbers_otherwise,
     other_period,
     says_absence,
+    states_reason,
     tells_outcome,
     tells_start,
     years_in,
@@ -59,6 +60,8 @@ OPENING_WORDS = 3
 WEAK_PERSON = 0.25
 # "Fra hvilken dato gælder …?": a date told as the start ("gældende fra 1. juni") fits more surely than any date.
 STRONG_DATE = 1.5
+# … and a reason stated as such ("Begrundelsen er, at …") than a purpose or a consequence.
+STRONG_REASON = 1.25
 # A sentence that holds what was asked for and matches this nearly as well as the best one answers as surely.
 HOLDER_CLOSE = 0.9
 SUMMARY_SECTIONS = {"Sammendrag", "Resumé", "Resume", "Baggrund", ""}
@@ -299,6 +302,8 @@ class ExtractiveAnswerer:
             return self.calibration.fit_bonus * WEAK_PERSON
         if wanted == "date" and tells_start(sentence.text, question):
             return self.calibration.fit_bonus * STRONG_DATE
+        if wanted == "reason" and states_reason(sentence.text):
+            return self.calibration.fit_bonus * STRONG_REASON
         return self.calibration.fit_bonus
 
     def _item_tokens(self, item: tuple[Document, AgendaItem]) -> set[str]:

@@ -463,6 +463,20 @@ _TELLS_START = re.compile(
 )
 
 
+# A reason stated as the reason: "Begrundelsen er, at …", "Årsagen til stigningen er …", "… skyldes …", "…, fordi …"
+# (not a purpose or a consequence: "med henblik på", "derfor", "på baggrund af").
+_STATES_REASON = re.compile(
+    r"(?i)\b(begrundelse(?:n|rne)?\b[^.]{0,60}?\b(?:er|var)\b|årsag(?:en|erne)?\b[^.]{0,60}?\b(?:er|var)\b|"
+    r"skyldes|skyldtes|fordi|idet|eftersom|på grund af|grundet)"
+)
+
+
+def states_reason(sentence: str) -> bool:
+    """Whether a sentence gives a reason as such ("Begrundelsen er, at …", "… skyldes …", "…, fordi …"), which
+    answers "hvorfor" more surely than a purpose or a consequence does."""
+    return bool(_STATES_REASON.search(sentence))
+
+
 def tells_start(sentence: str, question: str) -> bool:
     """Whether a sentence dates the start the question asks for: "Fra hvilken dato gælder taksten?" is answered by
     "… gældende fra 1. juni 2024" more surely than by the dates of the case's meetings."""

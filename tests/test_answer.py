@@ -444,6 +444,19 @@ def test_an_item_that_lacks_what_was_asked_is_not_quoted_as_the_answer(assistant
     assert answer.maybe_relevant[0] == hit
 
 
+def test_a_reason_stated_as_such_fits_a_why_question_better_than_a_consequence(assistant: Assistant):
+    """ "Hvorfor …?" is answered more surely by "Begrundelsen er, at …" than by a sentence that only draws a
+    consequence ("derfor") — both hold a reason's words, the first says what the reason is."""
+    from retrieval.question import classify
+
+    question = "Hvorfor er Østby Vænge ikke længere et forebyggelsesområde?"
+    kind = classify(question)
+    fit = assistant.extractive._fit
+    stated = fit(kind, Sentence("Begrundelsen er, at andelen af dømte er faldet.", "", [1], 0), question)
+    consequence = fit(kind, Sentence("Derfor gælder begrænsningen ikke længere.", "", [1], 1), question)
+    assert stated > consequence > 0
+
+
 def test_an_outcome_asked_is_not_answered_by_an_intention(assistant: Assistant, monkeypatch):
     """ "Fik foreningen pengene?" is declined when the item only says the association wants to apply for them —
     and the declined answer says the outcome is not there, with the item as "Måske relevant"."""

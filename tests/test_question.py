@@ -512,3 +512,15 @@ def test_a_start_asked_is_told_by_a_date_given_as_the_start() -> None:
     assert tells_start("Aftalen træder i kraft den 1. januar 2025.", "Hvornår træder aftalen i kraft?")
     assert not tells_start("9. januar 2024 Sag om frokosttakst Økonomiudvalget", question)
     assert not tells_start("Taksten er gældende fra 1. juni 2024.", "Hvornår blev taksten vedtaget?")
+
+
+def test_a_reason_stated_as_such_is_told_apart_from_a_purpose_or_a_consequence() -> None:
+    from retrieval.question import states_reason
+
+    assert states_reason("Begrundelsen er, at andelen af ledige ligger under grænseværdien.")
+    assert states_reason("Årsagen til stigningen er flere børn i 0-2-årsalderen.")
+    assert states_reason("Stigningen skyldes højere priser på byggematerialer.")
+    assert states_reason("Målgruppen ændres, fordi efterspørgslen har ændret sig.")
+    assert not states_reason("Derfor foreslås det at ændre målgruppen.")
+    assert not states_reason("Puljen oprettes med henblik på at styrke foreningslivet.")
+    assert not states_reason("Baggrunden blev drøftet på mødet.")
