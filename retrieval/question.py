@@ -93,6 +93,8 @@ _ACROSS = re.compile(
     r"(?i)\b(hvornår har|(hvad|hvordan) har\b[^?]{1,60}?\b(behandlet|drøftet|besluttet|vedtaget|haft|fået at vide|"
     r"hørt)|gennem tiden|forløb\w*|"
     r"historik\w*|i hvilke møder|på hvilke møder|hvor mange gange|hvad er der sket med|hvordan er det gået med|"
+    # "Hvad er der besluttet om …?": what stands decided, over however many meetings it took.
+    r"hvad er der (?:blevet )?(?:besluttet|vedtaget)|"
     r"udvikling(en)? i|udviklet sig|skredet frem|"
     # What the committees were told or said over time: "Hvad er udvalget blevet orienteret om vedrørende …?",
     # "Hvad har udvalgene sagt i evalueringen …?"

@@ -67,6 +67,8 @@ def test_decisions_lists_and_courses_are_recognised() -> None:
     assert classify("Nævn de tre indsatsområder").listing
     assert classify("Hvornår har udvalget behandlet skolestrukturen?").across
     assert classify("Hvad har byrådet besluttet om havnebadet?").across
+    assert classify("Hvad er der besluttet om taget på Nordby Skole i 2024?").across  # what stands decided
+    assert not classify("Hvad blev der besluttet om taget den 3. maj 2023?").across
     assert not classify("Hvad besluttede byrådet om havnebadet den 3. maj 2023?").across
     # A body's long name between "har" and the verb; "hvem har" and "hvor mange har" ask for one fact.
     assert classify("Hvad har Klima-, Teknik- og Miljøudvalget besluttet om dyrehold?").across
