@@ -551,12 +551,14 @@ def bodies_in(question: str, bodies: Iterable[str]) -> set[str]:
 # at indhente finansiering", "Sagen fremlægges på et kommende møde".
 _ASKS_OUTCOME = re.compile(
     r"(?i)\bendelig(e|t)?\b|\b(blev|var) resultatet\b|\bresultatet (af|blev)\b|\bvandt\b|\blykkedes\b|"
-    r"^\s*fik\b|^\s*har\b.{0,80}\b(sagt (ja|nej)|takket (ja|nej)|accepteret|fået)\b"
+    r"^\s*fik\b|^\s*har\b.{0,80}\b(sagt (ja|nej)|takket (ja|nej)|accepteret|fået)\b|"
+    # "Hvor mange penge har fonden bevilget?": what was granted, not what was applied for.
+    r"\bhar\b[^?]{0,60}\bbevilget\b"
 )
 _INTENDS = re.compile(
-    r"(?i)\b(ønsker,? at|ønsker \w+ at|forsøge[sr]?|ansøge|søge[rs]? om|forventes|forventer|planlægge[rs]?|planlagt|"
-    r"påtænke[rs]?|afvente[rs]?|undersøge[sr]?|afdække[sr]?|fremlægges|forelægges|annonceres|går i dialog|"
-    r"vil (blive|kunne|være)|skal (nu )?(tage stilling|godkende|beslutte|behandle|vurdere))\b"
+    r"(?i)\b(ønsker,? at|ønsker \w+ at|forsøge[sr]?|ansøge[sr]?|søge[rs]? om|forventes|forventer|"
+    r"planlægge[rs]?|planlagt|påtænke[rs]?|afvente[rs]?|undersøge[sr]?|afdække[sr]?|fremlægges|forelægges|"
+    r"annonceres|går i dialog|vil (blive|kunne|være)|skal (nu )?(tage stilling|godkende|beslutte|behandle|vurdere))\b"
 )
 # What is final is not a body's recommendation to another ("Anbefales", "indstiller til Byrådet").
 _FINAL = re.compile(r"(?i)\bendelig(e|t)?\b")

@@ -382,6 +382,7 @@ def test_a_question_about_the_meeting_may_ask_several_of_its_facts(question: str
         ("Hvad blev den endelige pris for skolen?", True),
         ("Har grundejerne sagt ja til at betale for stien?", True),
         ("Lykkedes det at finde en ny leverandør?", True),
+        ("Hvor mange penge har fonden bevilget til klimaparken?", True),  # granted, not applied for
         ("Hvad besluttede udvalget om skolen?", False),
         ("Hvor mange elever går på skolen?", False),
     ],
@@ -399,6 +400,7 @@ def test_an_outcome_question_asks_what_happened(question: str, asks: bool) -> No
         ("Det forsøges at indhente ekstern finansiering hos private fonde.", False),
         ("Administrationen går i dialog med grundejerne om, at de selv betaler.", False),
         ("Sagen fremlægges på et kommende møde.", False),
+        ("Fonden ansøges om ca. 8,5 mio. kr.", False),
         ("Foreningen fik bevilget 0,9 mio. kr. af fonden.", True),
         ("Udvalget godkendte indstillingen.", True),
     ],
