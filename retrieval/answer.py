@@ -28,6 +28,7 @@ from retrieval.question import (
     classify,
     decided_after,
     focus,
+    happened_after,
     holds,
     meeting_fact,
     meeting_facts,
@@ -507,6 +508,11 @@ class ExtractiveAnswerer:
             and figure
             and other_period(question, best.sentence.text, [e.sentence.text for e in quotes], year, best.hit.title)
         ) or (kind.decision and decided_after(question, [e.hit.meeting_date for e in quotes]))
+        # "Hvad viste undersøgelsen i 2024?" is not told by minutes from before 2024 (a course asked across meetings
+        # is the timeline's to date).
+        period_missing = period_missing or (
+            not kind.across and happened_after(question, [e.hit.meeting_date for e in quotes])
+        )
         return Signals(
             relevance=best.score,
             dense=best.dense,

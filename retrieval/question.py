@@ -619,6 +619,25 @@ def decided_after(question: str, meeting_dates: Iterable[dt.date | None]) -> boo
     return bool(asked and dates) and all(max(asked) > date for date in dates)
 
 
+# A question about what happened: a verb in the past ("Hvad viste undersøgelsen i 2024?", "Hvor mange deltog i
+# 2024?") — not a plan or a figure set in advance ("Hvad bliver taksten i 2024?", "Hvad er budgettet for 2024?").
+_PAST = re.compile(
+    r"(?i)\b(viste|deltog|vandt|endte|udgjorde|modtog|afgav|opnåede|landede|steg|faldt|åbnede|lukkede|kostede|"
+    r"gik|kom|skete|lykkedes)\b"
+)
+_IN_YEAR = re.compile(r"(?i)\bi ((?:19|20)\d\d)\b")
+
+
+def happened_after(question: str, meeting_dates: Iterable[dt.date | None]) -> bool:
+    """Whether the question asks what happened in a year after every cited meeting: minutes of 2022 cannot say
+    what a survey showed in 2024."""
+    if not _PAST.search(question):
+        return False
+    asked = [int(year) for year in _IN_YEAR.findall(question)]
+    years = [date.year for date in meeting_dates if date is not None]
+    return bool(asked and years) and all(max(asked) > year for year in years)
+
+
 def asks_outcome(question: str) -> bool:
     return bool(_ASKS_OUTCOME.search(question))
 

@@ -528,3 +528,15 @@ def test_a_reason_stated_as_such_is_told_apart_from_a_purpose_or_a_consequence()
     assert not states_reason("Derfor foreslås det at ændre målgruppen.")
     assert not states_reason("Puljen oprettes med henblik på at styrke foreningslivet.")
     assert not states_reason("Baggrunden blev drøftet på mødet.")
+
+
+def test_what_happened_in_a_year_is_not_told_by_minutes_from_before_it() -> None:
+    from retrieval.question import happened_after
+
+    earlier = [dt.date(2022, 10, 11)]
+    assert happened_after("Hvad viste tryghedsundersøgelsen i 2024?", earlier)
+    assert happened_after("Hvor mange deltog i festivalen i 2024?", earlier)
+    assert not happened_after("Hvor mange deltog i festivalen i 2022?", earlier)
+    # A plan or a figure set in advance may stand in earlier minutes.
+    assert not happened_after("Hvad bliver taksten i 2024?", earlier)
+    assert not happened_after("Hvor mange skal deltage i 2024?", earlier)
