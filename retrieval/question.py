@@ -401,6 +401,12 @@ def counts_focus(sentence: str, question: str) -> bool:
     return any(near(number, noun) for number in numbers for noun in counted)
 
 
+# When something was done: "Hvornår vedtog …", "Hvornår blev … godkendt" (not "Hvornår skal …", "Hvornår forventes …").
+_ASKS_PAST_DATE = re.compile(
+    r"(?i)^\s*hvornår (vedtog|godkendte|besluttede|indgik|åbnede|startede|begyndte|sendte|modtog|overtog|udkom|blev)\b"
+)
+
+
 def holds(wanted: str, sentence: str, question: str = "") -> bool:
     """Whether a sentence holds what the question wants — a number, a person, a date, a place, a reason — that
     the question does not already say itself (a year named in the question answers no "hvornår")."""
@@ -417,6 +423,9 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
         return bool(_HAS_ENUMERATION.search(sentence)) or len(names) >= 3
     if wanted in ("person", "named") and _ASKS_WINNER.search(question) and not _HAS_WINNER.search(sentence):
         return False  # "Hvem vandt udbuddet?" is answered by who won it, not by a name in the tender's text
+    if wanted == "date" and _ASKS_PAST_DATE.search(question) and _INTENDS.search(sentence):
+        # "Hvornår vedtog Folketinget loven?" is not dated by "Regeringen sigter mod at fremsætte den i 2023".
+        return False
     pattern = {
         "number": _HAS_NUMBER,
         "date": _HAS_DAY if _ASKS_DAY.search(question) else _HAS_DATE,
@@ -556,7 +565,7 @@ _ASKS_OUTCOME = re.compile(
     r"\bhar\b[^?]{0,60}\bbevilget\b"
 )
 _INTENDS = re.compile(
-    r"(?i)\b(ønsker,? at|ønsker \w+ at|forsøge[sr]?|ansøge[sr]?|søge[rs]? om|forventes|forventer|"
+    r"(?i)\b(ønsker,? at|ønsker \w+ at|forsøge[sr]?|ansøge[sr]?|søge[rs]? om|forventes|forventer|sigte[rt]? mod|"
     r"planlægge[rs]?|planlagt|påtænke[rs]?|afvente[rs]?|undersøge[sr]?|afdække[sr]?|fremlægges|forelægges|"
     r"annonceres|går i dialog|vil (blive|kunne|være)|skal (nu )?(tage stilling|godkende|beslutte|behandle|vurdere))\b"
 )

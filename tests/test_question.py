@@ -540,3 +540,12 @@ def test_what_happened_in_a_year_is_not_told_by_minutes_from_before_it() -> None
     # A plan or a figure set in advance may stand in earlier minutes.
     assert not happened_after("Hvad bliver taksten i 2024?", earlier)
     assert not happened_after("Hvor mange skal deltage i 2024?", earlier)
+
+
+def test_when_something_was_done_is_not_dated_by_an_intention() -> None:
+    question = "Hvornår vedtog Folketinget anlægsloven for Vestby Strand?"
+    assert not holds("date", "Regeringen har sigtet mod at fremsætte et lovforslag om en anlægslov i 2023.", question)
+    assert holds("date", "Anlægsloven blev vedtaget den 2. juni 2023.", question)
+    # A plan asked for is dated by the plan.
+    plan = "Hvornår skal lovforslaget fremsættes?"
+    assert holds("date", "Regeringen forventes at fremsætte lovforslaget i 2023.", plan)
