@@ -37,6 +37,7 @@ from retrieval.question import (
     numbered_matters,
     numbers_otherwise,
     other_period,
+    paid_as,
     says_absence,
     states_reason,
     tells_outcome,
@@ -521,7 +522,11 @@ class ExtractiveAnswerer:
             unknown_words=self.unknown_share(question),
             key_term_missing=float(not self.key_terms_present(question, tokens)),
             fit_missing=float(fit_missing or outcome_missing or period_missing),
-            focus_missing=float(_focus_missing(question, chosen) or _absence_missing(question, chosen)),
+            focus_missing=float(
+                _focus_missing(question, chosen)
+                or _absence_missing(question, chosen)
+                or _payment_missing(question, tokens)
+            ),
             year_missing=float(_year_missing(question, chosen)),
         )
 
@@ -599,6 +604,13 @@ def _focus_missing(question: str, chosen: list[Evidence]) -> bool:
         if wanted <= tokens or (wanted <= PEOPLE and tokens & PEOPLE):
             return False
     return True
+
+
+def _payment_missing(question: str, tokens: set[str]) -> bool:
+    """ "Hvor meget betaler foreningen i husleje?" is not answered by an item that never speaks of rent: the kind of
+    payment asked for must stand in the answering item (alone or in a compound)."""
+    wanted = analyse(paid_as(question))
+    return bool(wanted) and not any(wanted[0] in token for token in tokens)
 
 
 def _absence_missing(question: str, chosen: list[Evidence]) -> bool:

@@ -725,6 +725,19 @@ def meeting_facts(question: str) -> list[str]:
     return ordered
 
 
+# The kind of money a sum is paid or received as: "Hvor meget betaler foreningen i husleje?", "Hvor meget fik klubben
+# i partnerskabsmidler?" — a lower-case noun after "i" (not a place, "i Vestby", nor a year).
+_PAID_AS = re.compile(
+    r"\bhvor meget\b[^?]{0,60}?\b(?:fik|får|betaler|betalte|modtog|modtager)\b[^?]*?\bi ([a-zæøå][\wæøå-]{4,})"
+)
+
+
+def paid_as(question: str) -> str:
+    """The kind of payment a "hvor meget" question names ("husleje"), "" when it names none."""
+    match = _PAID_AS.search(question[:1].lower() + question[1:])
+    return match.group(1) if match else ""
+
+
 def focus(question: str) -> str:
     """The noun a question counts, prices or names when its wording shows it ("elever" in "hvor mange elever
     går …"); "" when it does not."""

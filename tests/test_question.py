@@ -549,3 +549,19 @@ def test_when_something_was_done_is_not_dated_by_an_intention() -> None:
     # A plan asked for is dated by the plan.
     plan = "Hvornår skal lovforslaget fremsættes?"
     assert holds("date", "Regeringen forventes at fremsætte lovforslaget i 2023.", plan)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Hvor meget betaler foreningen i husleje om året?", "husleje"),
+        ("Hvor meget fik Vestby Atletik i partnerskabsmidler i 2024?", "partnerskabsmidler"),
+        ("Hvor meget betaler kommunen om måneden i tomgangsleje for boligerne?", "tomgangsleje"),
+        ("Hvor meget koster en brandbil i Vestby Kommune?", ""),  # a place, not a kind of payment
+        ("Hvor meget fik klubben i 2024?", ""),
+    ],
+)
+def test_the_kind_of_payment_a_question_names(question: str, kind: str) -> None:
+    from retrieval.question import paid_as
+
+    assert paid_as(question) == kind
