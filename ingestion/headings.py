@@ -143,6 +143,9 @@ def read_heading(
         told = _told_to_continue(anchor, title_parts, candidate) or (
             styled and typography.same_style(title_line, candidate) and not parse_heading(candidate.text)
         )
+        # "… tilbagerulning af lokalplan" / "12.50" / "Sagsnr. 23/2704": a number alone on the next line, with the
+        # case number right under it, ends the title — it heads no item of its own.
+        told = told or (not case_above and _wrapped_number(lines, position))
         # Where case numbers stand above headings, a case line below a title is the next item's.
         wraps = not case_above and _continues_title(lines, position, title_parts, typography)
         if not told and (_stops_title(candidate) or not wraps or len(title_parts) >= MAX_TITLE_LINES):
@@ -206,6 +209,20 @@ def printed_title(lines: list[TextLine], position: int, parsed: HeadingText) -> 
     if not title and position + 1 < len(lines):
         return lines[position + 1].text
     return title
+
+
+def _wrapped_number(lines: list[TextLine], position: int) -> bool:
+    """Whether the line at ``position`` is a number that a title wrapped onto ("lokalplan" / "12.50"): a bare
+    number, with the item's case-number line right under it."""
+    parsed = parse_heading(lines[position].text)
+    following = lines[position + 1] if position + 1 < len(lines) else None
+    return bool(
+        parsed
+        and not parsed.title
+        and following is not None
+        and following.page == lines[position].page
+        and case_line(following.text)
+    )
 
 
 def _is_metadata(text: str) -> bool:

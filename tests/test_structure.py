@@ -189,3 +189,19 @@ def test_a_case_number_over_each_items_page_is_the_items_not_furniture():
     items = [item for item in document.items if item.number]
     assert [item.case_number for item in items] == cases
     assert all("Vestby Kommune" not in item.text for item in items)
+
+
+def test_a_title_wrapped_before_a_plan_number_keeps_its_case_number():
+    """ "Pkt. 8. Forslag om tilbagerulning af lokalplan" / "12.50" / "Sagsnr. 23/2704": the plan's number alone on
+    the next line is the title's end, not a heading — the case number under it is the item's (it was lost)."""
+    pages = [
+        "Pkt. 7. Godkendelse af dagsorden\nSagsnr. 23/1001\nBeslutning\nGodkendt.",
+        "Pkt. 8. Forslag fra Vestbylisten om tilbagerulning af lokalplan\n12.50\nSagsnr. 23/2704\nBeslutning\n"
+        "Byrådet sendte forslaget til behandling i udvalget.",
+        "Pkt. 9. Orientering fra borgmesteren\nSagsnr. 23/1002\nBeslutning\nTaget til efterretning.",
+    ]
+    document = parse_pages(pages, "vestby.pdf", "0" * 64)
+    items = {item.number: item for item in document.items if item.number}
+    assert list(items) == ["7", "8", "9"]
+    assert items["8"].case_number == "23/2704"
+    assert items["8"].title.endswith("lokalplan 12.50")
