@@ -367,6 +367,18 @@ COUNT_AFTER = 3  # words between a number and what it counts: "120 nye almene bo
 COUNT_BEFORE = 2  # … and between what is counted and its number: "elever i alt 450", "Antal elever: 450"
 
 
+# The head of a compound ("sag" of "klagesag") is at least this long, and the compound this much longer.
+MIN_HEAD = 3
+
+
+def _counts_as(found: str, asked: str) -> bool:
+    """Whether a counted word (stemmed) names what the question counts: the same word, a compound ending in it
+    ("skoleelev" for "elev"), or the head of the compound asked ("sag" for "klagesag")."""
+    return found.endswith(asked) or (
+        len(found) >= MIN_HEAD and len(asked) - len(found) >= MIN_HEAD and asked.endswith(found)
+    )
+
+
 def counts_focus(sentence: str, question: str) -> bool:
     """Whether a sentence counts what "hvor mange …" asks about: "Hvor mange spejdere deltager?" is answered by
     "ca. 30.000 spejdere", not by "4 mio. kr." to "Spejdernes Lejr" in the same sentence. True when the question
@@ -389,8 +401,9 @@ def counts_focus(sentence: str, question: str) -> bool:
     counted = [
         i
         for i, token in enumerate(tokens)
-        # People are counted as people: "hvor mange hjemløse" by "39 borgere".
-        if any(found.endswith(stem) for found in analyse(token) for stem in stems) or _COUNTED_PEOPLE.match(token)
+        # People are counted as people: "hvor mange hjemløse" by "39 borgere"; a compound by its head: "hvor mange
+        # klagesager" by "67 sager".
+        if any(_counts_as(found, stem) for found in analyse(token) for stem in stems) or _COUNTED_PEOPLE.match(token)
     ]
 
     def near(number: int, noun: int) -> bool:

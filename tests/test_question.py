@@ -167,6 +167,13 @@ def test_people_are_counted_as_people_but_not_by_words_that_look_alike() -> None
     assert not holds("number", "Der var 3 besøg i hjemløseherberget.", "Hvor mange elever går på Nordby Skole?")
 
 
+def test_a_compound_is_counted_by_its_head() -> None:
+    question = "Hvor mange klagesager fra Vestby behandlede Ankestyrelsen i 2022?"
+    assert holds("number", "Ankestyrelsen behandlede i alt 67 sager i 2022.", question)
+    # Not by a word that only ends like the counted one: "lev" is no head of "elev".
+    assert not holds("number", "De 3 lever stadig i området.", "Hvor mange elever går på Nordby Skole?")
+
+
 def test_a_second_count_without_its_noun_leaves_the_sentence_to_the_number_rule() -> None:
     question = "Hvor mange borgere søgte om at komme med, og hvor mange blev udvalgt?"
     assert holds("number", "40 blev udvalgt, og de resterende fik afslag.", question)
