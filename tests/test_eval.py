@@ -152,6 +152,7 @@ CORPORA = FIXTURES.parent.parent / "eval" / "corpus"
         ("dev-wide.jsonl", CORPORA / "dev-wide", 120, 15),
         ("test.jsonl", CORPORA / "test", 80, 15),
         ("dev-wide-6.jsonl", CORPORA / "dev-wide-6", 70, 9),
+        ("dev-wide-7.jsonl", CORPORA / "dev-wide-7", 65, 10),
         ("test-2.jsonl", CORPORA / "test-2", 75, 9),
     ],
 )
