@@ -18,6 +18,8 @@ from retrieval.bm25 import analyse
 _DECISION = re.compile(
     r"(?i)\b(beslut\w*|godkend\w*|vedta\w*|vedtog|tiltr[åa]d\w*|resultat\w*|udfald\w*|afgjort|afgør\w*|"
     r"bevilg\w*|skete der med|konklu\w*|udpeg\w*|anbefal\w*|indstill\w*|"
+    # How the vote went stands with the decision: "Hvordan faldt afstemningen ud?", "Hvem stemte imod?".
+    r"afstemning\w*|stemte|stemmerne|"
     # A body's remarks stand in its Beslutning: "Udvalget drøftede politikken og bemærkede følgende: • …".
     r"bemærkede|bemærkninger|bemærkning|"
     # A body's choice is its decision: "Hvilket navn valgte Vestby Udvalget …" (not the administration's choice).
@@ -316,7 +318,7 @@ _OPENS_DATE = re.compile(r"(?i)^\s*hvornår\b")
 # ja?", see ``asks_outcome``).
 _YES_NO = re.compile(
     r"(?i)^\s*(?!hv|nævn|opregn|beskriv|forklar|redegør|angiv|giv|list|fortæl|i |på |om |for |til |af |med |ved )"
-    r"[a-zæøå]+(?:r|s|l|e)\b(?![^?]*\b(?:hvad|hvem|hvilke\w*|hvor\w*|hvornår|eller)\b)"
+    r"(?:[a-zæøå]+(?:r|s|l|e)|blev|vedtog)\b(?![^?]*\b(?:hvad|hvem|hvilke\w*|hvor\w*|hvornår|eller)\b)"
 )
 _ENDED_WITH = re.compile(r"(?i)\bendte\b[^?]{0,60}\bmed at\b|\bbakke\w* op om\b")
 

@@ -501,6 +501,11 @@ def test_minutes_from_before_a_day_cannot_say_what_was_decided_that_day() -> Non
         ("Indfører Vestby Kommune flere bruttolønsordninger?", True),
         ("Fortsætter biblioteket med den fulde åbningstid?", True),
         ("Hvilket scenarie endte Byrådet med at bakke op om?", True),
+        ("Blev forslaget sendt til realitetsbehandling i udvalget?", True),
+        ("Vedtog Byrådet den nye styrelsesvedtægt?", True),
+        # How the vote went stands with the decision.
+        ("Hvordan faldt afstemningen om råderetsbeløbet ud?", True),
+        ("Hvem stemte imod placeringen af daginstitutionen?", True),
         # A choice between two, what others did, and questions with a question word are not decisions.
         ("Er det flere eller færre unge uden bolig end før?", False),
         ("Har grundejerne sagt ja til at betale?", False),
