@@ -73,7 +73,8 @@ _LIST = re.compile(
 _CASE_NUMBER = re.compile(r"(?i)\b(sagsnummer\w*|sagsnr\.?|journalnummer\w*|j\.?\s?nr\.?)\b")
 # The meeting itself: where and when it was held, who came and who did not.
 _MEETING = re.compile(
-    r"(?i)\b(fraværende|afbud|til stede|deltog\b.{0,60}\bmøde\w*|deltagere|mødested\w*|mødelokale\w*|"
+    # "Hvor mange deltagere var der på lejren?" counts the event's participants, not the meeting's.
+    r"(?i)\b(fraværende|afbud|til stede|deltog\b.{0,60}\bmøde\w*|(?<!mange )deltagere|mødested\w*|mødelokale\w*|"
     r"mødetidspunkt\w*|mødtes|(af)?holdt\b.{0,60}\bmøde\b|\w*møde\w*\b.{0,60}\b(blev )?(holdt|afholdt)|"
     r"(begyndte|startede|sluttede) mødet|mødet (begyndte|startede|sluttede)|møde\w*\b.{0,60}\bhævet)\b"
 )

@@ -381,6 +381,11 @@ def test_a_question_about_the_meeting_may_ask_several_of_its_facts(question: str
     assert classify(question).meeting is bool(facts)
 
 
+def test_a_count_of_an_events_participants_is_not_about_the_meeting() -> None:
+    assert not classify("Hvor mange deltagere var der på Vestby Spejderlejr i 2022?").meeting
+    assert classify("Hvem var deltagere på mødet den 5. februar 2024?").meeting
+
+
 @pytest.mark.parametrize(
     ("question", "asks"),
     [
