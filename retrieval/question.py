@@ -361,6 +361,7 @@ _UNIT_AFTER = re.compile(
 _COUNTED_PEOPLE = re.compile(r"(?i)^(borgere|personer|deltagere|mennesker|indbyggere|gæster|besøgende|brugere)(ne)?$")
 # A count and its noun stand in one phrase: "12 toiletvogne, og spejderne …" counts no spejdere.
 _COUNT_BARRIER = re.compile(r"(?i)^([,;]|og|samt|eller|men|mens)$")
+_COUNT_OF = re.compile(r"(?i)^(antal|antallet) af$")
 _COUNT_TOKEN = re.compile(r"[,;%]|[\wæøåÆØÅ²]+(?:[.,]\d+)*")
 _NUMBER_WORD = re.compile(
     r"(?i)^(\d+(?:[.,]\d+)*|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede|"
@@ -368,6 +369,7 @@ _NUMBER_WORD = re.compile(
 )
 COUNT_AFTER = 3  # words between a number and what it counts: "120 nye almene boliger"
 COUNT_BEFORE = 2  # … and between what is counted and its number: "elever i alt 450", "Antal elever: 450"
+COUNT_TOLD = 8  # … and between "antallet af elever" and the number it is told as
 
 
 # The head of a compound ("sag" of "klagesag") is at least this long, and the compound this much longer.
@@ -408,6 +410,11 @@ def counts_focus(sentence: str, question: str) -> bool:
         # klagesager" by "67 sager".
         if any(_counts_as(found, stem) for found in analyse(token) for stem in stems) or _COUNTED_PEOPLE.match(token)
     ]
+
+    # "Antallet af elever i 0. klasse er steget til 450": the count of what is asked, told a few words on.
+    told = [i + 2 for i in range(len(tokens) - 2) if _COUNT_OF.match(" ".join(tokens[i : i + 2])) and i + 2 in counted]
+    if any(0 < number - noun <= COUNT_TOLD for noun in told for number in numbers):
+        return True
 
     def near(number: int, noun: int) -> bool:
         between = tokens[min(number, noun) + 1 : max(number, noun)]
@@ -645,10 +652,10 @@ def decided_after(question: str, meeting_dates: Iterable[dt.date | None]) -> boo
 
 
 # A question about what happened: a verb in the past ("Hvad viste undersøgelsen i 2024?", "Hvor mange deltog i
-# 2024?") — not a plan or a figure set in advance ("Hvad bliver taksten i 2024?", "Hvad er budgettet for 2024?").
+# 2024?") — not a plan or a figure set in advance ("Hvad bliver taksten i 2024?", "Hvad er budgettet for 2024?"),
+# nor a change or a price ("Hvor meget steg taksten i 2024?"), which the minutes of the year before decide.
 _PAST = re.compile(
-    r"(?i)\b(viste|deltog|vandt|endte|udgjorde|modtog|afgav|opnåede|landede|steg|faldt|åbnede|lukkede|kostede|"
-    r"gik|kom|skete|lykkedes)\b"
+    r"(?i)\b(viste|deltog|vandt|endte|udgjorde|modtog|afgav|opnåede|landede|åbnede|lukkede|gik|kom|skete|lykkedes)\b"
 )
 _IN_YEAR = re.compile(r"(?i)\bi ((?:19|20)\d\d)\b")
 

@@ -167,6 +167,12 @@ def test_people_are_counted_as_people_but_not_by_words_that_look_alike() -> None
     assert not holds("number", "Der var 3 besøg i hjemløseherberget.", "Hvor mange elever går på Nordby Skole?")
 
 
+def test_the_count_of_what_is_asked_may_be_told_a_few_words_on() -> None:
+    question = "Hvor mange elever går i 0. klasse i Vestby?"
+    assert holds("number", "Antallet af elever i 0. klasse er steget fra 420 til 450.", question)
+    assert not holds("number", "Gruppe 1 - tiltag, når antallet af elever stiger som følge af samlingen.", question)
+
+
 def test_a_compound_is_counted_by_its_head() -> None:
     question = "Hvor mange klagesager fra Vestby behandlede Ankestyrelsen i 2022?"
     assert holds("number", "Ankestyrelsen behandlede i alt 67 sager i 2022.", question)
@@ -557,6 +563,8 @@ def test_what_happened_in_a_year_is_not_told_by_minutes_from_before_it() -> None
     # A plan or a figure set in advance may stand in earlier minutes.
     assert not happened_after("Hvad bliver taksten i 2024?", earlier)
     assert not happened_after("Hvor mange skal deltage i 2024?", earlier)
+    # A change or a price for a year is decided in the year before.
+    assert not happened_after("Hvor meget steg taksten i 2024?", earlier)
 
 
 def test_when_something_was_done_is_not_dated_by_an_intention() -> None:
