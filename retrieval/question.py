@@ -171,11 +171,8 @@ _CHANGE = re.compile(
 )
 _PERCENT = re.compile(r"(?i)\d\s*(%|pct|procent)")
 # A number as a whole ("2.500", "1,2"), so that the question's own "2023" does not rule out every 2 and 3.
-_HAS_NUMBER = re.compile(
-    r"\d+(?:[.,]\d+)*|\b(to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede|tusind|"
-    r"million\w*|milliard\w*)\b",
-    re.IGNORECASE,
-)
+_NUMBER_WORDS = "to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede|tusind"
+_HAS_NUMBER = re.compile(rf"\d+(?:[.,]\d+)*|\b({_NUMBER_WORDS}|million\w*|milliard\w*)\b", re.IGNORECASE)
 _MONTH_WORDS = "|".join(MONTH_NAMES)
 _HAS_DATE = re.compile(
     rf"(?i)\b(\d{{1,2}}\.\s?({_MONTH_WORDS})|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|(19|20)\d\d|{_MONTH_WORDS}|"
@@ -351,22 +348,20 @@ def classify(question: str) -> QuestionKind:
 
 # Words for people counted: "hvor mange mennesker" is answered by "18 deltagere", "hvor mange gæster" by "5.000
 # borgere", "hvor mange indbyggere" by "52.906 borgere" (not "hvor mange beboere": residents of a place).
-PEOPLE = frozenset(analyse("mennesker personer folk borgere indbyggere gæster deltagere besøgende brugere"))
+_PEOPLE_WORDS = "mennesker personer borgere indbyggere gæster deltagere besøgende brugere"
+PEOPLE = frozenset(analyse(f"{_PEOPLE_WORDS} folk"))
 # A number that counts money, a share, an area or a time counts no things: "4 mio. kr.", "12 %", "3 år".
 _UNIT_AFTER = re.compile(
     r"(?i)^(%|kr|kroner|mio|mia|millioner|milliarder|t|tkr|pct|procent|m2|m²|kvm|kvadratmeter|ha|hektar|km|meter|"
     r"timer?|dage?|døgn|uger?|måneder?|år)$"
 )
 # People counted by a word for people, whole words only ("personlig" and "besøg" count no one).
-_COUNTED_PEOPLE = re.compile(r"(?i)^(borgere|personer|deltagere|mennesker|indbyggere|gæster|besøgende|brugere)(ne)?$")
+_COUNTED_PEOPLE = re.compile(rf"(?i)^({'|'.join(_PEOPLE_WORDS.split())})(ne)?$")
 # A count and its noun stand in one phrase: "12 toiletvogne, og spejderne …" counts no spejdere.
 _COUNT_BARRIER = re.compile(r"(?i)^([,;]|og|samt|eller|men|mens)$")
 _COUNT_OF = re.compile(r"(?i)^(antal|antallet) af$")
 _COUNT_TOKEN = re.compile(r"[,;%]|[\wæøåÆØÅ²]+(?:[.,]\d+)*")
-_NUMBER_WORD = re.compile(
-    r"(?i)^(\d+(?:[.,]\d+)*|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede|"
-    r"tusind)$"
-)
+_NUMBER_WORD = re.compile(rf"(?i)^(\d+(?:[.,]\d+)*|{_NUMBER_WORDS})$")
 COUNT_AFTER = 3  # words between a number and what it counts: "120 nye almene boliger"
 COUNT_BEFORE = 2  # … and between what is counted and its number: "elever i alt 450", "Antal elever: 450"
 COUNT_TOLD = 8  # … and between "antallet af elever" and the number it is told as
