@@ -64,6 +64,7 @@ SECTION_NAMES = {
         "Kommunalbestyrelsens beslutning",
         "Fraværende",
         "Afbud",
+        "Ikke til stede",
     ]
 }
 # Labels that only count as sections with text on the same line ("Referat: Alle skal have indhold.").
@@ -174,7 +175,8 @@ def is_item_section(text: str) -> bool:
 
 # Who was absent, written on one line inside another section ("Afbud: Anne Holm" under "Sagens forløb", between two
 # meetings' decisions): the line is its own section, and the text after it belongs to the section it interrupted.
-ATTENDANCE_LABELS = frozenset({"Fraværende", "Afbud"})
+# Some systems print it under each item's decision: "Godkendt." / "Ikke til stede: Anne Holm".
+ATTENDANCE_LABELS = frozenset({"Fraværende", "Afbud", "Ikke til stede"})
 
 
 def split_sections(lines: list[Line]) -> list[Section]:

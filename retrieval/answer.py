@@ -297,7 +297,9 @@ class ExtractiveAnswerer:
         if not wanted or wanted == "case_number":
             return 0.0
         fits = (wanted == "list" and leads_list) or _holds(wanted, sentence, question)
-        if not fits:
+        # A name under "Ikke til stede" / "Afbud" says who was absent: it answers only who was.
+        absentee = sentence.section in ATTENDANCE_LABELS and "absent" not in meeting_facts(question)
+        if not fits or (wanted == "person" and absentee):
             return -self.calibration.fit_penalty
         if wanted == "person" and not names_person(sentence.text, question):
             # A capitalised word or a role answers "hvem" less surely than a person's name does.

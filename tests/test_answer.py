@@ -607,3 +607,15 @@ def test_a_total_is_quoted_with_its_breakdown(assistant: Assistant):
         ranked.append(Evidence(sentence, hit, 0, score, fit=assistant.extractive._fit(kind, sentence, question)))
     chosen = assistant.extractive.select(ranked, kind, question)
     assert {0, 1} <= {e.sentence.position for e in chosen}
+
+
+def test_a_name_under_an_absence_label_answers_only_who_was_absent(assistant: Assistant):
+    """ "Anne Holm" under "Ikke til stede" says she was absent: it does not answer "Hvem blev ansat …?"."""
+    from retrieval.question import classify
+
+    extractive = assistant.extractive
+    absentee = Sentence("Anne Holm", "Ikke til stede", [1], 4)
+    hired = "Hvem blev ansat som ny borgerrådgiver?"
+    assert extractive._fit(classify(hired), absentee, hired) < 0
+    absent = "Hvem var ikke til stede ved behandlingen af punktet?"
+    assert extractive._fit(classify(absent), absentee, absent) > 0
