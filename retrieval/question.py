@@ -120,6 +120,15 @@ _RECURRING = re.compile(
     r"(?i)\b(årsberetning|årsrapport|budgetopfølgning|temamøde|statusrapport|kvartalsrapport|halvårsrapport)e?(r|rne)\b"
 )
 
+# Everything of a kind done over a year, in the perfect tense: "Hvilke lånegarantier har Byrådet givet … i 2023?",
+# "Hvilke spørgsmål er i 2023 blevet besvaret skriftligt?" — each meeting of the year may hold some (not "Hvilke
+# fokusområder er valgt for 2024?", a state, nor "Hvilke skoler har et merforbrug i 2023?", having).
+_DONE_OVER_A_YEAR = re.compile(
+    r"(?i)\b(?:er\b[^?]{0,60}?\bblevet|har\b[^?]{0,60}?\b(?:givet|bevilget|godkendt|vedtaget|besluttet|tildelt|"
+    r"støttet|udpeget|valgt|ansat|solgt|købt|igangsat|iværksat|afsat|prioriteret|besvaret|modtaget))\b"
+    r"(?=[^?]*\bi (?:19|20)\d\d\b)|\bi (?:19|20)\d\d\b[^?]{0,60}?\bblevet\b"
+)
+
 # "1." or "a)" opening a list entry counts nothing.
 _ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+(?:\d{1,2}[.)]\s+)?")
 _DURATION = re.compile(r"(?i)\b(hvor lang tid|hvor længe|varighed)\b")
@@ -341,7 +350,8 @@ def classify(question: str) -> QuestionKind:
         case_number=bool(_CASE_NUMBER.search(question)),
         about=bool(_ABOUT.search(question)),
         across=bool(_ACROSS.search(question) or _SPAN.search(question))
-        or (bool(_RECURRING.search(question)) and named_time(question).empty),
+        or (bool(_RECURRING.search(question)) and named_time(question).empty)
+        or (bool(_LIST.search(question)) and bool(_DONE_OVER_A_YEAR.search(question))),
         meeting=bool(_MEETING.search(question)),
     )
 

@@ -98,6 +98,12 @@ def test_decisions_lists_and_courses_are_recognised() -> None:
     assert classify("Søgte kommunen om midlerne, og hvad kom der ud af det?").across
     assert classify("Hvem blev udpeget til rådet, og hvordan er det blevet inddraget siden?").across
     assert not classify("Hvornår skal planen behandles senere i år?").across
+    # Everything of a kind done over a year, in the perfect tense: each of the year's meetings may hold some.
+    assert classify("Hvilke tilskud har udvalget bevilget til foreningerne i 2024?").across
+    assert classify("Hvilke spørgsmål er i 2023 blevet besvaret skriftligt?").across
+    assert not classify("Hvilke skoler har et merforbrug i 2023?").across  # having, not doing
+    assert not classify("Hvilke veje skal asfalteres i 2013?").across
+    assert not classify("Hvilke tilskud har udvalget bevilget til foreningen?").across  # no year: one item may answer
 
 
 def test_how_many_people_is_not_answered_by_a_period_or_a_name_with_a_number() -> None:
