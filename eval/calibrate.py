@@ -8,7 +8,7 @@ answerable questions. It also fits on all sets but one and measures on the one l
 model carries to minutes it was not fitted on, beside what the constants in use do on each set. The printed values
 go into ``retrieval.answer.Calibration`` by hand, with the numbers in the commit message.
 
-Only the tuning sets (dev.jsonl and dev-wide*.jsonl) are read; the test set is never used here.
+Only the tuning sets (dev.jsonl and dev-wide*.jsonl, all eight) are read; the test sets are never used here.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ TUNING_SETS = {
     "dev-wide-3": (Path("eval/datasets/dev-wide-3.jsonl"), Path("eval/corpus/dev-wide-3")),
     "dev-wide-4": (Path("eval/datasets/dev-wide-4.jsonl"), Path("eval/corpus/dev-wide-4")),
     "dev-wide-5": (Path("eval/datasets/dev-wide-5.jsonl"), Path("eval/corpus/dev-wide-5")),
+    "dev-wide-6": (Path("eval/datasets/dev-wide-6.jsonl"), Path("eval/corpus/dev-wide-6")),
+    "dev-wide-7": (Path("eval/datasets/dev-wide-7.jsonl"), Path("eval/corpus/dev-wide-7")),
 }
 
 
