@@ -101,6 +101,10 @@ _INLINE_LABEL = re.compile(r"(?:^|(?<=\s))[A-ZÆØÅ][\wæøåÆØÅ.()-]*(?:\s[
 _LEAD_IN_END = re.compile(
     r"(?i)\b(fx|f\.\s?eks\.?|bl\.\s?a\.?|eksempelvis|herunder|heriblandt|følgende|nemlig|som)\s*:\s*$"
 )
+# A line that opens with a date and a name heads one meeting's step in an item's course ("25-05-2023 Klima-, Teknik-
+# og Miljøudvalget" / "1.-2. Anbefales" / "12-06-2023 Økonomiudvalget" / "…"): each step is its own sentence, even
+# where the decision before it ends without a full stop.
+_DATED_HEADER = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./](?:19|20)?\d\d\s+[A-ZÆØÅ]")
 _MARKER_ONLY = re.compile(r"\s*(?:[–•\-*]|[a-zA-Z]\)|\d{1,2}\.)\s*")
 # A line ending in a preposition, conjunction or article runs on.
 _OPEN_END = re.compile(r"(?i)\b(fra|til|af|i|på|med|for|om|ved|under|over|mod|efter|og|eller|samt|en|et|den|det)\s*$")
@@ -154,8 +158,10 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
         # consecutive pages, as a citation must.
         jumped = bool(blocks) and line.page - blocks[-1][-1].page > 1
         label = LABEL.match(line.text)
-        starts = _BULLET.match(line.text) or (
-            label and not _LEAD_IN_END.search(label.group(0)) and not _entry_term_wraps(blocks)
+        starts = (
+            _BULLET.match(line.text)
+            or _DATED_HEADER.match(line.text)
+            or (label and not _LEAD_IN_END.search(label.group(0)) and not _entry_term_wraps(blocks))
         )
         if not blocks or starts or jumped or index in rows or index - 1 in rows:
             blocks.append([line])

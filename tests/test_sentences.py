@@ -124,3 +124,20 @@ def test_a_timetable_entry_keeps_its_value_after_the_colon():
         "• 6. september: Frist for modtagelse af budgetspørgsmål",
         "• 12. og 13. september: Budgetforhandlinger",
     ]
+
+
+def test_each_step_of_an_items_course_is_its_own_sentence():
+    """ "25-05-2023 Vestby Udvalg" / "1.-2. Anbefales" / "12-06-2023 Økonomiudvalget …": a dated line with a name
+    heads the next meeting's step, also where the step before it ends without a full stop (it ran on into it)."""
+    sentences = split_lines(
+        _lines(
+            "25-05-2023 Vestby Udvalg",
+            "1.-2. Anbefales",
+            "12-06-2023 Økonomiudvalget Økonomiudvalget anbefaler, at Vestby Udvalgs indstilling godkendes.",
+        ),
+        "Sagens forløb",
+    )
+    assert [s.text for s in sentences] == [
+        "25-05-2023 Vestby Udvalg 1.-2. Anbefales",
+        "12-06-2023 Økonomiudvalget Økonomiudvalget anbefaler, at Vestby Udvalgs indstilling godkendes.",
+    ]
