@@ -365,7 +365,11 @@ class ExtractiveAnswerer:
             # "Byrådet godkendte Økonomiudvalgets indstilling" says what was decided only with that recommendation.
             # (A reason asked is the reason's sentences, not the chain of recommendations.)
             if not kind.reason:
-                ruling += [e for run in adopted(own, ruling) for e in run][:MAX_ADOPTED]
+                runs = adopted(own, ruling)
+                # A step that only passes the proposal on ("10-10-2023 Vestby Udvalg" / "- Anbefales") says nothing
+                # the proposal it leads to does not.
+                said = [run for n, run in enumerate(runs) if n == len(runs) - 1 or not _passes_on(run)]
+                ruling += [e for run in said for e in run][:MAX_ADOPTED]
             if ruling:
                 # The best sentence stays, also when it stands in another decision run of the item.
                 chosen = ruling if any(e is best for e in ruling) else [*ruling, best]
@@ -683,10 +687,13 @@ _COURSE_HEADER = re.compile(r"(?i)^\s*(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b|beslu
 _COURSE_HEADER_LINE = re.compile(
     r"(?i)^\s*\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\s+(?:[\w,-]+\s+){0,5}?\w*(?:udvalg\w*|råd\w*|bestyrelse\w*)\s+"
 )
-# A decision that approves the proposal without saying it: "1.-3. Anbefales.", "Godkendt", "2. anbefales".
-_BARE_APPROVAL = re.compile(
-    r"(?i)^\s*(?:(?:\d+\.?\s*(?:[-–]\s*\d+\.?)?|[a-z]\))\s*)*(?:anbefales|godkendes|godkendt|tiltrådt|tiltrædes|vedtaget)\b"
-)
+# A decision that approves the proposal without saying it: "1.-3. Anbefales.", "Godkendt", "2. anbefales", one per
+# point as a list ("- Anbefales - Anbefales").
+_POINT_MARKS = r"(?:(?:\d+\.?\s*(?:[-–]\s*\d+\.?)?|[a-z]\)|[-–•])\s*)*"
+_APPROVES = r"(?:anbefales|godkendes|godkendt|tiltrådt|tiltrædes|vedtaget)"
+_BARE_APPROVAL = re.compile(rf"(?i)^\s*{_POINT_MARKS}{_APPROVES}\b")
+# Nothing but approvals: "1.-3. Anbefales.", "- Anbefales - Anbefales" (not "1. Godkendt. 2. Udvalget anbefaler 2a").
+_ONLY_APPROVALS = re.compile(rf"(?i)^\s*(?:{_POINT_MARKS}{_APPROVES}\.?\s*)+$")
 # How much of what a decision adopts is quoted: its run, up to this many sentences.
 MAX_ADOPTED = 6
 
@@ -715,6 +722,11 @@ def adopted(own: dict[int, Evidence], decision: list[Evidence], hops: int = 3) -
         runs.append(run)
         current = run
     return runs
+
+
+def _passes_on(run: list[Evidence]) -> bool:
+    """Whether a step of an item's course only approves what was proposed ("… Udvalget 1.-3. Anbefales.")."""
+    return bool(_ONLY_APPROVALS.match(_COURSE_HEADER_LINE.sub("", " ".join(e.sentence.text for e in run))))
 
 
 def _course_run(own: dict[int, Evidence], who: str, taken: set[int]) -> list[Evidence]:

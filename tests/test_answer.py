@@ -543,6 +543,15 @@ def test_a_decision_that_adopts_a_recommendation_is_quoted_with_it(assistant: As
     own[6] = Evidence(Sentence("1.-2. Anbefales.", "Sagens forløb", [1], 6), hit, 0, 0.5)
     own[7] = Evidence(Sentence(rows[7][1], "Sagens forløb", [1], 7), hit, 0, 0.5)
     assert [[e.sentence.position for e in run] for run in adopted(own, decision)] == [[7], [5, 6], [0, 1, 2]]
+    # The answer quotes the Indstilling, not the step that only passed it on ("14-03-2024 Vestby Udvalg" /
+    # "1.-2. Anbefales."); one approval per point, as a list ("- Anbefales"), passes it on the same way.
+    for approval in ("1.-2. Anbefales.", "- Anbefales - Anbefales"):
+        own[6] = Evidence(Sentence(approval, "Sagens forløb", [1], 6), hit, 0, 0.5)
+        assert [[e.sentence.position for e in run] for run in adopted(own, decision)] == [[7], [5, 6], [0, 1, 2]]
+        chosen = {
+            e.sentence.position for e in assistant.extractive.select(list(own.values()), classify(question), question)
+        }
+        assert {0, 1, 2, 4, 7} <= chosen and not {5, 6} & chosen
     # "fagudvalgenes indstilling" (the committees', plural): the latest committee run not yet quoted.
     own[7] = Evidence(
         Sentence(
