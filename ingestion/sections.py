@@ -196,11 +196,13 @@ def split_sections(lines: list[Line]) -> list[Section]:
             resume = ""
             if heading == DECISION_SECTION and line.text.strip().casefold().rstrip(":") not in _DECISIONS:
                 collected = [line]  # a dated decision heading says who decided when: it stays in the text
+            elif inline and inline[1] and name in ATTENDANCE_LABELS:
+                # "Ikke til stede: Anne Holm" keeps its label: quoted alone, "Anne Holm" would not say she was absent.
+                collected = [line]
+                if interrupted and not re.search(r"(,|\bog)\s*$", inline[1]):
+                    resume = interrupted  # a list of names that goes on ("Afbud: Anne Holm,") continues below
             elif inline and inline[1]:
                 collected = [Line(text=inline[1], page=line.page)]
-                # A list of names that goes on ("Afbud: Anne Holm,") continues on the next line.
-                if name in ATTENDANCE_LABELS and interrupted and not re.search(r"(,|\bog)\s*$", inline[1]):
-                    resume = interrupted
         elif resume:
             sections.append(Section(name=name, lines=collected))
             name, collected, resume = resume, [line], ""

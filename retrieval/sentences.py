@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ingestion.domain import AgendaItem, Line
+from ingestion.sections import ATTENDANCE_LABELS
 
 ABBREVIATIONS = {
     "adm",
@@ -209,7 +210,8 @@ def split_lines(lines: list[Line], section: str, start_position: int = 0) -> lis
             cursor += len(line.text) + 1
         text = " ".join(parts)
         bulleted = bool(_BULLET.match(block[0].text))
-        points = _label_points(text)
+        # "Ikke til stede: Anne Holm" is one line of who was absent, however its label is written.
+        points = [] if section in ATTENDANCE_LABELS else _label_points(text)
         if bulleted:
             # An entry of a timetable or a list of terms keeps its value: "• 12. og 13. september: Budgetforhandlinger".
             colon = text.find(":")

@@ -60,19 +60,19 @@ def test_an_absence_line_interrupts_the_course_of_the_case_for_one_line() -> Non
     sections = split_sections([Line(text=text, page=1) for text in texts])
     assert [(s.name, [line.text for line in s.lines]) for s in sections] == [
         ("Sagens forløb", texts[1:3]),
-        ("Afbud", ["Anne Holm"]),
+        ("Afbud", ["Afbud: Anne Holm"]),
         ("Sagens forløb", texts[4:6]),
         ("Bilag", ["1. Budget"]),
     ]
     # A list of names that goes on after a comma stays together.
     listed = split_sections([Line(text=t, page=1) for t in ["Beslutning", "Godkendt.", "Afbud: Anne Holm,", "Bo Berg"]])
     assert [s.name for s in listed] == ["Beslutning", "Afbud"]
-    assert [line.text for line in listed[1].lines] == ["Anne Holm,", "Bo Berg"]
+    assert [line.text for line in listed[1].lines] == ["Afbud: Anne Holm,", "Bo Berg"]
 
 
 def test_who_was_not_present_is_no_part_of_the_decision() -> None:
     """ "Ikke til stede: Anne Holm" printed under an item's decision says who was absent; the name is not something
-    decided (it answered "Hvem blev ansat …?")."""
+    decided (it answered "Hvem blev ansat …?"). The line keeps its label: "Anne Holm" alone says nothing."""
     from ingestion.domain import Line
     from ingestion.sections import split_sections
 
@@ -80,6 +80,6 @@ def test_who_was_not_present_is_no_part_of_the_decision() -> None:
     sections = split_sections([Line(text=text, page=1) for text in texts])
     assert [(s.name, [line.text for line in s.lines]) for s in sections] == [
         ("Beslutning", ["Godkendt."]),
-        ("Ikke til stede", ["Anne Holm"]),
+        ("Ikke til stede", ["Ikke til stede: Anne Holm"]),
         ("Bilag", ["1. Budget"]),
     ]
