@@ -68,6 +68,8 @@ STRONG_REASON = 1.25
 HOLDER_CLOSE = 0.9
 SUMMARY_SECTIONS = {"Sammendrag", "Resumé", "Resume", "Baggrund", ""}
 ITEMS_CONSIDERED = 4
+# A meeting whose items each say who was absent is answered with at most this many distinct lines.
+MAX_ABSENCE_LINES = 6
 MAX_QUOTES = 3
 # Reasons given one after the other ("… ikke stort nok. Desuden … Og endelig … Af disse grunde …") are quoted back
 # this far at most.
@@ -457,6 +459,40 @@ class ExtractiveAnswerer:
             confidence=round(strength, 4),
             certainty=self.certainty(strength),
             signals=measured,
+        )
+
+    def absences(self, question: str, items: list[Hit], opening: list[Citation]) -> Answer | None:
+        """ "Hvem var fraværende ved mødet …?" where the minutes say it under each item ("Ikke til stede: Anne Holm"
+        below a decision) rather than in the meeting's opening: every distinct such line of the meeting's
+        ``items``, in the agenda's order, each cited — after what the ``opening`` says ("Afbud: Ingen"). None when
+        no item has one."""
+        if "absent" not in meeting_facts(question) or not items:
+            return None
+        document = self.index.document(items[0].document_id)
+        order = {(item.number, item.title): position for position, item in enumerate(document.items)}
+        found: list[Evidence] = []
+        seen: set[str] = set()
+        for rank, hit in enumerate(sorted(items, key=lambda hit: order.get((hit.agenda_item, hit.title), 0))):
+            located = self._item(hit)
+            if located is None:
+                continue
+            for sentence in self._sentences(hit, located[1])[0]:
+                if sentence.section in ATTENDANCE_LABELS and normalise(sentence.text) not in seen:
+                    seen.add(normalise(sentence.text))
+                    found.append(Evidence(sentence, hit, rank, 1.0))
+        if not found:
+            return None
+        citations = [c.model_copy(update={"n": n}) for n, c in enumerate(opening, 1)]
+        citations += [c.model_copy(update={"n": c.n + len(opening)}) for c in self.citations(found[:MAX_ABSENCE_LINES])]
+        if len(citations) == len(opening):
+            return None
+        return Answer(
+            answer=compose(citations),
+            answered=True,
+            citations=citations,
+            retrieved=items[:ITEMS_CONSIDERED],
+            confidence=1.0,
+            certainty="sikkert",
         )
 
     def certainty(self, strength: float) -> Certainty:

@@ -7,20 +7,44 @@ import re
 import time
 
 from ingestion.errors import ReferatError
+from ingestion.sections import ATTENDANCE_LABELS
 from retrieval.answer import ExtractiveAnswerer
 from retrieval.bm25 import analyse
 from retrieval.bodies import answer_per_body, bodies_named
 from retrieval.domain import Answer, Filters, Hit
 from retrieval.index import Index
-from retrieval.question import classify
+from retrieval.question import classify, meeting_facts, named_time, says_absence
 from retrieval.search import Searcher, case_numbers_in
 from retrieval.settings import Settings
-from retrieval.timeline import TIMELINE_DEPTH, TimelineAnswerer, wants_timeline
+from retrieval.timeline import TIMELINE_DEPTH, TimelineAnswerer, subject_terms, wants_timeline
 
 logger = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARACTERS = 1000
+# Who was absent, asked of a meeting whose items say it: its items are searched for the attendance labels.
+ABSENCE_QUERY = " ".join(sorted(ATTENDANCE_LABELS))
+ITEMS_PER_MEETING = 80
 _FOLLOW_UP = re.compile(r"(?i)^(og|men|hvad så med|hvad med|samt|også)\b")
+
+
+# "Afbud: Ingen" in the meeting's opening names no one (those who left during the meeting stand under its items).
+_NO_ONE = re.compile(r"(?i)\b(?:afbud|fraværende|ikke til stede)\s*:\s*(?:ingen|intet|ingen afbud|-|–)\s*\.?\s*$")
+
+
+# "Hvem var ikke til stede under punkt 3?" asks one item, not the meeting.
+_NAMES_ITEM = re.compile(r"(?i)\b(?:punkt|pkt\.?|dagsordenspunkt)\s*\d")
+
+
+# The words of a question about who attended, not about what was on the agenda.
+_ATTENDANCE_WORDS = frozenset(
+    analyse(
+        "ikke til stede fraværende fravær afbud meldt deltog deltagere medlem medlemmer byrådsmedlem byrådsmedlemmer"
+    )
+)
+
+
+def _names_the_absent(snippet: str) -> bool:
+    return says_absence(snippet) and not _NO_ONE.search(snippet)
 
 
 class InvalidQuestion(ReferatError):
@@ -83,6 +107,10 @@ class Assistant:
         retrieved = time.perf_counter()
         named = case_numbers_in(query, self.index.case_numbers)
         answer = self.extractive.answer(query, hits, named)
+        if kind.meeting and not any(
+            not citation.agenda_item and _names_the_absent(citation.snippet) for citation in answer.citations
+        ):
+            answer = self._absences_per_item(query, hits, filters, answer) or answer
         timeline = self.timeline.answer(query, candidates, answer, kind.across) if across else None
         # "… i henholdsvis Skoleudvalget og Socialudvalget?" asks each body: each answers from its own minutes.
         bodies = [] if timeline is not None or (filters and filters.body) else bodies_named(query, self.index.bodies)
@@ -100,6 +128,31 @@ class Assistant:
             "total": round((finished - started) * 1000, 1),
         }
         return answer.model_copy(update={"timings_ms": timings})
+
+    def _absences_per_item(
+        self, question: str, hits: list[Hit], filters: Filters | None, answer: Answer
+    ) -> Answer | None:
+        """Who was absent from the meeting, where its opening does not say ("Afbud: Ingen", or no such line) but
+        its items do ("Ikke til stede: …" under each decision): the attendance lines of the meeting's items, after
+        what the opening says. Not when the question names an item's matter ("… da udvalget behandlede
+        driftstilskuddet?"): it asks who was absent then."""
+        if "absent" not in meeting_facts(question) or not hits or _NAMES_ITEM.search(question):
+            return None
+        terms = {
+            term
+            for term in subject_terms(question, self.index.idf, {hit.body for hit in hits})
+            if term not in _ATTENDANCE_WORDS and "mød" not in term  # "byrådsmødet", "udvalgsmødet"
+        }
+        if any(set(analyse(hit.title)) & terms for hit in hits if hit.agenda_item):
+            return None  # the question names an item's matter: who was absent then is that item's to say
+        meeting = hits[0]
+        if named_time(question).matches(meeting.meeting_date) is False:
+            return None
+        within = Filters(**{**(filters.model_dump() if filters else {}), "document": meeting.document_id})
+        items = self.searcher.search(ABSENCE_QUERY, within, ITEMS_PER_MEETING)
+        opening = [c for c in answer.citations if not c.agenda_item and says_absence(c.snippet)]
+        found = self.extractive.absences(question, [hit for hit in items if hit.agenda_item], opening)
+        return found.model_copy(update={"retrieved": hits}) if found else None
 
     def _answer_within(self, question: str, filters: Filters, top_k: int = 5) -> Answer:
         """The extractive answer to ``question`` from the items ``filters`` let through."""
