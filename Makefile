@@ -56,6 +56,7 @@ GATE := --min hit_at_1=0.95 --min hit_at_5=0.95 --min mrr=0.95 --min page_hit_at
 # ones. Kept, as every round's rules were (choosing among them by the test set would tune on it); so abstention
 # 0.30 → 0.43, and citation_recall 0.82 → 0.81 and the false-abstention ceiling 0.08 → 0.09 follow what was measured
 # — the issue's own ceiling (0.08) no longer holds (README, "Målt kvalitet").
+# Eighth session measured 0.891 / 0.708 / 0.816 / 0.698 / 0.478 / 0.088 / 0.762: floors unchanged (all hold).
 TEST_GATE := --min hit_at_1=0.85 --min hit_at_5=0.95 --min answer_accuracy=0.70 --min citation_recall=0.81 \
 	--min citation_precision=0.68 --min abstention_accuracy=0.43 --min false_abstention_rate=0.09 \
 	--min meetings_recall=0.74
@@ -64,7 +65,8 @@ TEST_GATE := --min hit_at_1=0.85 --min hit_at_5=0.95 --min answer_accuracy=0.70 
 # from the PDFs at the same time as the tuning set dev-wide-6 (Byrådet, January–April 2024), never tuned on; only its
 # aggregate numbers are read. First measured 2026-11-28, sixth session, before that session's rules: 0.986 / 0.662 /
 # 0.958 / 0.752 / 0.364 / 0.000 / 0.650; with them 0.986 / 0.704 / 0.958 / 0.725 / 0.364 / 0.000 / 0.650; seventh
-# session 0.986 / 0.690 / 0.958 / 0.728 / 0.364 / 0.000 / 0.650 (one answer fewer; floors unchanged, all hold).
+# session 0.986 / 0.690 / 0.958 / 0.728 / 0.364 / 0.000 / 0.650 (one answer fewer; floors unchanged, all hold);
+# eighth session 0.986 / 0.690 / 0.958 / 0.724 / 0.364 / 0.000 / 0.650 (floors unchanged, all hold).
 TEST2_GATE := --min hit_at_1=0.95 --min hit_at_5=0.95 --min answer_accuracy=0.66 --min citation_recall=0.92 \
 	--min citation_precision=0.69 --min abstention_accuracy=0.27 --min false_abstention_rate=0.04 \
 	--min meetings_recall=0.60
