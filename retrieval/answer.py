@@ -487,12 +487,7 @@ class ExtractiveAnswerer:
         if len(citations) == len(opening):
             return None
         return Answer(
-            answer=compose(citations),
-            answered=True,
-            citations=citations,
-            retrieved=items[:ITEMS_CONSIDERED],
-            confidence=1.0,
-            certainty="sikkert",
+            answer=compose(citations), answered=True, citations=citations, confidence=1.0, certainty="sikkert"
         )
 
     def certainty(self, strength: float) -> Certainty:

@@ -29,12 +29,8 @@ _FOLLOW_UP = re.compile(r"(?i)^(og|men|hvad så med|hvad med|samt|også)\b")
 
 # "Afbud: Ingen" in the meeting's opening names no one (those who left during the meeting stand under its items).
 _NO_ONE = re.compile(r"(?i)\b(?:afbud|fraværende|ikke til stede)\s*:\s*(?:ingen|intet|ingen afbud|-|–)\s*\.?\s*$")
-
-
 # "Hvem var ikke til stede under punkt 3?" asks one item, not the meeting.
 _NAMES_ITEM = re.compile(r"(?i)\b(?:punkt|pkt\.?|dagsordenspunkt)\s*\d")
-
-
 # The words of a question about who attended, not about what was on the agenda.
 _ATTENDANCE_WORDS = frozenset(
     analyse(
