@@ -36,6 +36,7 @@ TUNING_SETS = {
     "dev-wide-5": (Path("eval/datasets/dev-wide-5.jsonl"), Path("eval/corpus/dev-wide-5")),
     "dev-wide-6": (Path("eval/datasets/dev-wide-6.jsonl"), Path("eval/corpus/dev-wide-6")),
     "dev-wide-7": (Path("eval/datasets/dev-wide-7.jsonl"), Path("eval/corpus/dev-wide-7")),
+    "dev-wide-8": (Path("eval/datasets/dev-wide-8.jsonl"), Path("eval/corpus/dev-wide-8")),
 }
 
 
