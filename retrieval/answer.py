@@ -30,9 +30,11 @@ from retrieval.question import (
     focus,
     happened_after,
     holds,
+    listed_words,
     meeting_fact,
     meeting_facts,
     named_time,
+    names_listed,
     names_person,
     numbered_matters,
     numbers_otherwise,
@@ -64,6 +66,10 @@ WEAK_PERSON = 0.25
 STRONG_DATE = 1.5
 # … and a reason stated as such ("Begrundelsen er, at …") than a purpose or a consequence.
 STRONG_REASON = 1.25
+# A line that only opens a list ("De berørte bygninger er:") is at most this long.
+MAX_OPENING_LINE = 120
+# A list's lead-in that names what a "Hvilke …?" question asks for holds the list surely.
+STRONG_LIST = 2.0
 # A sentence that holds what was asked for and matches this nearly as well as the best one answers as surely.
 HOLDER_CLOSE = 0.9
 SUMMARY_SECTIONS = {"Sammendrag", "Resumé", "Resume", "Baggrund", ""}
@@ -255,12 +261,10 @@ class ExtractiveAnswerer:
             # own information, which the search ranks first for such a question, or by an item's own attendance
             # lines ("Fraværende: …").
             opening = kind.meeting and rank == 0 and not hit.agenda_item
-            # A lead-in followed by a printed list holds that list ("… fem pejlemærker: • Håndtere efterslæb …").
-            leads_list = {
-                first.position
-                for first, then in itertools.pairwise(sentences)
-                if then.list_item and then.section == first.section and not first.list_item
-            }
+            # A lead-in followed by a printed list holds that list ("… fem pejlemærker: • Håndtere efterslæb …"),
+            # also through a short line that opens it ("… de kommunale bygninger i fase 1." / "De berørte
+            # bygninger er:" / "- Strandskolen").
+            leads_list = _leading_lists(sentences)
             # A sentence stands under its item's heading: the item the question names gives its sentences weight.
             heading_tokens: dict[str, set[str]] = {}
             titled = sum(idf.get(token, 1.0) for token in query_tokens & set(analyse(hit.title))) / query_weight
@@ -286,7 +290,7 @@ class ExtractiveAnswerer:
                         + (MEETING_BONUS if opening else 0.0)
                         + (MEETING_FACT_BONUS if any(_labelled(sentence, fact) for fact in asked_facts) else 0.0)
                         - (OTHER_NUMBER_PENALTY if numbers_otherwise(sentence.text, asked_numbers) else 0.0),
-                        fit=self._fit(kind, sentence, question, sentence.position in leads_list),
+                        fit=self._fit(kind, sentence, question, leads_list.get(sentence.position)),
                         dense=float(similarity),
                         lexical=lexical,
                     )
@@ -294,11 +298,16 @@ class ExtractiveAnswerer:
         evidence.sort(key=lambda e: e.total, reverse=True)
         return evidence
 
-    def _fit(self, kind: QuestionKind, sentence: Sentence, question: str, leads_list: bool = False) -> float:
+    def _fit(self, kind: QuestionKind, sentence: Sentence, question: str, lead: str | None = None) -> float:
+        """How well a sentence holds what the question asks for; ``lead``: the text of the lead-in when the
+        sentence leads a printed list (itself, or with the line that opens the list)."""
         wanted = kind.target
         if not wanted or wanted == "case_number":
             return 0.0
-        fits = (wanted == "list" and leads_list) or _holds(wanted, sentence, question)
+        if wanted == "list" and lead is not None and names_listed(lead, listed_words(question)):
+            # "Hvilke områder …?" is answered by the list whose lead-in names them ("… disse otte områder:").
+            return self.calibration.fit_bonus * STRONG_LIST
+        fits = (wanted == "list" and lead is not None) or _holds(wanted, sentence, question)
         # A name under "Ikke til stede" / "Afbud" says who was absent: it answers only who was.
         absentee = sentence.section in ATTENDANCE_LABELS and "absent" not in meeting_facts(question)
         if not fits or (wanted == "person" and absentee):
@@ -800,6 +809,31 @@ def _proposal(own: dict[int, Evidence], taken: set[int]) -> list[Evidence]:
     return run[:MAX_ADOPTED]
 
 
+def _leading_lists(sentences: list[Sentence]) -> dict[int, str]:
+    """The sentences that lead a printed list, each with its lead-in's text: a sentence right before a list's first
+    entry, and one right before a short line ending in ":" that opens it (the lead-in is then both)."""
+    leads: dict[int, str] = {}
+    for first, then, after in itertools.zip_longest(sentences, sentences[1:], sentences[2:]):
+        if then is None or then.section != first.section:
+            continue
+        if first.list_item:
+            # An entry may lead a list of its own: "• … Temaerne er fortsat følgende:" / "• Fællesskaber".
+            if then.list_item and first.text.rstrip().endswith(":"):
+                leads[first.position] = first.text
+            continue
+        if then.list_item:
+            leads[first.position] = first.text
+        elif (
+            after is not None
+            and after.list_item
+            and after.section == then.section
+            and then.text.rstrip().endswith(":")
+            and len(then.text) <= MAX_OPENING_LINE
+        ):
+            leads[first.position] = f"{first.text} {then.text}"
+    return leads
+
+
 def _holds(wanted: str, sentence: Sentence, question: str) -> bool:
     """``holds`` on a sentence: an entry of a printed list holds a list."""
     return (wanted == "list" and sentence.list_item) or holds(wanted, sentence.text, question)
@@ -836,8 +870,16 @@ def _with_lists(chosen: list[Evidence], own: dict[int, Evidence], listing: bool)
         sentence = item.sentence
         following = own.get(sentence.position + 1)
         starts_list = following is not None and following.sentence.list_item
-        if listing and sentence.list_item:
+        if listing and _leads_sublist(own, sentence.position):
+            for entry in _list_at(own, sentence.position + 1):
+                add(entry)
+        elif listing and sentence.list_item:
             for entry in _list_at(own, _list_start(own, sentence.position)):
+                add(entry)
+        elif listing and _opens_list(own, sentence.position + 1):
+            # "… de kommunale bygninger i fase 1." / "De berørte bygninger er:" / the list.
+            add(following)
+            for entry in _list_at(own, sentence.position + 2):
                 add(entry)
         elif sentence.text.rstrip().endswith(":") or (listing and starts_list):
             # An entry may follow its list's earlier entries and their descriptions: the whole list is quoted.
@@ -849,6 +891,20 @@ def _with_lists(chosen: list[Evidence], own: dict[int, Evidence], listing: bool)
         elif len(sentence.text) < 60 and following is not None and following.sentence.section == sentence.section:
             add(following)
     return result
+
+
+def _opens_list(own: dict[int, Evidence], position: int) -> bool:
+    """Whether the sentence at ``position`` is a short line ending in ":" right before a list in its section."""
+    line, first = own.get(position), own.get(position + 1)
+    return (
+        line is not None
+        and first is not None
+        and not line.sentence.list_item
+        and first.sentence.list_item
+        and first.sentence.section == line.sentence.section
+        and line.sentence.text.rstrip().endswith(":")
+        and len(line.sentence.text) <= MAX_OPENING_LINE
+    )
 
 
 def _breakdowns(own: dict[int, Evidence], chosen: list[Evidence]) -> list[Evidence]:
@@ -891,6 +947,8 @@ def _list_start(own: dict[int, Evidence], position: int) -> int:
     """The first entry of the list an entry stands in (descriptions of up to two sentences between entries allowed)."""
     section = own[position].sentence.section
     while True:
+        if _leads_sublist(own, position - 1):
+            return position  # the entry before leads this list: "• … følgende:" / "• Fællesskaber"
         for step in ENTRY_STEPS:
             earlier = own.get(position - step)
             if (
@@ -898,11 +956,26 @@ def _list_start(own: dict[int, Evidence], position: int) -> int:
                 and earlier.sentence.list_item
                 and earlier.sentence.section == section
                 and not _leads_in_between(own, position - step, position)
+                and not _leads_sublist(own, position - step)
             ):
                 position -= step
                 break
         else:
             return position
+
+
+def _leads_sublist(own: dict[int, Evidence], position: int) -> bool:
+    """Whether the entry at ``position`` leads a list of its own: it ends in ":" and an entry follows right after
+    ("• … Temaerne er fortsat følgende:" / "• Fællesskaber"; not "• Kloge kvadratmeter:" and its description)."""
+    entry, following = own.get(position), own.get(position + 1)
+    return (
+        entry is not None
+        and following is not None
+        and entry.sentence.list_item
+        and following.sentence.list_item
+        and following.sentence.section == entry.sentence.section
+        and entry.sentence.text.rstrip().endswith(":")
+    )
 
 
 def _leads_in_between(own: dict[int, Evidence], first: int, last: int) -> bool:

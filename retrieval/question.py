@@ -306,6 +306,28 @@ _NUMBER_NOUN = re.compile(
 _COUNTS = re.compile(r"(?i)\b(hvor (mange|meget)|hvad koster|hvad kostede)\b")
 
 
+# "Hvilke tre områder i Vestby …", "Hvilke kommunale bygninger …": the words after "hvilke" name what is listed.
+_LISTED = re.compile(r"(?i)^\s*hvilke\s+((?:[\wæøå-]+\s+){0,2}[\wæøå-]+)")
+# A listed thing's word inside a compound counts from this length on ("udviklingsområder" lists "områder").
+MIN_LISTED_TAIL = 4
+
+
+def listed_words(question: str) -> set[str]:
+    """The stemmed words that name what a "Hvilke …?" question asks to have listed ("områd" of "Hvilke tre områder
+    …"); empty for any other question."""
+    which = _LISTED.match(question)
+    return {word for word in analyse(which.group(1)) if not word.isdigit()} if which else set()
+
+
+def names_listed(sentence: str, listed: set[str]) -> bool:
+    """Whether a sentence names what is listed: the word itself, or as a compound's tail ("udviklingsområder")."""
+    return any(
+        token == word or (len(word) >= MIN_LISTED_TAIL and token.endswith(word))
+        for token in analyse(sentence)
+        for word in listed
+    )
+
+
 def _asks_number(question: str) -> bool:
     which = _WHICH.match(question)
     if which and not _NUMBER_NOUN.match(which.group(1)) and not _COUNTS.search(question):

@@ -628,3 +628,66 @@ def test_a_name_under_an_absence_label_answers_only_who_was_absent(assistant: As
     assert extractive._fit(classify(hired), absentee, hired) < 0
     absent = "Hvem var ikke til stede ved behandlingen af punktet?"
     assert extractive._fit(classify(absent), absentee, absent) > 0
+
+
+def test_an_entry_ending_in_a_colon_leads_a_list_of_its_own(assistant: Assistant):
+    """ "• … Temaerne er fortsat følgende:" followed by entries leads those entries: quoting it brings them and not
+    the list it stands in, and an entry of the new list is found back to the new list's first entry."""
+    from retrieval.answer import _with_lists
+
+    hit = assistant.ask("Hvem blev udpeget til følgegruppen for Lynetteholm?").retrieved[0]
+    texts = [
+        ("Ændringerne i andet udkast er:", False),
+        ("• Teksten er gjort lettere at læse", True),
+        ("• Der er lavet mindre ændringer i overskrifterne Temaerne er fortsat følgende:", True),
+        ("• Fællesskaber og aktiviteter", True),
+        ("• Vellykkede overgange", True),
+        ("• Helhedsorienterede indsatser", True),
+        ("Sagen sendes i høring.", False),
+    ]
+    own = {
+        position: Evidence(Sentence(text, "Sagsbeskrivelse", [1], position, entry), hit, 0, 1.0)
+        for position, (text, entry) in enumerate(texts)
+    }
+    assert sorted(e.sentence.position for e in _with_lists([own[2]], own, listing=True)) == [2, 3, 4, 5]
+    assert sorted(e.sentence.position for e in _with_lists([own[4]], own, listing=True)) == [3, 4, 5]
+
+
+def test_a_sentence_before_the_line_that_opens_a_list_brings_both(assistant: Assistant):
+    """ "… de kommunale bygninger i fase 1." / "De berørte bygninger er:" / the entries: the sentence leads the list
+    through the short line, and quoting it brings the line and the entries."""
+    from retrieval.answer import _leading_lists, _with_lists
+
+    hit = assistant.ask("Hvem blev udpeget til følgegruppen for Lynetteholm?").retrieved[0]
+    texts = [
+        ("Byrådet skal godkende, at de kommunale bygninger i fase 1 kobles på fjernvarme.", False),
+        ("De berørte bygninger er:", False),
+        ("- Vestby Skole", True),
+        ("- Nordby Børnehus", True),
+        ("Tilslutningen koster 35.000 kr. pr. bygning.", False),
+    ]
+    sentences = [
+        Sentence(text, "Sagsbeskrivelse", [1], position, entry) for position, (text, entry) in enumerate(texts)
+    ]
+    leads = _leading_lists(sentences)
+    assert set(leads) == {0, 1}
+    assert "berørte bygninger" in leads[0]
+    own = {s.position: Evidence(s, hit, 0, 1.0) for s in sentences}
+    assert sorted(e.sentence.position for e in _with_lists([own[0]], own, listing=True)) == [0, 1, 2, 3]
+    assert sorted(e.sentence.position for e in _with_lists([own[0]], own, listing=False)) == [0]
+
+
+def test_a_list_lead_in_naming_what_is_asked_for_fits_best(assistant: Assistant):
+    """ "Hvilke områder …?": the lead-in "… disse otte områder:" holds the answer more surely than a lead-in of
+    another list ("Administrationen indstiller:")."""
+    from retrieval.question import classify
+
+    question = "Hvilke områder skal der laves aktivitetstal for?"
+    kind = classify(question)
+    extractive = assistant.extractive
+    naming = Sentence("Administrationen foreslår aktivitetstal på disse otte områder:", "Sagsbeskrivelse", [1], 3)
+    other = Sentence("Administrationen indstiller:", "Indstilling", [1], 1)
+    strong = extractive._fit(kind, naming, question, naming.text)
+    plain = extractive._fit(kind, other, question, other.text)
+    assert strong > plain > 0
+    assert extractive._fit(kind, naming, question, None) < 0  # no list follows: it holds no list

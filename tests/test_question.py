@@ -596,3 +596,20 @@ def test_the_kind_of_payment_a_question_names(question: str, kind: str) -> None:
     from retrieval.question import paid_as
 
     assert paid_as(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "named"),
+    [
+        ("Hvilke udviklingsområder kan indgå i ansøgningen?", "To udviklingsområder kan indgå:", True),
+        ("Hvilke tre områder indgår i planen?", "De to udviklingsområder er:", True),
+        ("Hvilke kommunale bygninger skal kobles på fjernvarme?", "De berørte bygninger er:", True),
+        ("Hvilke målgrupper skal aftalen arbejde med?", "de fire nuværende målgrupper for aftalen:", True),
+        ("Hvilke områder skal der laves aktivitetstal for?", "Administrationen indstiller:", False),
+        ("Hvad koster tilslutningen?", "De berørte bygninger er:", False),
+    ],
+)
+def test_a_which_question_names_what_it_lists(question: str, sentence: str, named: bool) -> None:
+    from retrieval.question import listed_words, names_listed
+
+    assert names_listed(sentence, listed_words(question)) is named
