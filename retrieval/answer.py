@@ -27,6 +27,7 @@ from retrieval.question import (
     bodies_in,
     classify,
     decided_after,
+    explains_before,
     focus,
     happened_after,
     holds,
@@ -295,6 +296,8 @@ class ExtractiveAnswerer:
                         lexical=lexical,
                     )
                 )
+        if kind.reason:
+            evidence = _explanations_inherit(evidence)
         evidence.sort(key=lambda e: e.total, reverse=True)
         return evidence
 
@@ -809,6 +812,24 @@ def _proposal(own: dict[int, Evidence], taken: set[int]) -> list[Evidence]:
     return run[:MAX_ADOPTED]
 
 
+def _explanations_inherit(evidence: list[Evidence]) -> list[Evidence]:
+    """A sentence that gives the reason for the one before it ("… har ikke indflydelse på deponeringen." / "Årsagen
+    er, at …") answers "hvorfor" about what that sentence said: it is as relevant as that sentence (a reason's own
+    words seldom repeat the question's). In printed order, so that "Det skyldes, …" after it inherits too."""
+    result = list(evidence)
+    for index in range(1, len(result)):
+        before, sentence = result[index - 1], result[index]
+        if (
+            before.hit is sentence.hit
+            and before.sentence.position == sentence.sentence.position - 1
+            and before.sentence.section == sentence.sentence.section
+            and explains_before(sentence.sentence.text)
+            and before.score > sentence.score
+        ):
+            result[index] = dataclasses.replace(sentence, score=before.score)
+    return result
+
+
 def _leading_lists(sentences: list[Sentence]) -> dict[int, str]:
     """The sentences that lead a printed list, each with its lead-in's text: a sentence right before a list's first
     entry, and one right before a short line ending in ":" that opens it (the lead-in is then both)."""
@@ -928,6 +949,16 @@ def _with_reasons_before(chosen: list[Evidence], own: dict[int, Evidence]) -> li
     back to the first."""
     result = list(chosen)
     for item in chosen:
+        if explains_before(item.sentence.text):
+            # "Årsagen er, at …" gives the reason for the sentence before it: that sentence comes with it.
+            before = own.get(item.sentence.position - 1)
+            if (
+                before is not None
+                and before.sentence.section == item.sentence.section
+                and not any(_same_text(before, other) for other in result)
+            ):
+                result.append(before)
+            continue
         refers = REFERS_BACK.search(item.sentence.text)
         if not refers:
             continue

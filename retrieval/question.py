@@ -532,6 +532,20 @@ _STATES_REASON = re.compile(
 )
 
 
+# A reason given for the sentence before it: "Køge Kommunes indtræden har ikke indflydelse på deponeringen." /
+# "Årsagen er, at …" / "Det skyldes, at …".
+_EXPLAINS_BEFORE = re.compile(
+    r"(?i)^\s*(?:(?:årsag(?:en|erne)|grund(?:en|ene)|begrundelse(?:n|rne)|baggrund(?:en)|forklaring(?:en))"
+    r"(?:\s+[\wæøå]+){0,3}\s+(?:er|var)\b|(?:det|dette)\s+(?:skyldes|skyldtes|er fordi|var fordi|sker fordi)\b)"
+)
+
+
+def explains_before(sentence: str) -> bool:
+    """Whether a sentence opens by giving the reason for what the sentence before it said ("Årsagen er, at …",
+    "Det skyldes, at …")."""
+    return bool(_EXPLAINS_BEFORE.match(sentence))
+
+
 def states_reason(sentence: str) -> bool:
     """Whether a sentence gives a reason as such ("Begrundelsen er, at …", "… skyldes …", "…, fordi …"), which
     answers "hvorfor" more surely than a purpose or a consequence does."""

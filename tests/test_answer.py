@@ -691,3 +691,26 @@ def test_a_list_lead_in_naming_what_is_asked_for_fits_best(assistant: Assistant)
     plain = extractive._fit(kind, other, question, other.text)
     assert strong > plain > 0
     assert extractive._fit(kind, naming, question, None) < 0  # no list follows: it holds no list
+
+
+def test_a_reason_for_the_sentence_before_is_as_relevant_and_quoted_with_it(assistant: Assistant):
+    """ "Hvorfor …?" about what a sentence says: the next sentence's "Årsagen er, at …" is as relevant as the claim it
+    explains (its own words seldom repeat the question's), so it wins on holding a reason — and brings the claim."""
+    from retrieval.answer import _explanations_inherit, _with_reasons_before
+
+    hit = assistant.ask("Hvem blev udpeget til følgegruppen for Lynetteholm?").retrieved[0]
+    texts = [
+        ("Nordby Kommunes indtræden i depotet har ikke indflydelse på Vestby Kommunes deponering.", 0.95),
+        ("Årsagen er, at Vestby Kommune ikke har foretaget deponering.", 0.60),
+        ("Det skyldes, at kommunen opsagde et lejemål.", 0.55),
+        ("Sagen forelægges igen i 2025.", 0.50),
+    ]
+    evidence = [
+        Evidence(Sentence(text, "Baggrund", [1], position), hit, 0, score)
+        for position, (text, score) in enumerate(texts)
+    ]
+    inherited = _explanations_inherit(evidence)
+    assert [round(e.score, 2) for e in inherited] == [0.95, 0.95, 0.95, 0.5]
+    own = {e.sentence.position: e for e in inherited}
+    quoted = _with_reasons_before([own[1]], own)
+    assert sorted(e.sentence.position for e in quoted) == [0, 1]

@@ -613,3 +613,20 @@ def test_a_which_question_names_what_it_lists(question: str, sentence: str, name
     from retrieval.question import listed_words, names_listed
 
     assert names_listed(sentence, listed_words(question)) is named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "explains"),
+    [
+        ("Årsagen er, at kommuner ikke må støtte privat virksomhed.", True),
+        ("Det skyldes, at kommunen opsagde lejemålet.", True),
+        ("Begrundelsen for forslaget er, at flere kommuner gør det.", True),
+        ("Dette er fordi taksten er steget.", True),
+        ("Udgiften skyldes højere priser.", False),  # a reason, but for its own words, not the sentence before
+        ("Det er besluttet at lukke tilbuddet.", False),
+    ],
+)
+def test_a_sentence_may_open_by_explaining_the_one_before(sentence: str, explains: bool) -> None:
+    from retrieval.question import explains_before
+
+    assert explains_before(sentence) is explains
