@@ -24,6 +24,10 @@ _DECISION = re.compile(
     r"bemærkede|bemærkninger|bemærkning|"
     # A body's choice is its decision: "Hvilket navn valgte Vestby Udvalget …" (not the administration's choice).
     r"valgte\b[^?]{0,60}\b\w*(udvalg|byråd|kommunalbestyrelse)\w*|"
+    # What a body wished or asked for is its decision: "Hvad ønskede udvalget …?", "Hvilke sager bad Vestby Udvalg
+    # om …?", "Hvad har udvalget ønsket …?" (not "Hvor stort et lån ønskede boligselskabet …?").
+    r"(?:ønskede|ønsket|bad|efterspurgte|efterspurgt)\s+(?:[\wæøå,-]+\s+){0,4}?\w*(?:udvalg|byråd|kommunalbestyrelse)"
+    r"\w*(?!\w)|\w*(?:udvalg|byråd|kommunalbestyrelse)\w*\s+(?:har\s+)?(?:ønskede|ønsket|bad|efterspurgte|efterspurgt)\b|"
     # "Hvem blev valgt som formand?": electing a person is the body's decision, written under Beslutning (which
     # supplier "blev valgt" is the administration's choice).
     r"hvem (?:blev|bliver|er) (?:\w+ )?valgt (?:som|til))\b"
@@ -264,7 +268,8 @@ _HAS_ENUMERATION = re.compile(
 )
 _HAS_PLACE = re.compile(r"\b[A-ZÆØÅ][a-zæøå]+(?:[ -][A-ZÆØÅ]?[a-zæøå]+)*\b|\b\d{4}\s+[A-ZÆØÅ]")
 _QUESTION_YEAR = re.compile(r"\b(19|20)\d\d\b")
-_QUESTION_MONTH = re.compile(rf"(?i)\b({_MONTH_WORDS})\b(?:\s+((?:19|20)\d\d))?")
+# "i maj 2023", "på novembermødet" (the meeting of that month).
+_QUESTION_MONTH = re.compile(rf"(?i)\b({_MONTH_WORDS})(?:mødet)?\b(?:\s+((?:19|20)\d\d))?")
 
 
 @dataclass(frozen=True)
@@ -552,9 +557,21 @@ def states_reason(sentence: str) -> bool:
     return bool(_STATES_REASON.search(sentence))
 
 
+# A period: asked ("I hvilken periode var politikken i høring?", "Hvor længe løber høringen?") and told as its two ends
+# ("fra den 10. februar til den 17. marts", "10.-24. maj").
+_ASKS_PERIOD = re.compile(r"(?i)\b(hvilken periode|hvilket tidsrum|hvor længe|fra hvornår til hvornår)\b")
+_TELLS_PERIOD = re.compile(
+    rf"(?i)\bfra\s+(?:den\s+)?\d{{1,2}}\.\s?(?:{_MONTH_WORDS})?[^.]{{0,30}}?\b(?:til|til og med)\s+(?:den\s+)?"
+    rf"\d{{1,2}}\.\s?(?:{_MONTH_WORDS})|\b\d{{1,2}}\.\s?-\s?\d{{1,2}}\.\s?(?:{_MONTH_WORDS})"
+)
+
+
 def tells_start(sentence: str, question: str) -> bool:
     """Whether a sentence dates the start the question asks for: "Fra hvilken dato gælder taksten?" is answered by
-    "… gældende fra 1. juni 2024" more surely than by the dates of the case's meetings."""
+    "… gældende fra 1. juni 2024" more surely than by the dates of the case's meetings; and whether it gives both
+    ends of the period a question asks for ("I hvilken periode …?" by "fra den 10. februar til den 17. marts")."""
+    if _ASKS_PERIOD.search(question):
+        return bool(_TELLS_PERIOD.search(sentence))
     return bool(_ASKS_START.search(question) and _TELLS_START.search(sentence) and _HAS_DATE.search(sentence))
 
 

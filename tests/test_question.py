@@ -4,7 +4,17 @@ import datetime as dt
 
 import pytest
 
-from retrieval.question import When, classify, focus, holds, meeting_fact, meeting_facts, named_time, names_person
+from retrieval.question import (
+    When,
+    classify,
+    focus,
+    holds,
+    meeting_fact,
+    meeting_facts,
+    named_time,
+    names_person,
+    tells_start,
+)
 
 
 @pytest.mark.parametrize(
@@ -630,3 +640,36 @@ def test_a_sentence_may_open_by_explaining_the_one_before(sentence: str, explain
     from retrieval.question import explains_before
 
     assert explains_before(sentence) is explains
+
+
+@pytest.mark.parametrize(
+    ("question", "decision"),
+    [
+        ("Hvad ønskede udvalget efter at have evalueret studieturen?", True),
+        ("Hvilke sager bad Vestby Udvalg om under gensidig orientering?", True),
+        ("Hvad har Nordby Byråd ønsket i forhold til udgifterne?", True),
+        ("Hvor stort et lån ønskede boligselskabet at optage?", False),  # not the body's wish
+        ("Hvor mange repræsentanter ønsker udvalget i det nye råd?", False),  # a number asked, in the present
+    ],
+)
+def test_what_a_body_wished_or_asked_for_is_its_decision(question: str, decision: bool) -> None:
+    assert classify(question).decision is decision
+
+
+def test_a_months_meeting_names_the_month() -> None:
+    assert named_time("Hvilken ny sag bad udvalget om på novembermødet?").month == (11, None)
+    assert named_time("Hvad blev besluttet på majmødet 2023?").month == (5, 2023)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tells"),
+    [
+        ("Høringsperioden løber fra den 10. februar til den 17. marts.", True),
+        ("Høringen løber 10.-24. maj 2023.", True),
+        ("Den gælder fra 1. juni 2024 til og med 31. maj 2025.", True),
+        ("Politikken 2023-2026 sendes i høring i Handicaprådet.", False),
+        ("Høringen slutter den 17. marts.", False),
+    ],
+)
+def test_a_period_asked_for_is_told_by_both_its_ends(sentence: str, tells: bool) -> None:
+    assert tells_start(sentence, "I hvilken periode var politikken i høring?") is tells
