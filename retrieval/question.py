@@ -16,7 +16,7 @@ from ingestion.meeting import MONTH_NAMES, MONTHS, find_date, find_dates
 from retrieval.bm25 import analyse
 
 _DECISION = re.compile(
-    r"(?i)\b(beslut\w*|godkend\w*|vedta\w*|vedtog|tiltr[åa]d\w*|resultat\w*|udfald\w*|afgjort|afgør\w*|"
+    r"(?i)\b(beslut\w*|godkend\w*|vedta\w*|vedtog|tiltr[åa]d\w*|resultat\w*|udfald\w*|afgjort|afgør(?!ende)\w*|"
     r"bevilg\w*|skete der med|konklu\w*|udpeg\w*|anbefal\w*|indstill\w*|"
     # How the vote went stands with the decision: "Hvordan faldt afstemningen ud?", "Hvem stemte imod?".
     r"afstemning\w*|stemte|stemmerne|"

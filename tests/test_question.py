@@ -650,6 +650,8 @@ def test_a_sentence_may_open_by_explaining_the_one_before(sentence: str, explain
         ("Hvad har Nordby Byråd ønsket i forhold til udgifterne?", True),
         ("Hvor stort et lån ønskede boligselskabet at optage?", False),  # not the body's wish
         ("Hvor mange repræsentanter ønsker udvalget i det nye råd?", False),  # a number asked, in the present
+        ("Hvilken skole kan ende i den afgørende konkurrence?", False),  # "afgørende" is "decisive", no decision
+        ("Hvordan blev sagen afgjort?", True),
     ],
 )
 def test_what_a_body_wished_or_asked_for_is_its_decision(question: str, decision: bool) -> None:
