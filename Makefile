@@ -104,6 +104,8 @@ eval: model
 		--out eval/reports/latest-dev-wide-7
 	$(BIN)/referat eval --dataset eval/datasets/dev-wide-8.jsonl --corpus eval/corpus/dev-wide-8 \
 		--out eval/reports/latest-dev-wide-8
+	$(BIN)/referat eval --dataset eval/datasets/dev-wide-9.jsonl --corpus eval/corpus/dev-wide-9 \
+		--out eval/reports/latest-dev-wide-9
 	$(BIN)/referat eval --dataset eval/datasets/test.jsonl --corpus eval/corpus/test --baselines \
 		--out eval/reports/latest-test
 	$(BIN)/referat eval --dataset eval/datasets/test-2.jsonl --corpus eval/corpus/test-2 --baselines \

@@ -37,6 +37,7 @@ TUNING_SETS = {
     "dev-wide-6": (Path("eval/datasets/dev-wide-6.jsonl"), Path("eval/corpus/dev-wide-6")),
     "dev-wide-7": (Path("eval/datasets/dev-wide-7.jsonl"), Path("eval/corpus/dev-wide-7")),
     "dev-wide-8": (Path("eval/datasets/dev-wide-8.jsonl"), Path("eval/corpus/dev-wide-8")),
+    "dev-wide-9": (Path("eval/datasets/dev-wide-9.jsonl"), Path("eval/corpus/dev-wide-9")),
 }
 
 

@@ -154,6 +154,7 @@ CORPORA = FIXTURES.parent.parent / "eval" / "corpus"
         ("dev-wide-6.jsonl", CORPORA / "dev-wide-6", 70, 9),
         ("dev-wide-7.jsonl", CORPORA / "dev-wide-7", 65, 10),
         ("dev-wide-8.jsonl", CORPORA / "dev-wide-8", 90, 15),
+        ("dev-wide-9.jsonl", CORPORA / "dev-wide-9", 80, 14),
         ("test-2.jsonl", CORPORA / "test-2", 75, 9),
     ],
 )
