@@ -318,10 +318,17 @@ MIN_LISTED_TAIL = 4
 
 
 def listed_words(question: str) -> set[str]:
-    """The stemmed words that name what a "Hvilke …?" question asks to have listed ("områd" of "Hvilke tre områder
-    …"); empty for any other question."""
+    """The stemmed noun a "Hvilke …?" question asks to have listed ("områd" of "Hvilke tre områder …"), with the
+    adjective before it ("Hvilke kommunale bygninger …"); empty for any other question. Only the noun: the words
+    after it name something else ("Hvilke kampagner foreslås midlerne brugt på?" lists no "midler")."""
     which = _LISTED.match(question)
-    return {word for word in analyse(which.group(1)) if not word.isdigit()} if which else set()
+    if not which:
+        return set()
+    # Not the count before the noun: "Hvilke tre områder …", "Hvilke 3 skoler …".
+    words = [word for word in which.group(1).split() if not _NUMBER_WORD.match(word)]
+    # A plural adjective ends in -e ("kommunale", "overordnede"); the noun follows it.
+    head = words[:2] if len(words) > 1 and words[0].casefold().endswith("e") else words[:1]
+    return set(analyse(" ".join(head)))
 
 
 def names_listed(sentence: str, listed: set[str]) -> bool:

@@ -616,6 +616,9 @@ def test_the_kind_of_payment_a_question_names(question: str, kind: str) -> None:
         ("Hvilke kommunale bygninger skal kobles på fjernvarme?", "De berørte bygninger er:", True),
         ("Hvilke målgrupper skal aftalen arbejde med?", "de fire nuværende målgrupper for aftalen:", True),
         ("Hvilke områder skal der laves aktivitetstal for?", "Administrationen indstiller:", False),
+        # The words after the noun name something else: the list is of campaigns, not of "midler".
+        ("Hvilke kampagner foreslås midlerne brugt på?", "Der er afsat midler til følgende:", False),
+        ("Hvilke 3 skoler har et merforbrug?", "Skoler:", True),
         ("Hvad koster tilslutningen?", "De berørte bygninger er:", False),
     ],
 )
