@@ -184,7 +184,8 @@ _CHANGE = re.compile(
 )
 _PERCENT = re.compile(r"(?i)\d\s*(%|pct|procent)")
 # A number as a whole ("2.500", "1,2"), so that the question's own "2023" does not rule out every 2 and 3.
-_NUMBER_WORDS = "to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede|tusind"
+# "én" with its accent is the number ("én årlig konference"); "ét" is too common in "under ét" (altogether).
+_NUMBER_WORDS = "én|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede|tusind"
 _HAS_NUMBER = re.compile(rf"\d+(?:[.,]\d+)*|\b({_NUMBER_WORDS}|million\w*|milliard\w*)\b", re.IGNORECASE)
 _MONTH_WORDS = "|".join(MONTH_NAMES)
 _HAS_DATE = re.compile(

@@ -678,3 +678,9 @@ def test_a_months_meeting_names_the_month() -> None:
 )
 def test_a_period_asked_for_is_told_by_both_its_ends(sentence: str, tells: bool) -> None:
     assert tells_start(sentence, "I hvilken periode var politikken i høring?") is tells
+
+
+def test_en_with_its_accent_is_a_number_but_under_et_is_not() -> None:
+    question = "Hvor mange konferencer vil kommunen afholde om året?"
+    assert holds("number", "Kommunen afholder én årlig konference om landdistrikterne.", question)
+    assert not holds("number", "Udbuddene giver en besparelse for kommunerne under ét.", question)
