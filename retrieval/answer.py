@@ -844,15 +844,20 @@ def _leading_lists(sentences: list[Sentence]) -> dict[int, str]:
             continue
         if then.list_item:
             leads[first.position] = first.text
-        elif (
-            after is not None
-            and after.list_item
-            and after.section == then.section
-            and then.text.rstrip().endswith(":")
-            and len(then.text) <= MAX_OPENING_LINE
-        ):
+        elif after is not None and _opening_line(then, after):
             leads[first.position] = f"{first.text} {then.text}"
     return leads
+
+
+def _opening_line(line: Sentence, first: Sentence) -> bool:
+    """Whether ``line`` is a short line ending in ":" that opens the list whose first entry is ``first``."""
+    return (
+        not line.list_item
+        and first.list_item
+        and first.section == line.section
+        and line.text.rstrip().endswith(":")
+        and len(line.text) <= MAX_OPENING_LINE
+    )
 
 
 def _holds(wanted: str, sentence: Sentence, question: str) -> bool:
@@ -917,15 +922,7 @@ def _with_lists(chosen: list[Evidence], own: dict[int, Evidence], listing: bool)
 def _opens_list(own: dict[int, Evidence], position: int) -> bool:
     """Whether the sentence at ``position`` is a short line ending in ":" right before a list in its section."""
     line, first = own.get(position), own.get(position + 1)
-    return (
-        line is not None
-        and first is not None
-        and not line.sentence.list_item
-        and first.sentence.list_item
-        and first.sentence.section == line.sentence.section
-        and line.sentence.text.rstrip().endswith(":")
-        and len(line.sentence.text) <= MAX_OPENING_LINE
-    )
+    return line is not None and first is not None and _opening_line(line.sentence, first.sentence)
 
 
 def _breakdowns(own: dict[int, Evidence], chosen: list[Evidence]) -> list[Evidence]:
