@@ -178,6 +178,14 @@ def test_empty_and_overlong_questions_are_refused(assistant: Assistant):
         assistant.ask("x" * 10_000)
 
 
+def _printed(hit, texts: list[tuple[str, bool]]) -> dict[int, Evidence]:
+    """An item's sentences as printed, by position, each (text, is a list entry), equally relevant."""
+    return {
+        position: Evidence(Sentence(text, "Sagsbeskrivelse", [1], position, entry), hit, 0, 1.0)
+        for position, (text, entry) in enumerate(texts)
+    }
+
+
 def test_a_list_is_quoted_as_printed_with_the_descriptions_between_its_entries(assistant: Assistant):
     """A list question brings the whole list: its entries and the one-sentence descriptions between them, in order,
     so that consecutive sentences make one passage (one citation), not one citation per entry."""
@@ -193,10 +201,7 @@ def test_a_list_is_quoted_as_printed_with_the_descriptions_between_its_entries(a
         ("• Løsningerne laver vi sammen", True),
         ("Sagen blev taget til efterretning.", False),
     ]
-    own = {
-        position: Evidence(Sentence(text, "Sagsbeskrivelse", [1], position, entry), hit, 0, 1.0)
-        for position, (text, entry) in enumerate(texts)
-    }
+    own = _printed(hit, texts)
     quoted = _with_lists([own[1]], own, listing=True)
     assert [e.sentence.position for e in quoted] == [1, 2, 3, 4, 5]
 
@@ -217,10 +222,7 @@ def test_a_list_with_longer_descriptions_is_quoted_whole_but_not_the_next_list(a
         ("Temaerne er følgende:", False),
         ("• Det nære sundhedsvæsen", True),
     ]
-    own = {
-        position: Evidence(Sentence(text, "Sagsbeskrivelse", [1], position, entry), hit, 0, 1.0)
-        for position, (text, entry) in enumerate(texts)
-    }
+    own = _printed(hit, texts)
     quoted = _with_lists([own[1]], own, listing=True)
     assert sorted(e.sentence.position for e in quoted) == [0, 1, 2, 3, 4, 5]
 
@@ -645,10 +647,7 @@ def test_an_entry_ending_in_a_colon_leads_a_list_of_its_own(assistant: Assistant
         ("• Helhedsorienterede indsatser", True),
         ("Sagen sendes i høring.", False),
     ]
-    own = {
-        position: Evidence(Sentence(text, "Sagsbeskrivelse", [1], position, entry), hit, 0, 1.0)
-        for position, (text, entry) in enumerate(texts)
-    }
+    own = _printed(hit, texts)
     assert sorted(e.sentence.position for e in _with_lists([own[2]], own, listing=True)) == [2, 3, 4, 5]
     assert sorted(e.sentence.position for e in _with_lists([own[4]], own, listing=True)) == [3, 4, 5]
 
