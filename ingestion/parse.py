@@ -23,6 +23,11 @@ CLOSING_SECTION = "Mødets afslutning"
 # A contents line with dot leaders and a page number, wherever it stands: never part of the meeting's opening.
 # A closed item's title this long (letters and digits) is looked for in the lines before the first item.
 MIN_CLOSED_TITLE = 10
+# A document without an agenda is titled from the first page's first lines: by type larger than its body text
+# (by half a point or more), else by the first line that reads as a title.
+TITLE_LINES = 40
+TITLE_STEP = 0.5  # points
+MAX_TITLE = 200
 # A word of a title: letters, two or more, or one of Danish's one-letter words.
 _WORD = re.compile(r"^(?:[^\W\d_]{2,}(?:-[^\W\d_]+)*|[iIåÅøØ])$")
 _CONTENTS_LINE = re.compile(r"(\.{4,}|…{2,}|_{4,})\s*\d{1,3}$")
@@ -53,12 +58,13 @@ def parse_content(content: PdfContent, file_name: str, document_id: str) -> Docu
     """The text half of parsing, separate from pypdf."""
     page_lines, furniture = strip_running_lines(content.pages)
     lines = dehyphenate([line for page in page_lines for line in page])
-    first_page = [line.text for line in lines if line.page == (lines[0].page if lines else 1)]
+    first_lines = [line for line in lines if line.page == (lines[0].page if lines else 1)]
+    first_page = [line.text for line in first_lines]
     meeting = read_meeting(furniture, first_page, [line.text for line in lines])
     structure = read_structure(lines, _usable(content.outline))
     segmentation = segment(lines, structure.headings)
     items = segmentation.items
-    title = _title(meeting.body, meeting.date, first_page, file_name, has_items=bool(items))
+    title = _title(meeting.body, meeting.date, first_lines, body_type(lines), file_name, has_items=bool(items))
     hidden = segmentation.closed_lines | structure.contents_lines_of(set(segmentation.closed_numbers))
     hidden |= _naming_closed_items(lines, segmentation.preamble, segmentation)
     if not items and segmentation.closed_item_count == 0 and lines:
@@ -137,13 +143,50 @@ def _usable(outline: list[OutlineEntry]) -> list[OutlineEntry]:
     return [entry for entry in outline if entry.title]
 
 
-def _title(body: str, date, first_page: list[str], file_name: str, has_items: bool) -> str:
+def _title(body: str, date, first_page: list[TextLine], body_size: float, file_name: str, has_items: bool) -> str:
     if has_items and body:
         return f"Referat, {body}" + (f", {date:%d-%m-%Y}" if date else "")
-    candidates = [line for line in first_page[:40] if _reads_as_title(line)]
+    printed = printed_document_title(first_page, body_size)
+    if printed:
+        return printed
+    candidates = [line.text for line in first_page[:TITLE_LINES] if _reads_as_title(line.text)]
     if candidates:
-        return candidates[0][:200]
+        return candidates[0][:MAX_TITLE]
     return Path(file_name).stem
+
+
+def body_type(lines: list[TextLine]) -> float:
+    """The size most of a document's letters are set in; 0 when its lines carry no typography."""
+    letters: dict[float, int] = {}
+    for line in lines:
+        if line.size > 0:
+            letters[line.size] = letters.get(line.size, 0) + sum(character.isalpha() for character in line.text)
+    return max(letters, key=letters.__getitem__) if letters else 0.0
+
+
+def printed_document_title(first_page: list[TextLine], body_size: float) -> str:
+    """The title a reader sees on a document's first page: the first lines set in the largest type that is larger
+    than the document's body text ("Kvalitetsstandarder for behandling af / stof- og alkoholmisbrug"), lines of
+    one size running on joined. A run of fewer than two words is a logo or a label ("VBK", "PROJEKTBESKRIVELSE"):
+    the next size down is tried. "" when the page prints no larger type (text without typography)."""
+    lines = [line for line in first_page[:TITLE_LINES] if line.size > 0 and line.text.strip()]
+    larger = sorted({line.size for line in lines if body_size and line.size >= body_size + TITLE_STEP}, reverse=True)
+    for size in larger:
+        runs: list[list[str]] = []
+        previous = -2
+        for position, line in enumerate(lines):
+            if line.size == size:
+                if position != previous + 1:
+                    runs.append([])
+                runs[-1].append(line.text.strip())
+                previous = position
+        for run in runs:
+            title = " ".join(" ".join(run).split())
+            tokens = [token.strip(".,;:»«”“\"'()-") for token in title.split()]
+            words = [token for token in tokens if _WORD.match(token)]
+            if words and len([token for token in tokens if token]) >= 2:  # "Vestbyplan 2030", not "VBK"
+                return title[:MAX_TITLE]
+    return ""
 
 
 def _reads_as_title(line: str) -> bool:

@@ -3,7 +3,9 @@ import datetime as dt
 import pytest
 
 from ingestion import Document, parse_pdf
-from ingestion.parse import MEETING_INFO_TITLE
+from ingestion.domain import TextLine
+from ingestion.extract import PdfContent
+from ingestion.parse import MEETING_INFO_TITLE, parse_content
 from tests.conftest import ATTACHMENT, BALLERUP, FIXTURES, KKR, SYDDJURS
 
 
@@ -128,3 +130,33 @@ def test_sub_items_quieter_than_their_group_are_items():
     assert first.section_text("Referat").startswith("Alle skal have indhold.")  # label and text on one line
     assert "servicevindue" in first.section_text("Oplæg")
     assert "2016" not in [item.number for item in document.items]  # "2016 og derefter …" is no heading
+
+
+def _attachment(first_page: list[tuple[float, str]], body_lines: int = 30) -> PdfContent:
+    """An attachment (no agenda): the first page's lines with their type sizes, then pages of 11 pt body text."""
+    pages = [[TextLine(text=text, page=1, size=size) for size, text in first_page]]
+    body = "Afdelingen har gennemgået ordningen og beskriver her, hvordan den virker i praksis for borgerne."
+    pages.append([TextLine(text=body, page=2, size=11.0) for _ in range(body_lines)])
+    return PdfContent(pages=pages, outline=[])
+
+
+def test_an_attachment_is_titled_by_its_largest_printed_type_not_its_first_sentence() -> None:
+    content = _attachment(
+        [
+            (24.0, "VBK"),  # a logo in the largest type: one word, no title
+            (16.0, "Retningslinjer for tilskud til"),
+            (16.0, "foreningernes lokaleleje"),
+            (11.0, "Vestby Kommune udsendte den 3. marts et brev til foreningerne, hvor kommunen bad alle"),
+            (11.0, "foreninger om at indsende deres regnskaber for lokaleleje inden fristen."),
+        ]
+    )
+    document = parse_content(content, "bilag-lokaleleje.pdf", "doc-1")
+    assert document.title == "Retningslinjer for tilskud til foreningernes lokaleleje"
+
+
+def test_an_attachment_printed_in_one_type_keeps_its_first_line_that_reads_as_a_title() -> None:
+    content = _attachment(
+        [(11.0, "Notat om ventetider i Borgerservice i Vestby"), (11.0, "Ventetiden er faldet siden sidste år.")]
+    )
+    document = parse_content(content, "notat-ventetider.pdf", "doc-2")
+    assert document.title == "Notat om ventetider i Borgerservice i Vestby"
