@@ -81,7 +81,10 @@ def meetings(draw):
     counter = iter(range(10_000))
 
     def sentence() -> str:
-        return draw(SENTENCE)[:-1] + f" {_tag(next(counter))}."
+        # The tag opens the sentence: lines that open with the same words at the top of most pages are a running
+        # title going on with what changes ("Referat 09.10.2023 · 3) …"), as "Aa aaaaaa aa orda." / "Aa aaaaaa aa
+        # ordc." would be.
+        return f"{_tag(next(counter)).capitalize()} {draw(SENTENCE).lower()}"
 
     lines: list[str] = [sentence() for _ in range(draw(st.integers(1, 3)))]
     case_lines = set()
