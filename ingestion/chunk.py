@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingestion.domain import AgendaItem, Chunk, Document, Line
 
@@ -22,10 +22,11 @@ class _Unit:
     section: str
     lines: list[Line]
     tokens: int
+    printed: bool = False  # the section's name is a heading printed in its text (an attachment's)
 
     def render(self, with_heading: bool) -> str:
         text = "\n".join(line.text for line in self.lines)
-        return f"{self.section}\n{text}" if with_heading and self.section else text
+        return f"{self.section}\n{text}" if with_heading and self.section and not self.printed else text
 
 
 def _split_lines(section: str, lines: list[Line], budget: int, count: TokenCounter) -> list[_Unit]:
@@ -57,10 +58,12 @@ def chunk_item(
         if not section.lines:
             continue
         tokens = count(section.name + "\n" + section.text)
+        printed = section.lines[0].heading
         if tokens <= budget:
-            units.append(_Unit(section.name, list(section.lines), tokens))
+            units.append(_Unit(section.name, list(section.lines), tokens, printed))
         else:
-            units.extend(_split_lines(section.name, list(section.lines), budget, count))
+            split = _split_lines(section.name, list(section.lines), budget, count)
+            units.extend(replace(unit, printed=printed) for unit in split)
     groups: list[list[_Unit]] = []
     total = 0
     for unit in units:
@@ -77,7 +80,8 @@ def chunk_item(
             # A section's name is a heading only where the section starts, not where a split continues it.
             continues = index == 0 and position > 0 and groups[position - 1][-1].section == unit.section
             text_parts.append(unit.render(with_heading=not continues))
-        names = list(dict.fromkeys(unit.section for unit in group if unit.section))
+        # A printed heading is read in the text; a long one would not fit in the context header as well.
+        names = list(dict.fromkeys(unit.section for unit in group if unit.section and not unit.printed))
         pages = sorted({line.page for unit in group for line in unit.lines})
         chunks.append(_make_chunk(document, item, item_index, position, pages, "\n".join(text_parts), names))
     return chunks

@@ -15,6 +15,11 @@ class Line(BaseModel):
 
     text: str
     page: int
+    heading: bool = Field(
+        default=False,
+        description="Set as a heading (bold or larger than the body text) in a document without an agenda: its "
+        "own sentence, never run on into the text under it.",
+    )
 
 
 class TextLine(Line):
@@ -24,8 +29,8 @@ class TextLine(Line):
     bold: bool = False
     font: str = Field(default="", description='Font family, lower case, without style: "arial", "calibrilight".')
 
-    def plain(self) -> Line:
-        return Line(text=self.text, page=self.page)
+    def plain(self, heading: bool = False) -> Line:
+        return Line(text=self.text, page=self.page, heading=heading)
 
 
 class OutlineEntry(BaseModel):

@@ -28,6 +28,11 @@ MIN_CLOSED_TITLE = 10
 TITLE_LINES = 40
 TITLE_STEP = 0.5  # points
 MAX_TITLE = 200
+# A heading of such a document: bold, or type this much larger than the body text; at most this many characters a
+# line, and this many lines.
+HEADING_TYPE = 1.15
+MAX_HEADING = 90
+MAX_HEADING_LINES = 4
 # A word of a title: letters, two or more, or one of Danish's one-letter words.
 _WORD = re.compile(r"^(?:[^\W\d_]{2,}(?:-[^\W\d_]+)*|[iIåÅøØ])$")
 _CONTENTS_LINE = re.compile(r"(\.{4,}|…{2,}|_{4,})\s*\d{1,3}$")
@@ -70,14 +75,14 @@ def parse_content(content: PdfContent, file_name: str, document_id: str) -> Docu
     if not items and segmentation.closed_item_count == 0 and lines:
         # No agenda: an attachment, a report or an unknown layout. One item, so it can still be searched and cited.
         contents = set(structure.contents)  # a report's table of contents is no answer to anything
-        kept = [line.plain() for index, line in enumerate(lines) if index not in hidden and index not in contents]
+        kept = [line for index, line in enumerate(lines) if index not in hidden and index not in contents]
         items = [
             AgendaItem(
                 number="",
                 title=title,
                 kind=ATTACHMENT_KIND,
                 role="whole_document",
-                sections=[Section(name="", lines=kept)],
+                sections=headed_sections(kept, body_type(lines)),
                 first_page=kept[0].page if kept else 1,
                 last_page=kept[-1].page if kept else 1,
             )
@@ -187,6 +192,45 @@ def printed_document_title(first_page: list[TextLine], body_size: float) -> str:
             if words and len([token for token in tokens if token]) >= 2:  # "Vestbyplan 2030", not "VBK"
                 return title[:MAX_TITLE]
     return ""
+
+
+def _sets_heading(line: TextLine, body_size: float) -> bool:
+    """A short line in bold or in clearly larger type than the body text: a heading of a document without an
+    agenda."""
+    text = line.text.strip()
+    larger = line.size >= body_size * HEADING_TYPE
+    return bool(body_size and line.size) and (line.bold or larger) and 2 < len(text) <= MAX_HEADING
+
+
+def headed_sections(lines: list[TextLine], body_size: float) -> list[Section]:
+    """A document without an agenda (an attachment, a policy, a notat) in sections under its printed headings
+    ("2. Råd og Vejledning", "Succeskriterier"): each section is named by the heading it stands under, and the
+    heading's lines stay in the text as lines of their own (a bold line may say when or where), so a sentence never
+    runs from a heading into the text below it. A heading is a run of lines in one heading type; a longer run than
+    a heading has is emphasised text. Text before the first heading is a section without a name."""
+    runs: list[tuple[int, int]] = []  # heading runs, [start, end)
+    for index, line in enumerate(lines):
+        if not _sets_heading(line, body_size):
+            continue
+        style = (line.size, line.bold)
+        if runs and runs[-1][1] == index and (lines[index - 1].size, lines[index - 1].bold) == style:
+            runs[-1] = (runs[-1][0], index + 1)
+        else:
+            runs.append((index, index + 1))
+    starts = {start: end for start, end in runs if end - start <= MAX_HEADING_LINES}
+    headings = {index for start, end in starts.items() for index in range(start, end)}
+    sections: list[Section] = []
+    name, body = "", []
+    for index, line in enumerate(lines):
+        if index in starts:
+            if body:
+                sections.append(Section(name=name, lines=body))
+            name = " ".join(" ".join(other.text for other in lines[index : starts[index]]).split())
+            body = []
+        body.append(line.plain(heading=index in headings))
+    if body:
+        sections.append(Section(name=name, lines=body))
+    return sections or [Section(name="", lines=[])]
 
 
 def _reads_as_title(line: str) -> bool:

@@ -164,7 +164,9 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
             or _DATED_HEADER.match(line.text)
             or (label and not _LEAD_IN_END.search(label.group(0)) and not _entry_term_wraps(blocks))
         )
-        if not blocks or starts or jumped or index in rows or index - 1 in rows:
+        # A printed heading is a sentence of its own: the text under it does not run on from it.
+        headed = index > 0 and line.heading != lines[index - 1].heading
+        if not blocks or starts or jumped or headed or index in rows or index - 1 in rows:
             blocks.append([line])
         else:
             blocks[-1].append(line)
@@ -246,5 +248,12 @@ def item_sentences(item: AgendaItem) -> list[Sentence]:
 def embedding_inputs(item: AgendaItem) -> tuple[list[Sentence], list[str]]:
     """An item's sentences and the passages embedded for them (the item title gives each its context)."""
     sentences = item_sentences(item)
+    if item.role == "whole_document":  # a document's headings tell what its sentences are about
+        return sentences, [_context(item.title, sentence.section) + sentence.text for sentence in sentences]
     context = f"{item.title}: " if item.title else ""
     return sentences, [context + sentence.text for sentence in sentences]
+
+
+def _context(title: str, heading: str) -> str:
+    named = [part for part in (title, heading) if part]
+    return f"{', '.join(named)}: " if named else ""

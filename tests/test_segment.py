@@ -2,10 +2,11 @@ import datetime as dt
 
 import pytest
 
-from ingestion import Document, parse_pdf
+from ingestion import Document, chunk_document, parse_pdf
 from ingestion.domain import TextLine
 from ingestion.extract import PdfContent
 from ingestion.parse import MEETING_INFO_TITLE, parse_content
+from retrieval.sentences import item_sentences
 from tests.conftest import ATTACHMENT, BALLERUP, FIXTURES, KKR, SYDDJURS
 
 
@@ -132,9 +133,10 @@ def test_sub_items_quieter_than_their_group_are_items():
     assert "2016" not in [item.number for item in document.items]  # "2016 og derefter …" is no heading
 
 
-def _attachment(first_page: list[tuple[float, str]], body_lines: int = 30) -> PdfContent:
-    """An attachment (no agenda): the first page's lines with their type sizes, then pages of 11 pt body text."""
-    pages = [[TextLine(text=text, page=1, size=size) for size, text in first_page]]
+def _attachment(first_page: list[tuple[float, str]], body_lines: int = 30, bold: range = range(0)) -> PdfContent:
+    """An attachment (no agenda): the first page's lines with their type sizes (those at ``bold`` in bold), then a
+    page of 11 pt body text."""
+    pages = [[TextLine(text=text, page=1, size=size, bold=n in bold) for n, (size, text) in enumerate(first_page)]]
     body = "Afdelingen har gennemgået ordningen og beskriver her, hvordan den virker i praksis for borgerne."
     pages.append([TextLine(text=body, page=2, size=11.0) for _ in range(body_lines)])
     return PdfContent(pages=pages, outline=[])
@@ -160,3 +162,41 @@ def test_an_attachment_printed_in_one_type_keeps_its_first_line_that_reads_as_a_
     )
     document = parse_content(content, "notat-ventetider.pdf", "doc-2")
     assert document.title == "Notat om ventetider i Borgerservice i Vestby"
+
+
+def test_an_attachment_is_read_in_sections_under_its_printed_headings() -> None:
+    content = _attachment(
+        [
+            (16.0, "Kvalitetsstandard for vejhjælp"),
+            (11.0, "Indledende tekst om ordningen i Vestby."),
+            (14.0, "2. Klage og ankemuligheder"),
+            (11.0, "Klagen sendes til Vestby Kommune, som videresender den til nævnet."),
+        ]
+    )
+    item = parse_content(content, "bilag-vejhjaelp.pdf", "doc-3").items[0]
+    named = {section.name: [line.text for line in section.lines] for section in item.sections}
+    assert named["2. Klage og ankemuligheder"][:2] == [
+        "2. Klage og ankemuligheder",  # the heading stays in the text, as a line of its own
+        "Klagen sendes til Vestby Kommune, som videresender den til nævnet.",
+    ]
+    sentences = {sentence.text: sentence.section for sentence in item_sentences(item)}
+    # No run-on sentence from the heading into the text under it, and each sentence knows its heading.
+    assert sentences["2. Klage og ankemuligheder"] == "2. Klage og ankemuligheder"
+    assert sentences["Klagen sendes til Vestby Kommune, som videresender den til nævnet."] == (
+        "2. Klage og ankemuligheder"
+    )
+
+
+def test_a_long_run_of_bold_lines_is_emphasised_text_not_a_heading() -> None:
+    emphasised = [(11.0, f"Fristen for ansøgning {number} er den {number}. marts.") for number in range(1, 7)]
+    content = _attachment([(16.0, "Retningslinjer for puljen i Vestby"), *emphasised], bold=range(1, 7))
+    item = parse_content(content, "bilag-pulje.pdf", "doc-4").items[0]
+    assert [section.name for section in item.sections] == ["Retningslinjer for puljen i Vestby"]
+
+
+def test_a_chunk_under_a_printed_heading_names_it_once() -> None:
+    body = [(11.0, f"Afsnit {number} om vejhjælpen i Vestby, som borgerne kan søge om.") for number in range(40)]
+    content = _attachment([(16.0, "Kvalitetsstandard for vejhjælp"), *body, (14.0, "Klage og ankemuligheder"), *body])
+    chunks = chunk_document(parse_content(content, "bilag-vejhjaelp.pdf", "doc-5"), max_tokens=120)
+    headed = [chunk for chunk in chunks if chunk.text.startswith("Klage og ankemuligheder")]
+    assert headed and not headed[0].text.startswith("Klage og ankemuligheder\nKlage og ankemuligheder")
