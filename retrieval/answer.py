@@ -587,13 +587,14 @@ class ExtractiveAnswerer:
         for run in _passages(chosen):
             pages = sorted({page for evidence in run for page in evidence.sentence.pages})
             snippet = " ".join(evidence.sentence.text for evidence in run)
-            passage = make_citation(len(citations) + 1, run[0].hit, snippet, pages)
+            passage = make_citation(len(citations) + 1, run[0].hit, snippet, pages, run[0].sentence.section)
             if len(run) > 1 and self.verified(passage):
                 citations.append(passage)
                 continue
             for evidence in run:
+                sentence = evidence.sentence
                 citation = make_citation(
-                    len(citations) + 1, evidence.hit, evidence.sentence.text, evidence.sentence.pages
+                    len(citations) + 1, evidence.hit, sentence.text, sentence.pages, sentence.section
                 )
                 if self.verified(citation):
                     citations.append(citation)
@@ -1110,7 +1111,7 @@ def _same_text(first: Evidence, second: Evidence) -> bool:
     return normalise(first.sentence.text) == normalise(second.sentence.text)
 
 
-def make_citation(number: int, hit: Hit, snippet: str, pages: list[int]) -> Citation:
+def make_citation(number: int, hit: Hit, snippet: str, pages: list[int], section: str = "") -> Citation:
     citation = Citation(
         n=number,
         document=hit.file_name,
@@ -1122,6 +1123,7 @@ def make_citation(number: int, hit: Hit, snippet: str, pages: list[int]) -> Cita
         case_number=hit.case_number,
         pages=pages,
         snippet=snippet,
+        section=section,
         pdf_url=f"/api/documents/{hit.document_id}/pdf#page={pages[0] if pages else 1}",
         ocr=bool(set(pages) & set(hit.ocr_pages)),
         viewer_url=viewer_url(hit.document_id, pages[0] if pages else 1, snippet),
@@ -1134,8 +1136,9 @@ def describe_source(citation: Citation | Hit) -> str:
     date = citation.meeting_date.strftime("%d-%m-%Y") if citation.meeting_date else ""
     file_name = citation.document if isinstance(citation, Citation) else citation.file_name
     if not citation.body:
-        # An attachment or report, not a meeting: name the document itself.
-        return f"»{citation.title}« ({file_name}{', ' + date if date else ''})"
+        # An attachment or report, not a meeting: name the document itself, and the heading the quote stands under.
+        heading = f", afsnit »{citation.section}«" if isinstance(citation, Citation) and citation.section else ""
+        return f"»{citation.title}« ({file_name}{', ' + date if date else ''}){heading}"
     meeting = f"{citation.body} {date}".strip()
     item = f", punkt {citation.agenda_item}" if citation.agenda_item else ""
     return f"{meeting}{item} »{citation.title}«"

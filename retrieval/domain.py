@@ -63,6 +63,11 @@ class Citation(BaseModel):
     case_number: str
     pages: list[int]
     snippet: str
+    section: str = Field(
+        default="",
+        description='The section the quote stands in ("Beslutning"; in a document without an agenda, the printed '
+        'heading: "5. Substitutionsbehandling").',
+    )
     pdf_url: str = Field(description="Link target: the stored PDF at the first cited page.")
     ocr: bool = Field(
         default=False, description="The quote was read with OCR from a scanned page: check it against the PDF."

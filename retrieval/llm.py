@@ -122,7 +122,8 @@ class LlmAnswerer:
         for evidence in ranked:
             if len(sources) == MAX_SOURCES:
                 break
-            citation = make_citation(len(sources) + 1, evidence.hit, evidence.sentence.text, evidence.sentence.pages)
+            sentence = evidence.sentence
+            citation = make_citation(len(sources) + 1, evidence.hit, sentence.text, sentence.pages, sentence.section)
             if extractive.verified(citation):
                 sources.append(Source(number=len(sources) + 1, citation=citation))
         return sources

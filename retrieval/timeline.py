@@ -284,7 +284,7 @@ class TimelineAnswerer:
                 break
             runs.append((joined, sorted(set(pages) | set(sentence.pages))))
         for snippet, cited in reversed(runs):
-            citation = make_citation(number, hit, snippet, cited)
+            citation = make_citation(number, hit, snippet, cited, first.section)
             if self.extractive.verified(citation):
                 return citation
         return None

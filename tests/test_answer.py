@@ -713,3 +713,16 @@ def test_a_reason_for_the_sentence_before_is_as_relevant_and_quoted_with_it(assi
     own = {e.sentence.position: e for e in inherited}
     quoted = _with_reasons_before([own[1]], own)
     assert sorted(e.sentence.position for e in quoted) == [0, 1]
+
+
+def test_an_attachment_is_cited_by_the_printed_heading_the_quote_stands_under(assistant: Assistant):
+    answer = assistant.ask("Hvor mange borgere er visiteret til aflastningen på Torvevej?")
+    citation = next(c for c in answer.citations if c.document == ATTACHMENT.name)
+    heading = "Tilpasning af budget 2 % i 2013 og 3 % i 2014, på aflastningsinstitutionen, Torvevej 31, 2740 Skovlunde."
+    assert citation.section == heading
+    assert f"afsnit »{heading}«" in citation.reference and f"afsnit »{heading}«" in answer.answer
+
+
+def test_minutes_are_cited_by_their_item_not_their_section(assistant: Assistant):
+    answer = assistant.ask("Hvad besluttede udvalget om bygningsvedligeholdelse 2013?")
+    assert answer.citations and all("afsnit" not in citation.reference for citation in answer.citations)

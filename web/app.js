@@ -35,7 +35,9 @@ function describe(source) {
   const parts = [source.body, danishDate(source.meeting_date)].filter(Boolean).join(" ");
   const item = source.agenda_item ? `, punkt ${source.agenda_item}` : "";
   const kase = source.case_number ? ` (${source.case_number})` : "";
-  return `${parts || source.document || source.file_name}${item}${kase}`;
+  // A document without an agenda (an attachment) is cited by the printed heading the quote stands under.
+  const heading = !source.body && source.section ? `, afsnit »${source.section}«` : "";
+  return `${parts || source.document || source.file_name}${item}${kase}${heading}`;
 }
 
 // Every source opens in the viewer (viewer.js) at its page, the quote highlighted when there is one.
