@@ -1137,7 +1137,8 @@ def describe_source(citation: Citation | Hit) -> str:
     file_name = citation.document if isinstance(citation, Citation) else citation.file_name
     if not citation.body:
         # An attachment or report, not a meeting: name the document itself, and the heading the quote stands under.
-        heading = f", afsnit »{citation.section}«" if isinstance(citation, Citation) and citation.section else ""
+        section = citation.section if isinstance(citation, Citation) else ""
+        heading = f", afsnit »{section}«" if section and section != citation.title else ""
         return f"»{citation.title}« ({file_name}{', ' + date if date else ''}){heading}"
     meeting = f"{citation.body} {date}".strip()
     item = f", punkt {citation.agenda_item}" if citation.agenda_item else ""

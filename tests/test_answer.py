@@ -3,13 +3,13 @@
 import pytest
 
 from ingestion.domain import Document
-from retrieval.answer import NOT_IN_MINUTES, Evidence, ExtractiveAnswerer
+from retrieval.answer import NOT_IN_MINUTES, Evidence, ExtractiveAnswerer, make_citation
 from retrieval.assistant import Assistant, InvalidQuestion
-from retrieval.domain import Answer, Filters
+from retrieval.domain import Answer, Citation, Filters
 from retrieval.index import Index
 from retrieval.sentences import Sentence
 from retrieval.verify import snippet_on_pages
-from tests.conftest import ATTACHMENT, BALLERUP, KKR, SYDDJURS
+from tests.conftest import ATTACHMENT, BALLERUP, KKR, SYDDJURS, make_hit
 
 # (question, document, agenda item, a page the evidence stands on, what the answer must say)
 ANSWERABLE = [
@@ -715,12 +715,25 @@ def test_a_reason_for_the_sentence_before_is_as_relevant_and_quoted_with_it(assi
     assert sorted(e.sentence.position for e in quoted) == [0, 1]
 
 
-def test_an_attachment_is_cited_by_the_printed_heading_the_quote_stands_under(assistant: Assistant):
+def test_an_attachment_quote_carries_the_printed_heading_it_stands_under(assistant: Assistant):
     answer = assistant.ask("Hvor mange borgere er visiteret til aflastningen på Torvevej?")
     citation = next(c for c in answer.citations if c.document == ATTACHMENT.name)
-    heading = "Tilpasning af budget 2 % i 2013 og 3 % i 2014, på aflastningsinstitutionen, Torvevej 31, 2740 Skovlunde."
-    assert citation.section == heading
-    assert f"afsnit »{heading}«" in citation.reference and f"afsnit »{heading}«" in answer.answer
+    assert citation.section == (
+        "Tilpasning af budget 2 % i 2013 og 3 % i 2014, på aflastningsinstitutionen, Torvevej 31, 2740 Skovlunde."
+    )
+
+
+def _attachment_citation(section: str, title: str = "Kvalitetsstandard for vejhjælp") -> Citation:
+    hit = make_hit(title, document="bilag")
+    return make_citation(
+        1, hit.model_copy(update={"body": "", "agenda_item": ""}), "Klagen sendes til nævnet.", [3], section
+    )
+
+
+def test_an_attachment_is_cited_by_its_heading_unless_the_heading_is_its_title():
+    cited = _attachment_citation("5. Klage og ankemuligheder")
+    assert "afsnit »5. Klage og ankemuligheder«, s. 3" in cited.reference
+    assert "afsnit" not in _attachment_citation("Kvalitetsstandard for vejhjælp").reference
 
 
 def test_minutes_are_cited_by_their_item_not_their_section(assistant: Assistant):

@@ -36,7 +36,7 @@ function describe(source) {
   const item = source.agenda_item ? `, punkt ${source.agenda_item}` : "";
   const kase = source.case_number ? ` (${source.case_number})` : "";
   // A document without an agenda (an attachment) is cited by the printed heading the quote stands under.
-  const heading = !source.body && source.section ? `, afsnit »${source.section}«` : "";
+  const heading = !source.body && source.section && source.section !== source.title ? `, afsnit »${source.section}«` : "";
   return `${parts || source.document || source.file_name}${item}${kase}${heading}`;
 }
 
