@@ -69,7 +69,8 @@ def parse_content(content: PdfContent, file_name: str, document_id: str) -> Docu
     structure = read_structure(lines, _usable(content.outline))
     segmentation = segment(lines, structure.headings)
     items = segmentation.items
-    title = _title(meeting.body, meeting.date, first_lines, body_type(lines), file_name, has_items=bool(items))
+    body_size = body_type(lines)
+    title = _title(meeting.body, meeting.date, first_lines, body_size, file_name, has_items=bool(items))
     hidden = segmentation.closed_lines | structure.contents_lines_of(set(segmentation.closed_numbers))
     hidden |= _naming_closed_items(lines, segmentation.preamble, segmentation)
     if not items and segmentation.closed_item_count == 0 and lines:
@@ -82,7 +83,7 @@ def parse_content(content: PdfContent, file_name: str, document_id: str) -> Docu
                 title=title,
                 kind=ATTACHMENT_KIND,
                 role="whole_document",
-                sections=headed_sections(kept, body_type(lines)),
+                sections=headed_sections(kept, body_size),
                 first_page=kept[0].page if kept else 1,
                 last_page=kept[-1].page if kept else 1,
             )
