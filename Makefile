@@ -116,6 +116,8 @@ eval: model
 		--out eval/reports/latest-dev-wide-8
 	$(BIN)/referat eval --dataset eval/datasets/dev-wide-9.jsonl --corpus eval/corpus/dev-wide-9 \
 		--out eval/reports/latest-dev-wide-9
+	$(BIN)/referat eval --dataset eval/datasets/dev-wide-10.jsonl --corpus eval/corpus/dev-wide-10 \
+		--out eval/reports/latest-dev-wide-10
 	$(BIN)/referat eval --dataset eval/datasets/test.jsonl --corpus eval/corpus/test --baselines \
 		--out eval/reports/latest-test
 	$(BIN)/referat eval --dataset eval/datasets/test-2.jsonl --corpus eval/corpus/test-2 --baselines \

@@ -155,6 +155,7 @@ CORPORA = FIXTURES.parent.parent / "eval" / "corpus"
         ("dev-wide-7.jsonl", CORPORA / "dev-wide-7", 65, 10),
         ("dev-wide-8.jsonl", CORPORA / "dev-wide-8", 90, 15),
         ("dev-wide-9.jsonl", CORPORA / "dev-wide-9", 80, 14),
+        ("dev-wide-10.jsonl", CORPORA / "dev-wide-10", 90, 15),
         ("test-2.jsonl", CORPORA / "test-2", 75, 9),
     ],
 )
