@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from ingestion.domain import AgendaItem, Chunk, Document, Line
+from ingestion.domain import AgendaItem, Chunk, Document, Line, Section
 
 TokenCounter = Callable[[str], int]
 _TOKENISH = re.compile(r"\w+|[^\w\s]")
@@ -58,7 +59,7 @@ def chunk_item(
         if not section.lines:
             continue
         tokens = count(section.name + "\n" + section.text)
-        printed = section.lines[0].heading
+        printed = bool(section.name) and _printed_heading(section) == section.name
         if tokens <= budget:
             units.append(_Unit(section.name, list(section.lines), tokens, printed))
         else:
@@ -121,3 +122,9 @@ def chunk_document(document: Document, max_tokens: int = 350, count: TokenCounte
         for item_index, item in enumerate(document.items)
         for chunk in chunk_item(document, item, item_index, max_tokens, count)
     ]
+
+
+def _printed_heading(section: Section) -> str:
+    """The heading printed at the top of a section's text, if any (an attachment's sections are named by it)."""
+    lines = itertools.takewhile(lambda line: line.heading, section.lines)
+    return " ".join(" ".join(line.text for line in lines).split())

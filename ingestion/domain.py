@@ -17,8 +17,8 @@ class Line(BaseModel):
     page: int
     heading: bool = Field(
         default=False,
-        description="Set as a heading (bold or larger than the body text) in a document without an agenda: its "
-        "own sentence, never run on into the text under it.",
+        description="Set as a heading (bold or larger than the body text, short): its own sentence, never run on "
+        "into the text under it.",
     )
 
 
@@ -29,8 +29,8 @@ class TextLine(Line):
     bold: bool = False
     font: str = Field(default="", description='Font family, lower case, without style: "arial", "calibrilight".')
 
-    def plain(self, heading: bool = False) -> Line:
-        return Line(text=self.text, page=self.page, heading=heading)
+    def plain(self) -> Line:
+        return Line(text=self.text, page=self.page, heading=self.heading)
 
 
 class OutlineEntry(BaseModel):

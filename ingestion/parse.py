@@ -67,9 +67,12 @@ def parse_content(content: PdfContent, file_name: str, document_id: str) -> Docu
     first_page = [line.text for line in first_lines]
     meeting = read_meeting(furniture, first_page, [line.text for line in lines])
     structure = read_structure(lines, _usable(content.outline))
+    body_size = body_type(lines)
+    # A printed sub-heading inside an item ("Tilbud 1: Overvægtsforløb", "Årsager til …") is a sentence of its own
+    # there too, never the first words of the paragraph under it.
+    lines = mark_headings(lines, body_size)
     segmentation = segment(lines, structure.headings)
     items = segmentation.items
-    body_size = body_type(lines)
     title = _title(meeting.body, meeting.date, first_lines, body_size, file_name, has_items=bool(items))
     hidden = segmentation.closed_lines | structure.contents_lines_of(set(segmentation.closed_numbers))
     hidden |= _naming_closed_items(lines, segmentation.preamble, segmentation)
@@ -96,8 +99,9 @@ def parse_content(content: PdfContent, file_name: str, document_id: str) -> Docu
         def kept(index: int) -> bool:
             return index not in contents and index not in hidden and not _CONTENTS_LINE.search(lines[index].text)
 
-        opening = [lines[index].plain() for index in segmentation.preamble if index < first_item and kept(index)]
-        closing = [lines[index].plain() for index in segmentation.preamble if index >= first_item and kept(index)]
+        # The meeting's own lines are labels and values ("Mødested" in bold over "Mødelokale 1"): no headings.
+        opening = [_label_line(lines[index]) for index in segmentation.preamble if index < first_item and kept(index)]
+        closing = [_label_line(lines[index]) for index in segmentation.preamble if index >= first_item and kept(index)]
         preamble = opening + closing
         if items and len(preamble) >= 2:
             # Who attended, where and when: asked about as often as the items themselves. What follows the last
@@ -203,13 +207,10 @@ def _sets_heading(line: TextLine, body_size: float) -> bool:
     return bool(body_size and line.size) and (line.bold or larger) and 2 < len(text) <= MAX_HEADING
 
 
-def headed_sections(lines: list[TextLine], body_size: float) -> list[Section]:
-    """A document without an agenda (an attachment, a policy, a notat) in sections under its printed headings
-    ("2. Råd og Vejledning", "Succeskriterier"): each section is named by the heading it stands under, and the
-    heading's lines stay in the text as lines of their own (a bold line may say when or where), so a sentence never
-    runs from a heading into the text below it. A heading is a run of lines in one heading type; a longer run than
-    a heading has is emphasised text. Text before the first heading is a section without a name."""
-    runs: list[tuple[int, int]] = []  # heading runs, [start, end)
+def heading_runs(lines: list[TextLine], body_size: float) -> dict[int, int]:
+    """The printed headings among ``lines``: runs of consecutive lines set in one heading type, as start → end
+    (exclusive). A longer run than a heading has is emphasised text, not a heading."""
+    runs: list[tuple[int, int]] = []
     for index, line in enumerate(lines):
         if not _sets_heading(line, body_size):
             continue
@@ -218,7 +219,25 @@ def headed_sections(lines: list[TextLine], body_size: float) -> list[Section]:
             runs[-1] = (runs[-1][0], index + 1)
         else:
             runs.append((index, index + 1))
-    starts = {start: end for start, end in runs if end - start <= MAX_HEADING_LINES}
+    return {start: end for start, end in runs if end - start <= MAX_HEADING_LINES}
+
+
+def _label_line(line: TextLine) -> Line:
+    return Line(text=line.text, page=line.page)
+
+
+def mark_headings(lines: list[TextLine], body_size: float) -> list[TextLine]:
+    """``lines`` with each printed heading's lines marked as such (``Line.heading``)."""
+    headings = {index for start, end in heading_runs(lines, body_size).items() for index in range(start, end)}
+    return [line.model_copy(update={"heading": index in headings}) for index, line in enumerate(lines)]
+
+
+def headed_sections(lines: list[TextLine], body_size: float) -> list[Section]:
+    """A document without an agenda (an attachment, a policy, a notat) in sections under its printed headings
+    ("2. Råd og Vejledning", "Succeskriterier"): each section is named by the heading it stands under, and the
+    heading's lines stay in the text as lines of their own (a bold line may say when or where), so a sentence never
+    runs from a heading into the text below it. Text before the first heading is a section without a name."""
+    starts = heading_runs(lines, body_size)
     headings = {index for start, end in starts.items() for index in range(start, end)}
     sections: list[Section] = []
     name, body = "", []
@@ -228,7 +247,7 @@ def headed_sections(lines: list[TextLine], body_size: float) -> list[Section]:
                 sections.append(Section(name=name, lines=body))
             name = " ".join(" ".join(other.text for other in lines[index : starts[index]]).split())
             body = []
-        body.append(line.plain(heading=index in headings))
+        body.append(Line(text=line.text, page=line.page, heading=index in headings))
     if body:
         sections.append(Section(name=name, lines=body))
     return sections or [Section(name="", lines=[])]

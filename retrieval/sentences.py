@@ -212,8 +212,10 @@ def split_lines(lines: list[Line], section: str, start_position: int = 0) -> lis
             cursor += len(line.text) + 1
         text = " ".join(parts)
         bulleted = bool(_BULLET.match(block[0].text))
-        # "Ikke til stede: Anne Holm" is one line of who was absent, however its label is written.
-        points = [] if section in ATTENDANCE_LABELS else _label_points(text)
+        # "Ikke til stede: Anne Holm" is one line of who was absent, however its label is written; a printed heading
+        # ("Tilbud 1: Overvægtsforløb") is one sentence too.
+        whole = section in ATTENDANCE_LABELS or all(line.heading for line in block)
+        points = [] if whole else _label_points(text)
         if bulleted:
             # An entry of a timetable or a list of terms keeps its value: "• 12. og 13. september: Budgetforhandlinger".
             colon = text.find(":")

@@ -200,3 +200,51 @@ def test_a_chunk_under_a_printed_heading_names_it_once() -> None:
     chunks = chunk_document(parse_content(content, "bilag-vejhjaelp.pdf", "doc-5"), max_tokens=120)
     headed = [chunk for chunk in chunks if chunk.text.startswith("Klage og ankemuligheder")]
     assert headed and not headed[0].text.startswith("Klage og ankemuligheder\nKlage og ankemuligheder")
+
+
+def _minutes_with_sub_headings() -> PdfContent:
+    """One meeting's item whose Sagsfremstilling has printed sub-headings (bold, body size) over its paragraphs."""
+    body = 11.0
+    lines = [
+        (14.0, False, "Referat Vestby Udvalg 14.03.2024"),
+        (body, True, "Mødested"),
+        (body, False, "Mødelokale 1, Rådhuset"),
+        (14.0, True, "1. Nye tilbud i Træningsenheden"),
+        (body, False, "Sagsnr.: 24/2832"),
+        (body, True, "Sagsfremstilling"),
+        (body, True, "Baggrund for sagen"),
+        (body, False, "Udvalget bad i februar om en sag om nye tilbud, og administrationen har udarbejdet tre."),
+        (body, True, "Tilbud 1: Overvægtsforløb"),
+        (body, False, "Den seneste sundhedsprofil viser, at flere borgere i Vestby er svært overvægtige end før."),
+        (body, True, "Tilbud 2: Gangtræning"),
+        (body, False, "Der ses hvert år flere borgere med smerter i benene, når de går, også i Vestby."),
+        *[(body, False, f"Linje {n} af sagsfremstillingen om tilbuddene, som borgerne henvises til") for n in range(6)],
+        (body, True, "Beslutning i Vestby Udvalg den"),
+        (body, True, "14.03.2024"),
+        (body, False, "Godkendt."),
+    ]
+    page = [TextLine(text=text, page=1, size=size, bold=bold) for size, bold, text in lines]
+    return PdfContent(pages=[page], outline=[])
+
+
+def test_a_printed_sub_heading_inside_an_item_is_its_own_sentence() -> None:
+    """ "Tilbud 1: Overvægtsforløb" set in bold over its paragraph is not the first words of the paragraph's first
+    sentence ("Overvægtsforløb Den seneste …"), nor split at its colon: a list question quotes it whole."""
+    document = parse_content(_minutes_with_sub_headings(), "referat-vestby.pdf", "doc-6")
+    item = next(item for item in document.items if item.number == "1")
+    texts = [sentence.text for sentence in item_sentences(item)]
+    assert "Tilbud 1: Overvægtsforløb" in texts
+    assert "Tilbud 2: Gangtræning" in texts
+    assert "Den seneste sundhedsprofil viser, at flere borgere i Vestby er svært overvægtige end før." in texts
+    # A dated decision heading is the label of the decision under it, bold or not; so is a meeting's bold label.
+    assert "Beslutning i Vestby Udvalg den 14.03.2024 Godkendt." in texts
+    opening = [sentence.text for sentence in item_sentences(document.items[0])]
+    assert opening == ["Referat Vestby Udvalg 14.03.2024 Mødested Mødelokale 1, Rådhuset"]
+
+
+def test_an_items_section_opening_with_a_sub_heading_keeps_its_name_in_the_chunk() -> None:
+    """Only an attachment's sections are named by the heading printed at their top; an item's Sagsfremstilling that
+    opens with a bold sub-heading is still called Sagsfremstilling in its chunk."""
+    chunks = chunk_document(parse_content(_minutes_with_sub_headings(), "referat-vestby.pdf", "doc-7"), max_tokens=80)
+    opening = next(chunk for chunk in chunks if "Baggrund for sagen" in chunk.text)
+    assert "Sagsfremstilling\nBaggrund for sagen" in opening.text
