@@ -85,6 +85,11 @@ MAX_REASONS_BACK = 4
 _ADDS = re.compile(r"(?i)^\s*(og )?(desuden|endvidere|derudover|herudover|endelig|samtidig|yderligere|ydermere)\b")
 # A sentence that breaks the number before it down.
 _BREAKDOWN = re.compile(r"(?i)^\s*(heraf|deraf|af dem|af disse|fordelt på|heriblandt)\b")
+# A sentence that leaves open what the meeting is to choose ("… skal beslutte, hvilke medlemmer der deltager"): the
+# item's decision tells what was chosen.
+_LEAVES_OPEN = re.compile(
+    r"(?i)\b(beslutte[rs]?|vælge[rs]?|udpege[rs]?|tage stilling til),?\s+(hvilke|hvilken|hvilket|hvem|hvor)\b"
+)
 MAX_LIST_ITEMS = 8
 # How far the next entry of a list may stand: right after, or after a description of one or two sentences.
 ENTRY_STEPS = (1, 2, 3)
@@ -539,7 +544,11 @@ class ExtractiveAnswerer:
             e
             for e in chosen
             if e.hit is best.hit
-            and (abs(e.sentence.position - best.sentence.position) <= 2 or e.total >= best.total * HOLDER_CLOSE)
+            and (
+                abs(e.sentence.position - best.sentence.position) <= 2
+                or e.total >= best.total * HOLDER_CLOSE
+                or (e.sentence.section == DECISION_SECTION and _LEAVES_OPEN.search(best.sentence.text))
+            )
         ]
         fit_missing = fitted and not any(e.fit > 0 for e in near)
         # "Fik foreningen pengene?" is not answered by "Foreningen ønsker at ansøge om pengene".

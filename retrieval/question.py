@@ -219,6 +219,8 @@ _INSTITUTION_END = re.compile(
     r"ridning|trampolin|dart|petanque|roning|sejlads|musik\w*|forum|konference\w*|seminar\w*|festival\w*|"
     r"netværk\w*|messe\w*)$"
 )
+# … or begins with one: "Region Nordjylland", "Styrelsen for …".
+_INSTITUTION_START = re.compile(r"(?i)(region|regionsrådet|styrelsen|ministeriet|kommune|kommunen|team|afdeling)$")
 # A proper name: a capitalised word that does not open the sentence.
 _HAS_PROPER = re.compile(r"(?<![.!?:•]\s)(?<!^)\b[A-ZÆØÅ][\wæøåÆØÅ-]+")
 _ABBREVIATION = re.compile(r"(?i)\b(kr|nr|mio|mia|ca|jf|pkt|tlf)\.\s")
@@ -585,11 +587,13 @@ def tells_start(sentence: str, question: str) -> bool:
 
 def names_person(sentence: str, question: str = "") -> bool:
     """Whether the sentence names a person the question does not: two or more capitalised words ("Anne
-    Holm", "Jens Møller-Nielsen") that do not end in an institution's word and are not the question's own."""
+    Holm", "Jens Møller-Nielsen") that neither end nor begin with an institution's word ("Region Nordjylland") and are
+    not the question's own."""
     asked_words = {word.casefold() for word in re.findall(r"\w+", question)}
     for match in _HAS_NAME.finditer(sentence):
         words = re.split(r"[ -]", match.group(0))
-        if _INSTITUTION_END.search(words[-1]) or all(_asked(word, asked_words) for word in words):
+        institution = _INSTITUTION_END.search(words[-1]) or _INSTITUTION_START.match(words[0])
+        if institution or all(_asked(word, asked_words) for word in words):
             continue
         return True
     return False

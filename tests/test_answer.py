@@ -410,6 +410,31 @@ def test_a_reason_found_in_the_item_nearly_as_good_as_the_best_match_counts_as_f
     assert assistant.extractive.signals(question, far, chosen, kind).fit_missing
 
 
+def test_who_was_chosen_is_found_in_the_decision_when_the_proposal_leaves_it_open(assistant: Assistant):
+    """ "Udvalget skal beslutte, hvilke medlemmer der deltager" leaves open who; the item's decision, pages on and far
+    down the ranking, names them: the name is found, not missing. A decision far down that does not answer what the
+    best match leaves open is still a guess."""
+    from retrieval.question import classify
+
+    hit = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
+    question = "Hvem skal deltage fra udvalget i stormødet om sundhedsaftalen?"
+    kind = classify(question)
+
+    def signals(opening: str):
+        best = Sentence(opening, "Indstilling", [1], 2)
+        decision = Sentence("Godkendt, idet Anne Holm og Lise Berg deltager fra udvalget.", "Beslutning", [3], 30)
+        ranked = [
+            Evidence(s, hit, 0, score, fit=assistant.extractive._fit(kind, s, question))
+            for s, score in ((best, 0.95), (decision, 0.6))
+        ]
+        chosen = assistant.extractive.select(ranked, kind, question)
+        assert any(e.sentence is decision for e in chosen)
+        return assistant.extractive.signals(question, ranked, chosen, kind)
+
+    assert not signals("Udvalget skal beslutte, hvilke medlemmer der deltager i stormødet.").fit_missing
+    assert signals("Udvalget inviteres til stormødet om sundhedsaftalen i november.").fit_missing
+
+
 def _answered_from(extractive: ExtractiveAnswerer, monkeypatch, question: str, hit, ranked: list[Evidence]) -> Answer:
     """The answer given when ``ranked`` is what the item offers, with the confidence threshold off: what is judged
     is the quotes themselves."""

@@ -327,6 +327,9 @@ def test_a_list_question_that_asks_for_a_number_wants_the_number() -> None:
         ("Anne Holm (V) stemmer imod.", True),
         ("- Både Vestby- og Østbyindsatsen er tydeliggjort.", False),
         ("Plan Udvalget godkendte sagen.", False),
+        # … nor begins with one: a region, an agency.
+        ("Aftalen er godkendt af Sundhedssamarbejdsudvalget i Region Sjælland den 9. maj.", False),
+        ("Sagen er drøftet med Region Hovedstaden og Styrelsen Sydkysten.", False),
     ],
 )
 def test_a_person_is_two_capitalised_words_not_ending_in_an_institutions_word(sentence: str, is_person: bool) -> None:
