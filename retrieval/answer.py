@@ -90,6 +90,8 @@ _BREAKDOWN = re.compile(r"(?i)^\s*(heraf|deraf|af dem|af disse|fordelt på|herib
 _LEAVES_OPEN = re.compile(
     r"(?i)\b(beslutte[rs]?|vælge[rs]?|udpege[rs]?|tage stilling til),?\s+(hvilke|hvilken|hvilket|hvem|hvor)\b"
 )
+# The shortest stem that may end a compound of the item's title and still name what the question counts.
+MIN_COMPOUND_TAIL = 3
 MAX_LIST_ITEMS = 8
 # How far the next entry of a list may stand: right after, or after a description of one or two sentences.
 ENTRY_STEPS = (1, 2, 3)
@@ -661,6 +663,11 @@ def _focus_missing(question: str, chosen: list[Evidence]) -> bool:
         # A sentence stands under its section's heading: "Anne Holm" under "Fraværende" says who was absent.
         tokens = set(analyse(f"{evidence.sentence.section} {evidence.sentence.text}"))
         if wanted <= tokens or (wanted <= PEOPLE and tokens & PEOPLE):
+            return False
+        # … and under its item's title, which may name the thing in a compound: the names listed under "Dialogmøde
+        # med plejecenterlederne" are the leaders asked for.
+        titled = analyse(evidence.hit.title)
+        if all(len(word) >= MIN_COMPOUND_TAIL and any(token.endswith(word) for token in titled) for word in wanted):
             return False
     return True
 

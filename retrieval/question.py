@@ -204,10 +204,11 @@ _UNTIL = re.compile(
     rf"\b(\d{{1,2}}\.\s?({_MONTH_WORDS})|(19|20)\d\d)\b"
 )
 # Two or more capitalised words, a middle initial allowed ("John T. Olsen"). Opening a sentence or a list entry only
-# as a person is written there — with a role after a comma ("• Anne Holm, centerchef"), a party ("Anne Holm (V)") or
-# alone — else any sentence's first words would do ("- Både Vestby- og Østbyindsatsen …").
+# as a person is written there — with a role after a comma ("• Anne Holm, centerchef"), a party ("Anne Holm (V)"), a
+# workplace ("Anne Holm fra Vestby Plejecenter") or alone — else any sentence's first words would do ("- Både
+# Vestby- og Østbyindsatsen …").
 _NAME = r"[A-ZÆØÅ][a-zæøåöüéä]+(?:(?:\s[A-ZÆØÅ]\.)?[ -][A-ZÆØÅ][a-zæøåöüéä]+)+"
-_HAS_NAME = re.compile(rf"(?<![.!?•–-]\s)(?<!^)\b{_NAME}|(?:^|(?<=[•–-]\s)){_NAME}(?=,|\s\(|\s*$)")
+_HAS_NAME = re.compile(rf"(?<![.!?•–-]\s)(?<!^)\b{_NAME}|(?:^|(?<=[•–-]\s)){_NAME}(?=,|\s\(|\s*$|\sfra\s[A-ZÆØÅ])")
 # A name of two or more capitalised words ends in an institution's word when it is not a person: "Vestby Fodbold",
 # "Østby Havn", "Nordby Skole".
 _INSTITUTION_END = re.compile(

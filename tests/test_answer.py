@@ -435,6 +435,36 @@ def test_who_was_chosen_is_found_in_the_decision_when_the_proposal_leaves_it_ope
     assert signals("Udvalget inviteres til stormødet om sundhedsaftalen i november.").fit_missing
 
 
+def test_what_a_who_question_names_may_stand_in_the_items_title_as_a_compound(assistant: Assistant):
+    """ "Hvem er leder af …?" answered from the item "Dialogmøde med plejecenterlederne" by "Anne Holm fra Vestby
+    Plejecenter": the title names the leaders the sentence lists. An item titled otherwise does not."""
+    from retrieval.answer import _focus_missing
+    from retrieval.domain import Hit
+
+    question = "Hvem er leder af Vestby Plejecenter?"
+    sentence = Sentence("Anne Holm fra Vestby Plejecenter.", "Tidsplan", [2], 4)
+
+    def quoted(title: str) -> list[Evidence]:
+        hit = Hit(
+            document_id="d",
+            file_name="f.pdf",
+            body="Vestby Udvalg",
+            meeting_date=None,
+            agenda_item="2",
+            title=title,
+            kind="",
+            case_number="",
+            pages=[2],
+            snippet="",
+            score=1.0,
+            chunk_ids=[],
+        )
+        return [Evidence(sentence, hit, 0, 0.9)]
+
+    assert not _focus_missing(question, quoted("Årligt dialogmøde med plejecenterlederne"))
+    assert _focus_missing(question, quoted("Årligt dialogmøde om plejecentrene"))
+
+
 def _answered_from(extractive: ExtractiveAnswerer, monkeypatch, question: str, hit, ranked: list[Evidence]) -> Answer:
     """The answer given when ``ranked`` is what the item offers, with the confidence threshold off: what is judged
     is the quotes themselves."""

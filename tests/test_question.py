@@ -325,6 +325,7 @@ def test_a_list_question_that_asks_for_a_number_wants_the_number() -> None:
         # Opening a sentence or entry: a person as written there (a role after a comma, a party), not any two words.
         ("Anne Holm, centerchef for Job og Socialservice deltager på mødet.", True),
         ("Anne Holm (V) stemmer imod.", True),
+        ("Anne Holm fra Vestby Plejecenter, kompetencecenter for demens.", True),
         ("- Både Vestby- og Østbyindsatsen er tydeliggjort.", False),
         ("Plan Udvalget godkendte sagen.", False),
         # … nor begins with one: a region, an agency.
