@@ -68,7 +68,7 @@ def parse_content(content: PdfContent, file_name: str, document_id: str) -> Docu
     meeting = read_meeting(furniture, first_page, [line.text for line in lines])
     structure = read_structure(lines, _usable(content.outline))
     body_size = body_type(lines)
-    # A printed sub-heading inside an item ("Tilbud 1: Overvægtsforløb", "Årsager til …") is a sentence of its own
+    # A printed sub-heading inside an item (bold or larger: "Om projektet", "Årsager til …") is a sentence of its own
     # there too, never the first words of the paragraph under it.
     lines = mark_headings(lines, body_size)
     segmentation = segment(lines, structure.headings)
@@ -223,6 +223,7 @@ def heading_runs(lines: list[TextLine], body_size: float) -> dict[int, int]:
 
 
 def _label_line(line: TextLine) -> Line:
+    """A line of the meeting's own information: a label or its value, never a heading of its own."""
     return Line(text=line.text, page=line.page)
 
 
