@@ -24,6 +24,7 @@ from retrieval.question import (
     REFERS_BACK,
     QuestionKind,
     asks_outcome,
+    asks_yes_no,
     bodies_in,
     classify,
     decided_after,
@@ -553,13 +554,16 @@ class ExtractiveAnswerer:
             )
         ]
         fit_missing = fitted and not any(e.fit > 0 for e in near)
-        # "Fik foreningen pengene?" is not answered by "Foreningen ønsker at ansøge om pengene".
+        quotes = [e for e in chosen if e.hit is best.hit]
+        # "Fik foreningen pengene?" is not answered by "Foreningen ønsker at ansøge om pengene". A yes-or-no
+        # question's outcome is the item's decision, wherever it stands: "Fik ejerne tilladelse …?" is told by "Med
+        # stemmerne 19 for og 1 imod godkendte Byrådet …" far below the sentence that matched best.
+        told = near + [e for e in quotes if asks_yes_no(question) and e.sentence.section == DECISION_SECTION]
         outcome_missing = asks_outcome(question) and not any(
-            tells_outcome(e.sentence.text, question, e.hit.meeting_date) for e in near
+            tells_outcome(e.sentence.text, question, e.hit.meeting_date) for e in told
         )
         # "Hvor mange deltog i 2012?" is not answered by what the quotes say of 2011; nor "Hvad besluttede Byrådet
         # den 6. november?" by minutes from before that day.
-        quotes = [e for e in chosen if e.hit is best.hit]
         # A year asked beside what a meeting did ("Hvordan har Byrådet fulgt op på sagen i 2024?") may be the
         # meeting's own; a figure's year ("Hvor mange deltog i 2012?") is the figure's.
         year = best.hit.meeting_date.year if best.hit.meeting_date else None
@@ -741,16 +745,21 @@ def decision_of(own: dict[int, Evidence], day: dt.date | None) -> list[Evidence]
 _ADOPTS = re.compile(r"(?i)\b([^\W\d_][\w-]*?)s\s+(?:indstilling|anbefaling)\w*")
 _ADOPTING = re.compile(r"(?i)\b(godkend\w*|tiltr[åa]d\w*|følge[sr]?|fulgt\w*|fulgte|vedt\w*)")
 # Where an item's course prints one meeting's decision: "14-03-2024 Vestby Udvalg", "Beslutning i Økonomiudvalget
-# den 10.04.2024".
-_COURSE_HEADER = re.compile(r"(?i)^\s*(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b|beslutning (?:i|fra) )")
-# A course's header with the body's name, before its decision: "14-03-2024 Klima-, Teknik- og Miljøudvalget".
+# den 10.04.2024", "Punkt 6, Vestby Udvalg den 08.02.2023".
+_COURSE_HEADER = re.compile(
+    r"(?i)^\s*(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b|beslutning (?:i|fra) |punkt \d+(?:\.\d+)*, )"
+)
+# A course's header with the body's name, before its decision: "14-03-2024 Klima-, Teknik- og Miljøudvalget",
+# "Punkt 6, Vestby Udvalg den 08.02.2023".
+_DAY = r"\d{1,2}[-./]\d{1,2}[-./]\d{2,4}"
+_BODY_NAME = r"(?:[\w,-]+\s+){0,5}?\w*(?:udvalg\w*|råd\w*|bestyrelse\w*)"
 _COURSE_HEADER_LINE = re.compile(
-    r"(?i)^\s*\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\s+(?:[\w,-]+\s+){0,5}?\w*(?:udvalg\w*|råd\w*|bestyrelse\w*)\s+"
+    rf"(?i)^\s*(?:{_DAY}\s+{_BODY_NAME}\s+|punkt \d+(?:\.\d+)*,\s+{_BODY_NAME}\s+den\s+{_DAY}\s+)"
 )
 # A decision that approves the proposal without saying it: "1.-3. Anbefales.", "Godkendt", "2. anbefales", one per
 # point as a list ("- Anbefales - Anbefales").
 _POINT_MARKS = r"(?:(?:\d+\.?\s*(?:[-–]\s*\d+\.?)?|[a-z]\)|[-–•])\s*)*"
-_APPROVES = r"(?:anbefales|godkendes|godkendt|tiltrådt|tiltrædes|vedtaget)"
+_APPROVES = r"(?:anbefales|godkendes|godkendt|tiltrådt|tiltrædes|vedtaget)(?!\s+ikke\b)"
 _BARE_APPROVAL = re.compile(rf"(?i)^\s*{_POINT_MARKS}{_APPROVES}\b")
 # Nothing but approvals: "1.-3. Anbefales.", "- Anbefales - Anbefales" (not "1. Godkendt. 2. Udvalget anbefaler 2a").
 _ONLY_APPROVALS = re.compile(rf"(?i)^\s*(?:{_POINT_MARKS}{_APPROVES}\.?\s*)+$")

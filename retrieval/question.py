@@ -363,9 +363,20 @@ _OPENS_DATE = re.compile(r"(?i)^\s*hvornår\b")
 # ja?", see ``asks_outcome``).
 _YES_NO = re.compile(
     r"(?i)^\s*(?!hv|nævn|opregn|beskriv|forklar|redegør|angiv|giv|list|fortæl|i |på |om |for |til |af |med |ved )"
-    r"(?:[a-zæøå]+(?:r|s|l|e)|blev|vedtog)\b(?![^?]*\b(?:hvad|hvem|hvilke\w*|hvor\w*|hvornår|eller)\b)"
+    r"(?:[a-zæøå]+(?:r|s|l|e)|blev|vedtog|må)\b(?![^?]*\b(?:hvad|hvem|hvilke\w*|hvor\w*|hvornår|eller)\b)"
+)
+# Whether someone was granted something is the granting body's decision: "Fik Vestby Strand I/S den ekstra
+# bevilling?", "Fik ejerne tilladelse til …?" (not "Fik foreningen pengene?", see ``_ASKS_OUTCOME``).
+_GRANTED = re.compile(
+    r"(?i)^\s*fik\b[^?]*\b(?:tilladelse|\w*bevilling|bemyndigelse|dispensation|godkendelse|lov til)\b"
 )
 _ENDED_WITH = re.compile(r"(?i)\bendte\b[^?]{0,60}\bmed at\b|\bbakke\w* op om\b")
+
+
+def asks_yes_no(question: str) -> bool:
+    """Whether the question is answered yes or no by what was decided ("Må boligafdelingen …?", "Fik ejerne
+    tilladelse …?")."""
+    return bool((_YES_NO.match(question) and not _ASKS_OUTCOME.search(question)) or _GRANTED.search(question))
 
 
 def classify(question: str) -> QuestionKind:
@@ -373,11 +384,7 @@ def classify(question: str) -> QuestionKind:
     other = not (opens_reason or opens_date)
     number = _asks_number(question) and other
     return QuestionKind(
-        decision=bool(
-            _DECISION.search(question)
-            or (_YES_NO.match(question) and not _ASKS_OUTCOME.search(question))
-            or _ENDED_WITH.search(question)
-        ),
+        decision=bool(_DECISION.search(question) or asks_yes_no(question) or _ENDED_WITH.search(question)),
         number=number,
         date=(bool(_DATE.search(question)) and not number and not opens_reason) or opens_date,
         person=bool(_PERSON.search(question)) and other,

@@ -532,6 +532,14 @@ def test_an_outcome_asked_is_not_answered_by_an_intention(assistant: Assistant, 
     # The item's other sentence states a fact: then the outcome may be there, and the signal does not decline.
     both = [*wanting, Evidence(Sentence(texts[1], "Sagen", [1], 1), hit, 0, 0.85)]
     assert not extractive.signals(question, both, both, kind).fit_missing
+    # Whether a grant was given is told by the item's decision, however far below the best match it stands.
+    granted = "Fik ejerne tilladelse til at nedlægge vejarealet?"
+    asked = Evidence(Sentence("Ejerne ønsker at få vejarealet nedlagt.", "Sagen", [1], 0), hit, 0, 0.9)
+    ruling = Evidence(
+        Sentence("Med stemmerne 19 for og 1 imod godkendte Byrådet indstillingen.", "Beslutning", [3], 40), hit, 0, 0.3
+    )
+    assert extractive.signals(granted, [asked], [asked], classify(granted)).fit_missing
+    assert not extractive.signals(granted, [asked, ruling], [asked, ruling], classify(granted)).fit_missing
 
 
 def test_a_figure_for_another_year_is_not_quoted_as_the_answer(assistant: Assistant, monkeypatch):
@@ -620,6 +628,14 @@ def test_a_decision_that_adopts_a_recommendation_is_quoted_with_it(assistant: As
     )
     own[6] = Evidence(Sentence("Udvalget anbefaler scenarie A.", "Sagens forløb", [1], 6), hit, 0, 0.5)
     assert [[e.sentence.position for e in run] for run in adopted(own, decision)][:2] == [[7], [5, 6]]
+    # A course printed as "Punkt 6, Vestby Udvalg den 14.03.2024 1.-2. Anbefales ikke." is followed too; a refusal
+    # is no approval of the Indstilling, so the chain ends with the committee's own words.
+    own[5] = Evidence(
+        Sentence("Punkt 6, Vestby Udvalg den 14.03.2024 1.-2. Anbefales ikke.", "Sagens forløb", [1], 5), hit, 0, 0.5
+    )
+    own[6] = Evidence(Sentence("Bilag 1.", "Bilag", [1], 6), hit, 0, 0.5)
+    own[7] = Evidence(Sentence(rows[7][1], "Sagens forløb", [1], 7), hit, 0, 0.5)
+    assert [[e.sentence.position for e in run] for run in adopted(own, decision)] == [[7], [5]]
     # A decision that says what was decided adopts nothing.
     own[4] = Evidence(Sentence("Byrådet valgte scenarie A.", "Beslutning", [1], 4), hit, 0, 0.5)
     assert adopted(own, decision_of(own, None)) == []

@@ -534,12 +534,18 @@ def test_minutes_from_before_a_day_cannot_say_what_was_decided_that_day() -> Non
         ("Hvilket scenarie endte Byrådet med at bakke op om?", True),
         ("Blev forslaget sendt til realitetsbehandling i udvalget?", True),
         ("Vedtog Byrådet den nye styrelsesvedtægt?", True),
+        # Permission asked, and whether something was granted, are the body's decision.
+        ("Må boligafdelingen bruge sit lån til at forstærke taget?", True),
+        ("Fik ejerne tilladelse til at nedlægge en del af vejarealet?", True),
+        ("Fik Vestby Strand I/S den ekstra engangsbevilling?", True),
+        ("Fik administrationen bemyndigelse til at udstede påbud?", True),
         # How the vote went stands with the decision.
         ("Hvordan faldt afstemningen om råderetsbeløbet ud?", True),
         ("Hvem stemte imod placeringen af daginstitutionen?", True),
         # A choice between two, what others did, and questions with a question word are not decisions.
         ("Er det flere eller færre unge uden bolig end før?", False),
         ("Har grundejerne sagt ja til at betale?", False),
+        ("Fik foreningen pengene fra fonden?", False),
         ("Kan borgerne søge om tilskud, og hvor meget kan de få?", False),
         ("Hvor mange deltog i kurset?", False),
         ("I hvilken by ligger skolen?", False),
