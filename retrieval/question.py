@@ -235,6 +235,9 @@ REFERS_BACK = re.compile(
 )
 # Who won: asked ("Hvem vandt prisen?", "Hvilken leverandør vandt udbuddet?") and told ("Prisen gik til …", "Kontrakten
 # tildeles …", "… blev valgt som leverandør").
+# Who was hired, elected or became something is a person, named: "Hvem blev ansat som ny borgerrådgiver?", "Hvem blev
+# ny leder af Borgerservice?" are not answered by "Byrådet har kompetencen til at ansætte en ny borgerrådgiver".
+_ASKS_APPOINTEE = re.compile(r"(?i)\bhvem (?:blev|er|bliver) (?:ansat|valgt|udnævnt|konstitueret|ny|den nye)\b")
 _ASKS_WINNER = re.compile(r"(?i)\b(vandt|vinder(en|ne)?)\b")
 _HAS_WINNER = re.compile(
     r"(?i)\b(vandt|vinder\w*|tildelt|tildeles|tildelte|gik til|blev valgt|er valgt|valgt som|vindende|"
@@ -526,7 +529,7 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
             if not counts_focus(sentence, question):
                 return False
     new = [match.group(0) for match in pattern.finditer(text) if match.group(0).casefold() not in asked]
-    if wanted == "person" and not new:
+    if wanted == "person" and not new and not _ASKS_APPOINTEE.search(question):
         # "Hvem" is answered by a person ("Anne Marie Holm"), a role with a name, or a body or place with a
         # one-word name ("aktivitetscentret Parkhuset"): a capitalised word the question does not have.
         asked_words = {word.casefold() for word in re.findall(r"\w+", question)}

@@ -344,6 +344,15 @@ def test_who_won_is_answered_by_a_sentence_that_says_who_won() -> None:
     assert holds("person", "Prisen gik til Anne Holm.", "Hvem vandt prisen?")
 
 
+def test_who_was_hired_or_became_something_is_answered_by_a_persons_name() -> None:
+    """A body answers "hvem har kompetencen …?", not "hvem blev ansat …?"."""
+    sentence = "I henhold til delegationsplanen har Byrådet kompetencen til at ansætte en ny borgerrådgiver."
+    assert holds("person", sentence, "Hvem har kompetencen til at ansætte en ny borgerrådgiver?")
+    for question in ("Hvem blev ansat som ny borgerrådgiver?", "Hvem blev ny leder af Borgerservice?"):
+        assert not holds("person", sentence, question)
+        assert holds("person", "Byrådet ansatte Anne Holm som ny borgerrådgiver.", question)
+
+
 def test_a_name_the_question_already_says_is_no_answer_to_who() -> None:
     assert not names_person("Formanden Anne Holm åbnede mødet.", "Hvad sagde Anne Holm på mødet?")
 
