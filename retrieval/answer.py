@@ -32,6 +32,7 @@ from retrieval.question import (
     focus,
     happened_after,
     holds,
+    listed_before,
     listed_words,
     meeting_fact,
     meeting_facts,
@@ -317,6 +318,9 @@ class ExtractiveAnswerer:
             return 0.0
         if wanted == "list" and lead is not None and names_listed(lead, listed_words(question)):
             # "Hvilke områder …?" is answered by the list whose lead-in names them ("… disse otte områder:").
+            return self.calibration.fit_bonus * STRONG_LIST
+        if wanted == "list" and names_listed(listed_before(sentence.text), listed_words(question)):
+            # … or by a sentence that names them, then runs the list: "De syv kommuner er Vestby, Nordby, … og Østby."
             return self.calibration.fit_bonus * STRONG_LIST
         fits = (wanted == "list" and lead is not None) or _holds(wanted, sentence, question)
         # A name under "Ikke til stede" / "Afbud" says who was absent: it answers only who was.
@@ -942,7 +946,55 @@ def _with_lists(chosen: list[Evidence], own: dict[int, Evidence], listing: bool)
                     add(entry)
         elif len(sentence.text) < 60 and following is not None and following.sentence.section == sentence.section:
             add(following)
+        if listing:
+            # Entries printed as headings of their own ("Tilbud 1:" … "Tilbud 3:", "Fælles om kvalitet, herunder:"),
+            # each followed by its text: every sibling heading is quoted.
+            for evidence in (item, following):
+                if evidence is not None:
+                    for entry in _sibling_headings(own, evidence.sentence.position):
+                        add(entry)
     return result
+
+
+# An entry printed as a heading of its own, ending in ":" ("Tilbud 1:", "Fælles om kvalitet, herunder:"): at most
+# this many words; one of at most this many is a label whose entry is named by the sentence after it.
+MAX_HEADING_WORDS = 8
+MAX_LABEL_WORDS = 3
+
+
+def _sibling_headings(own: dict[int, Evidence], position: int) -> list[Evidence]:
+    """The entries of a list printed as headings, when the sentence at ``position`` is the first of them: short
+    lines ending in ":", outside bulleted lists, that open with the same word and stand in one section, each
+    followed by its text. A label ("Tilbud 2:") brings the sentence that names its entry. Written by hand: no
+    library reads headings that minutes print in body type."""
+
+    def heading(evidence: Evidence | None) -> bool:
+        return (
+            evidence is not None
+            and not evidence.sentence.list_item
+            and evidence.sentence.text.rstrip().endswith(":")
+            and len(evidence.sentence.text.split()) <= MAX_HEADING_WORDS
+        )
+
+    first = own.get(position)
+    if first is None or not heading(first):
+        return []
+    opening = first.sentence.text.split()[0].casefold()
+    earlier = own.get(position - 1)
+    if heading(earlier) and earlier is not None and earlier.sentence.text.split()[0].casefold() == opening:
+        return []  # not the first of its siblings: the first one brings them all
+    found = [first]
+    later = position + 1
+    while (evidence := own.get(later)) is not None and evidence.sentence.section == first.sentence.section:
+        if heading(evidence) and evidence.sentence.text.split()[0].casefold() == opening:
+            found.append(evidence)
+            if len(found) == MAX_LIST_ITEMS:
+                break
+        later += 1
+    if len(found) < 2:
+        return []
+    named = [own.get(h.sentence.position + 1) for h in found if len(h.sentence.text.split()) <= MAX_LABEL_WORDS]
+    return found + [e for e in named if e is not None and e.sentence.section == first.sentence.section]
 
 
 def _opens_list(own: dict[int, Evidence], position: int) -> bool:

@@ -483,6 +483,17 @@ _ASKS_PAST_DATE = re.compile(
 )
 
 
+def listed_before(sentence: str) -> str:
+    """What a sentence says before the list it runs ("De syv kommuner er " of "De syv kommuner er Vestby, Nordby og
+    Østby kommuner."); "" when it runs none."""
+    enumeration = _HAS_ENUMERATION.search(sentence)
+    if not enumeration:
+        return ""
+    # The match may open on the words before the first entry ("syv kommuner er Vestby, …"): up to its first comma.
+    comma = sentence.find(",", enumeration.start())
+    return sentence[: comma if comma >= 0 else enumeration.start()]
+
+
 def holds(wanted: str, sentence: str, question: str = "") -> bool:
     """Whether a sentence holds what the question wants — a number, a person, a date, a place, a reason — that
     the question does not already say itself (a year named in the question answers no "hvornår")."""

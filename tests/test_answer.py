@@ -227,6 +227,41 @@ def test_a_list_with_longer_descriptions_is_quoted_whole_but_not_the_next_list(a
     assert sorted(e.sentence.position for e in quoted) == [0, 1, 2, 3, 4, 5]
 
 
+def test_entries_printed_as_headings_of_their_own_are_all_quoted(assistant: Assistant):
+    """ "De tre principper er:" / "Fælles om takster, herunder:" … "Fælles om kvalitet, herunder:" …: each entry is a
+    short line ending in ":" opening with the same word, followed by its text; a label ("Tilbud 2:") brings the
+    sentence that names its entry. Bulleted lines ending in ":" and a single such line are no such list."""
+    from retrieval.answer import _with_lists
+
+    hit = assistant.ask("Hvem blev udpeget til følgegruppen for Lynetteholm?").retrieved[0]
+    texts = [
+        ("De tre principper er:", False),
+        ("Fælles om takster, herunder:", False),
+        ("- Standardkontrakter er obligatoriske.", True),
+        ("- Vi anvender fælles principper:", True),
+        ("Fælles om kvalitet, herunder:", False),
+        ("- Ingen kommuner køber uden dialog.", True),
+        ("Fælles om botilbud, herunder:", False),
+        ("- Ingen tilbud lukkes uden drøftelse.", True),
+    ]
+    own = _printed(hit, texts)
+    quoted = {e.sentence.position for e in _with_lists([own[0]], own, listing=True)}
+    assert {0, 1, 4, 6} <= quoted
+    assert not {e.sentence.position for e in _with_lists([own[0]], own, listing=False)} & {4, 6}
+    labels = [
+        ("Administrationen foreslår nye tilbud.", False),
+        ("Tilbud 1:", False),
+        ("Overvægtsforløb Forløbet varer 12 uger.", False),
+        ("Borgerne henvises af lægen.", False),
+        ("Tilbud 2:", False),
+        ("Gangtræning Holdtræning i 12 uger.", False),
+    ]
+    own = _printed(hit, labels)
+    assert {1, 2, 4, 5} <= {e.sentence.position for e in _with_lists([own[0]], own, listing=True)}
+    own = _printed(hit, labels[:4])
+    assert 2 not in {e.sentence.position for e in _with_lists([own[0]], own, listing=True)}
+
+
 def test_a_decision_question_keeps_its_best_sentence_from_an_earlier_decision_run(assistant: Assistant):
     """The item's (last) decision is quoted for a decision question; the best sentence stays with it, also when it
     stands in another run of the Beslutning section (an item can print its decision in parts)."""
@@ -761,6 +796,11 @@ def test_a_list_lead_in_naming_what_is_asked_for_fits_best(assistant: Assistant)
     plain = extractive._fit(kind, other, question, other.text)
     assert strong > plain > 0
     assert extractive._fit(kind, naming, question, None) < 0  # no list follows: it holds no list
+    # A sentence that names them and then runs the list holds it as surely; one that runs another list does not.
+    runs = Sentence("De fire områder er Vestby, Nordby, Østby og Sydby.", "Sagsbeskrivelse", [1], 4)
+    assert extractive._fit(kind, runs, question) == strong
+    elsewhere = Sentence("Vestby, Nordby, Østby og Sydby deler områderne.", "Sagsbeskrivelse", [1], 5)
+    assert 0 < extractive._fit(kind, elsewhere, question) < strong
 
 
 def test_a_reason_for_the_sentence_before_is_as_relevant_and_quoted_with_it(assistant: Assistant):
