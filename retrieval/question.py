@@ -795,6 +795,9 @@ def _asked(proper: str, asked_words: set[str]) -> bool:
 # "hvor mange procent") are not things the answer must name.
 _FOCUS = re.compile(
     r"(?i)\b(?:hvor mange|hvad koster (?:en|et)?|"
+    # "Hvor stort et indskud …?" asks the size of an indskud (an adjective before the noun is skipped: "Hvor stor en
+    # årlig besparelse …").
+    r"hvor stor[te]? (?:en |et )?(?:[a-zæøå]+(?:ig|igt|ige|al|ale|ret|rede)\s+)?|"
     # "Hvem blev valgt som ny næstformand?" names the post; a name given for another post does not answer it.
     r"hvem (?:er|var|blev|bliver) (?:valgt|udpeget|udnævnt|ansat|konstitueret) (?:som|til) (?:ny |den nye |nye )?|"
     r"hvem (?:er|var|blev) (?:ny|den nye|det nye)?)"
@@ -808,7 +811,9 @@ _NOT_FOCUS = re.compile(
     r"fraværende|tilstede|syg|syge|forhindret|"
     # Adverbs and quantifiers: "hvad koster det cirka", "hvor mange flere".
     r"cirka|ca|omkring|præcis|præcist|mindst|højst|maksimalt|minimum|maksimum|samlet|ialt|årligt|egentlig|"
-    r"normalt|typisk|gennemsnitligt|ekstra|mere|flere|færre|mindre|nye|nu|så|mon|også|dog|længere)$"
+    r"normalt|typisk|gennemsnitligt|ekstra|mere|flere|færre|mindre|nye|nu|så|mon|også|dog|længere|"
+    # "Hvor stor en del …", "Hvor stort var …": a share or a verb, no thing.
+    r"del|andel|blev|endte|forventer|forventes|forventede)$"
 )
 
 

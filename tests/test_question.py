@@ -374,6 +374,11 @@ def test_a_name_the_question_already_says_is_no_answer_to_who() -> None:
         ("Hvem blev valgt som ny næstformand i udvalget?", "næstformand"),
         ("Hvem blev udpeget til bestyrelsen?", "bestyrelsen"),
         ("Hvem blev valgt?", ""),
+        # The size asked of a thing: "Hvor stort et indskud …" (past an adjective), not of a share or a verb.
+        ("Hvor stort et indskud skal Nordby Kommune betale?", "indskud"),
+        ("Hvor stor en årlig besparelse giver projektet?", "besparelse"),
+        ("Hvor stor en del af boligerne er ledige?", ""),
+        ("Hvor stort forventer administrationen, at underskuddet bliver?", ""),
     ],
 )
 def test_the_thing_a_question_counts_or_prices(question: str, thing: str) -> None:
