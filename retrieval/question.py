@@ -682,7 +682,10 @@ _ASKS_OUTCOME = re.compile(
 _INTENDS = re.compile(
     r"(?i)\b(ønsker,? at|ønsker \w+ at|forsøge[sr]?|ansøge[sr]?|søge[rs]? om|forventes|forventer|sigte[rt]? mod|"
     r"planlægge[rs]?|planlagt|påtænke[rs]?|afvente[rs]?|undersøge[sr]?|afdække[sr]?|fremlægges|forelægges|"
-    r"annonceres|går i dialog|vil (blive|kunne|være)|skal (nu )?(tage stilling|godkende|beslutte|behandle|vurdere))\b"
+    r"annonceres|går i dialog|vil (blive|kunne|være)|skal (nu )?(tage stilling|godkende|beslutte|behandle|vurdere)|"
+    # A tender still to run, and its rules: "sendes i udbud, så der kan findes en entreprenør", "Kontrakten tildeles
+    # den tilbudsgiver, som har den højeste pointscore".
+    r"udbydes|sendes i udbud|(kan|skal) findes|tildeles (til )?den \w+, (som|der))\b"
 )
 # What is final is not a body's recommendation to another ("Anbefales", "indstiller til Byrådet").
 _FINAL = re.compile(r"(?i)\bendelig(e|t)?\b")

@@ -455,6 +455,10 @@ def test_an_outcome_question_asks_what_happened(question: str, asks: bool) -> No
         ("Fonden ansøges om ca. 8,5 mio. kr.", False),
         ("Foreningen fik bevilget 0,9 mio. kr. af fonden.", True),
         ("Udvalget godkendte indstillingen.", True),
+        # A tender still to run, and its rules, name no winner.
+        ("Beslutningen sikrer, at byggeprogrammet kan sendes i udbud, så der kan findes en entreprenør.", False),
+        ("Kontrakten tildeles til den tilbudsgiver, som har den højeste samlede pointscore.", False),
+        ("Kontrakten tildeles Vestby Byg A/S, som afgav det bedste tilbud.", True),
     ],
 )
 def test_an_intention_or_a_plan_tells_no_outcome(sentence: str, tells: bool) -> None:
