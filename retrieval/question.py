@@ -259,7 +259,9 @@ _HAS_REASON = re.compile(
     # A conclusion drawn from what came before ("Kommunen skal således betale for to botilbud"), a means that
     # brings it ("Herved spares udgiften"), an advantage ("Fordelen ved B er, at …"), a rule it would break.
     r"(?:er|var|skal|skulle|vil|har|kan|må|bliver) således|herved|fordel(?:en|ene) (?:ved(?: \w+){1,3} )?(?:er|var)|"
-    r"i strid med)\b"
+    r"i strid med|"
+    # Out of regard for someone: "Dette er af hensyn til arbejdsmiljøet for skraldemændene".
+    r"af hensyn til)\b"
 )
 # An enumeration: "A, B og C" (short things, three or more), or three or more entries run into one line ("opdelt i:
 # 1. Temadrøftelser 2. Beslutningssager …", "… år: • Håndtere efterslæb • Kloge m2 • …"). A table row of names
