@@ -252,6 +252,8 @@ _NOUN_BEFORE_FOR = re.compile(
 # "…, da kommunens udgifter er til et kystsikringsanlæg": after a comma, "da" gives a reason.
 _HAS_REASON = re.compile(
     r"(?i)(,\s+da\s)|\b(fordi|pga|idet|da (det|der|den|man|udvalget|kommunen|sagen)|derfor|med henblik på|"
+    # A consequence of the reason just given: "På den baggrund har rådet fravalgt …", "af denne grund".
+    r"på (?:den|denne) baggrund|af denne grund|på baggrund heraf|som følge heraf|"
     r"(?<!frem )(?<!stedet )for at|baggrunden (?:her|der)for|grunden (?:her|der)til|"
     r"på baggrund af|begrund\w*|skyldes|årsag\w*|som følge af|grundet|på grund af|eftersom|hvilket betyder|"
     r"så(ledes)? at|baggrunden for(?: \w+){0,3} (?:er|var)|grunden til|af (?:disse|denne|de|flere|to|tre) grunde?|"

@@ -253,6 +253,7 @@ def test_a_reason_needs_a_reason_word() -> None:
     assert holds("reason", "Fordelen ved model B er, at eleverne hurtigt kan flytte.")
     assert holds("reason", "Det vil være i strid med lovgivningen at opkræve mere.")
     assert holds("reason", "Dette er af hensyn til arbejdsmiljøet for skraldemændene.")
+    assert holds("reason", "På den baggrund har Støjrådet fravalgt at komme med forslag.")
     assert not holds("reason", "Sagen forelægges udvalget i juni.")
     assert not holds("reason", "Forslaget blev afvist.")
     assert not holds("reason", "Da mødet sluttede, blev forslaget afvist.")
