@@ -188,14 +188,16 @@ _PERCENT = re.compile(r"(?i)\d\s*(%|pct|procent)")
 _NUMBER_WORDS = "én|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede|tusind"
 _HAS_NUMBER = re.compile(rf"\d+(?:[.,]\d+)*|\b({_NUMBER_WORDS}|million\w*|milliard\w*)\b", re.IGNORECASE)
 _MONTH_WORDS = "|".join(MONTH_NAMES)
+# A day as laws and orders are cited: "bekendtgørelse nr. 622 af 17/6 06", "bek. nr. 1651 af 13/12 2006".
+_SLASHED_DAY = r"\d{1,2}/\d{1,2} (?:\d{2}|(?:19|20)\d\d)(?![\d,.]\d)"
 _HAS_DATE = re.compile(
-    rf"(?i)\b(\d{{1,2}}\.\s?({_MONTH_WORDS})|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|(19|20)\d\d|{_MONTH_WORDS}|"
+    rf"(?i)\b(\d{{1,2}}\.\s?({_MONTH_WORDS})|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|{_SLASHED_DAY}|(19|20)\d\d|{_MONTH_WORDS}|"
     r"foråret|efteråret|sommeren|vinteren|uge \d+|kvartal|dags dato|senest|kl\.\s?\d{1,2}[.:]\d\d)\b"
 )
 # "Hvilken dato …?" asks for a day: a year or a season does not answer it.
 _ASKS_DAY = re.compile(r"(?i)\b(hvilken dato|hvilke datoer|hvilken dag|på hvilken dag)\b")
 _HAS_DAY = re.compile(
-    rf"(?i)\b(\d{{1,2}}\.\s?({_MONTH_WORDS})|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|"
+    rf"(?i)\b(\d{{1,2}}\.\s?({_MONTH_WORDS})|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|{_SLASHED_DAY}|"
     r"(mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)(en)?)\b"
 )
 # A period told by its end: "frem til 31. december 2026", "gældende til 2027".

@@ -129,6 +129,10 @@ def test_which_date_is_answered_by_a_day_not_a_year() -> None:
     assert not holds("date", "Et borgermøde kan afholdes i 2023 eller 2024.", question)
     assert holds("date", "Borgermødet holdes den 14. marts 2023 i hallen.", question)
     assert holds("date", "Borgermødet holdes tirsdag kl. 19.", question)
+    # A day as laws are cited: "bekendtgørelse nr. 622 af 17/6 06"; a share ("2/3 af eleverne") is no day.
+    cited = "Hvilken dato er bekendtgørelse nr. 622 fra?"
+    assert holds("date", "Det følger af bekendtgørelse nr. 622 af 17/6 06 om kvalitetsstandarder.", cited)
+    assert not holds("date", "Det gælder 2/3 af eleverne.", cited)
     assert holds("date", "Et borgermøde kan afholdes i 2023 eller 2024.", "Hvornår holdes borgermødet?")
 
 
