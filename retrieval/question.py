@@ -141,7 +141,9 @@ _DURATION = re.compile(r"(?i)\b(hvor lang tid|hvor længe|varighed)\b")
 _UNITS = [
     (
         re.compile(
-            r"(?i)\b(koste\w*|pris\w*|beløb\w*|penge|kroner|budget\w*|bevilg\w*|tilskud\w*|betal\w*|gebyr\w*|takst\w*|"
+            # (Not a budget named by its years: "opskrevet med i budget 2023-2026" may count hours.)
+            r"(?i)\b(koste\w*|pris\w*|beløb\w*|penge|kroner|budget\w*(?!\s+(?:19|20)\d\d)|bevilg\w*|tilskud\w*|betal\w*|"
+            r"gebyr\w*|takst\w*|"
             r"solgt|salg\w*|fik \w+ for)\b"
         ),
         re.compile(r"(?i)\d\s*(kr\b|kroner|mio|mia|millioner|milliarder|tusind|t\.kr)|\bkr\.?\s*\d|\d\s*,-"),

@@ -124,6 +124,12 @@ def test_how_many_people_is_not_answered_by_a_period_or_a_name_with_a_number() -
     assert holds("number", "Kurset varer 3 måneder.", "Hvor mange måneder varer kurset?")
 
 
+def test_a_budget_named_by_its_years_does_not_make_a_question_ask_for_money() -> None:
+    sentence = "Byrådet besluttede at opskrive ledelsestiden med 5 timer pr. institution."
+    assert holds("number", sentence, "Hvor meget blev ledelsestiden opskrevet med i budget 2023-2026?")
+    assert not holds("number", sentence, "Hvor meget er der afsat i budgettet til ledelse?")
+
+
 def test_which_date_is_answered_by_a_day_not_a_year() -> None:
     question = "Hvilken dato er der fastsat for borgermødet?"
     assert not holds("date", "Et borgermøde kan afholdes i 2023 eller 2024.", question)
