@@ -21,6 +21,11 @@ class Line(BaseModel):
         "into the text under it.",
     )
 
+    def unheaded(self) -> Line:
+        """The line as plain text, never a heading of its own: a meeting's label or its value, or a heading that
+        reads as the label of the text after it ("Beslutning i Byrådet den 02.10.2023")."""
+        return Line(text=self.text, page=self.page)
+
 
 class TextLine(Line):
     """A line as read from the PDF, with its typography: what tells a heading from body text."""

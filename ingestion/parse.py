@@ -100,8 +100,8 @@ def parse_content(content: PdfContent, file_name: str, document_id: str) -> Docu
             return index not in contents and index not in hidden and not _CONTENTS_LINE.search(lines[index].text)
 
         # The meeting's own lines are labels and values ("Mødested" in bold over "Mødelokale 1"): no headings.
-        opening = [_label_line(lines[index]) for index in segmentation.preamble if index < first_item and kept(index)]
-        closing = [_label_line(lines[index]) for index in segmentation.preamble if index >= first_item and kept(index)]
+        opening = [lines[index].unheaded() for index in segmentation.preamble if index < first_item and kept(index)]
+        closing = [lines[index].unheaded() for index in segmentation.preamble if index >= first_item and kept(index)]
         preamble = opening + closing
         if items and len(preamble) >= 2:
             # Who attended, where and when: asked about as often as the items themselves. What follows the last
@@ -220,11 +220,6 @@ def heading_runs(lines: list[TextLine], body_size: float) -> dict[int, int]:
         else:
             runs.append((index, index + 1))
     return {start: end for start, end in runs if end - start <= MAX_HEADING_LINES}
-
-
-def _label_line(line: TextLine) -> Line:
-    """A line of the meeting's own information: a label or its value, never a heading of its own."""
-    return Line(text=line.text, page=line.page)
 
 
 def mark_headings(lines: list[TextLine], body_size: float) -> list[TextLine]:

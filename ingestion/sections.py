@@ -187,7 +187,7 @@ def split_sections(lines: list[Line]) -> list[Section]:
     in_label = False  # within a heading that stays in the text as its label (set in bold, perhaps over two lines)
     for line in lines:
         if in_label and line.heading:
-            collected.append(_unmarked(line))
+            collected.append(line.unheaded())
             continue
         in_label = False
         heading = section_name(line.text)
@@ -201,10 +201,10 @@ def split_sections(lines: list[Line]) -> list[Section]:
             resume = ""
             if heading == DECISION_SECTION and line.text.strip().casefold().rstrip(":") not in _DECISIONS:
                 # A dated decision heading says who decided when: it stays in the text, as the decision's label.
-                collected, in_label = [_unmarked(line)], True
+                collected, in_label = [line.unheaded()], True
             elif inline and inline[1] and name in ATTENDANCE_LABELS:
                 # "Ikke til stede: Anne Holm" keeps its label: quoted alone, "Anne Holm" would not say she was absent.
-                collected = [_unmarked(line)]
+                collected = [line.unheaded()]
                 if interrupted and not re.search(r"(,|\bog)\s*$", inline[1]):
                     resume = interrupted  # a list of names that goes on ("Afbud: Anne Holm,") continues below
             elif inline and inline[1]:
@@ -217,8 +217,3 @@ def split_sections(lines: list[Line]) -> list[Section]:
     if collected:
         sections.append(Section(name=name, lines=collected))
     return sections
-
-
-def _unmarked(line: Line) -> Line:
-    """A line printed as a heading that reads as the label of the text after it, not as a sentence of its own."""
-    return line.model_copy(update={"heading": False})
