@@ -591,7 +591,7 @@ class ExtractiveAnswerer:
             key_term_missing=float(not self.key_terms_present(question, tokens)),
             fit_missing=float(fit_missing or outcome_missing or period_missing),
             focus_missing=float(
-                _focus_missing(question, chosen)
+                _focus_missing(question, chosen, split=not kind.person)
                 or _absence_missing(question, chosen)
                 or _payment_missing(question, tokens)
             ),
@@ -662,7 +662,14 @@ def _lacking_notice(kind: QuestionKind, question: str) -> str:
     return f"Referaterne omtaler emnet, men ikke {asked}, der spørges om."
 
 
-def _focus_missing(question: str, chosen: list[Evidence]) -> bool:
+# The head of an asked compound said alone ("takst" of "døgntakst") is at least this long.
+MIN_HEAD_WORD = 4
+
+
+def _focus_missing(question: str, chosen: list[Evidence], split: bool = True) -> bool:
+    """Whether no quote names the thing the question counts, prices or names (see ``focus``); ``split``: a thing's
+    compound may stand split in the text ("døgntakst" as "taksten … i døgnet") — not a post asked for (a
+    "næstformand" is no "formand")."""
     thing = focus(question)
     if not thing:
         return False
@@ -671,6 +678,11 @@ def _focus_missing(question: str, chosen: list[Evidence]) -> bool:
         # A sentence stands under its section's heading: "Anne Holm" under "Fraværende" says who was absent.
         tokens = set(analyse(f"{evidence.sentence.section} {evidence.sentence.text}"))
         if wanted <= tokens or (wanted <= PEOPLE and tokens & PEOPLE):
+            return False
+        # The asked compound may stand split: "døgntakst" as "taksten … i døgnet" (its head, as long as a word).
+        if split and all(
+            any(len(token) >= MIN_HEAD_WORD and word.endswith(token) for token in tokens) for word in wanted
+        ):
             return False
         # … and under its item's title, which may name the thing in a compound: the names listed under "Dialogmøde
         # med plejecenterlederne" are the leaders asked for.

@@ -811,7 +811,9 @@ _FOCUS = re.compile(
     r"hvor stor[te]? (?:en |et )?(?:[a-zæøå]+(?:ig|igt|ige|al|ale|ret|rede)\s+)?|"
     # "Hvem blev valgt som ny næstformand?" names the post; a name given for another post does not answer it.
     r"hvem (?:er|var|blev|bliver) (?:valgt|udpeget|udnævnt|ansat|konstitueret) (?:som|til) (?:ny |den nye |nye )?|"
-    r"hvem (?:er|var|blev) (?:ny|den nye|det nye)?)"
+    r"hvem (?:er|var|blev) (?:ny|den nye|det nye)?|"
+    # "Hvad blev den endelige entreprisesum …?": the quote names the sum asked for.
+    r"hvad (?:er|var|blev|bliver) (?:den|det|de) (?:[a-zæøå]+e\s+)?)"
     r"\s*(?:(?:cirka|ca\.|omkring|flere|færre|nye|ekstra|mindst|højst|samlet)\s+)?([a-zæøå][\wæøå-]{2,})"
 )
 _NOT_FOCUS = re.compile(

@@ -295,6 +295,14 @@ def test_people_counted_may_be_named_by_another_word_for_people(assistant: Assis
     assert not _focus_missing("Hvor mange indbyggere får Vestby i 2035?", quote("Prognosen viser 52.906 borgere."))
     assert _focus_missing("Hvor mange elever går på skolen?", quote("Skolen har 420 deltagere."))
     assert _focus_missing("Hvor mange mennesker var der på holdet?", quote("Holdet kostede 18.000 kr."))
+    # "Hvad blev den endelige entreprisesum?" is not answered by a quote that never names a sum of the contract.
+    sum_asked = "Hvad blev den endelige entreprisesum for daginstitutionen?"
+    assert _focus_missing(sum_asked, quote("Der inddrages en fløj med plads til 60 børn."))
+    assert not _focus_missing(sum_asked, quote("Entreprisesummen blev 41,2 mio. kr."))
+    # A compound may stand split ("døgntakst" as "taksten … i døgnet"); a post may not ("næstformand", "formand").
+    assert not _focus_missing("Hvad bliver den nye døgntakst?", quote("Taksten bliver 3.114 kr. i døgnet."))
+    post = "Hvem blev valgt som ny næstformand?"
+    assert _focus_missing(post, quote("Anne Holm blev valgt som formand."), split=False)
 
 
 def test_who_is_answered_by_a_persons_name_from_the_item_when_the_best_quote_has_none(assistant: Assistant):

@@ -391,6 +391,10 @@ def test_a_name_the_question_already_says_is_no_answer_to_who() -> None:
         ("Hvor stor en årlig besparelse giver projektet?", "besparelse"),
         ("Hvor stor en del af boligerne er ledige?", ""),
         ("Hvor stort forventer administrationen, at underskuddet bliver?", ""),
+        # "Hvad blev den endelige entreprisesum …?" names the sum asked for (past an adjective).
+        ("Hvad blev den endelige entreprisesum for daginstitutionen?", "entreprisesum"),
+        ("Hvad er det årlige budget for botilbuddet?", "budget"),
+        ("Hvad er det for et sted, udvalget besøgte?", ""),
     ],
 )
 def test_the_thing_a_question_counts_or_prices(question: str, thing: str) -> None:
