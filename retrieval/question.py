@@ -237,11 +237,11 @@ REFERS_BACK = re.compile(
     r"(?i)\b(derfor|af (?:disse|de nævnte|ovennævnte) grunde|af denne grund|på den baggrund|på baggrund heraf|"
     r"som følge heraf|dermed)\b"
 )
-# Who won: asked ("Hvem vandt prisen?", "Hvilken leverandør vandt udbuddet?") and told ("Prisen gik til …", "Kontrakten
-# tildeles …", "… blev valgt som leverandør").
 # Who was hired, elected or became something is a person, named: "Hvem blev ansat som ny borgerrådgiver?", "Hvem blev
 # ny leder af Borgerservice?" are not answered by "Byrådet har kompetencen til at ansætte en ny borgerrådgiver".
 _ASKS_APPOINTEE = re.compile(r"(?i)\bhvem (?:blev|er|bliver) (?:ansat|valgt|udnævnt|konstitueret|ny|den nye)\b")
+# Who won: asked ("Hvem vandt prisen?", "Hvilken leverandør vandt udbuddet?") and told ("Prisen gik til …", "Kontrakten
+# tildeles …", "… blev valgt som leverandør").
 _ASKS_WINNER = re.compile(r"(?i)\b(vandt|vinder(en|ne)?)\b")
 _HAS_WINNER = re.compile(
     r"(?i)\b(vandt|vinder\w*|tildelt|tildeles|tildelte|gik til|blev valgt|er valgt|valgt som|vindende|"
