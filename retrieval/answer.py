@@ -562,7 +562,7 @@ class ExtractiveAnswerer:
         # "Fik foreningen pengene?" is not answered by "Foreningen ønsker at ansøge om pengene". A yes-or-no
         # question's outcome is the item's decision, wherever it stands: "Fik ejerne tilladelse …?" is told by "Med
         # stemmerne 19 for og 1 imod godkendte Byrådet …" far below the sentence that matched best.
-        told = near + [e for e in quotes if asks_yes_no(question) and e.sentence.section == DECISION_SECTION]
+        told = near + ([e for e in quotes if e.sentence.section == DECISION_SECTION] if asks_yes_no(question) else [])
         outcome_missing = asks_outcome(question) and not any(
             tells_outcome(e.sentence.text, question, e.hit.meeting_date) for e in told
         )
