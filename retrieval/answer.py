@@ -316,12 +316,12 @@ class ExtractiveAnswerer:
         wanted = kind.target
         if not wanted or wanted == "case_number":
             return 0.0
-        if wanted == "list" and lead is not None and names_listed(lead, listed_words(question)):
-            # "Hvilke områder …?" is answered by the list whose lead-in names them ("… disse otte områder:").
-            return self.calibration.fit_bonus * STRONG_LIST
-        if wanted == "list" and names_listed(listed_before(sentence.text), listed_words(question)):
-            # … or by a sentence that names them, then runs the list: "De syv kommuner er Vestby, Nordby, … og Østby."
-            return self.calibration.fit_bonus * STRONG_LIST
+        if wanted == "list":
+            # "Hvilke områder …?" is answered by the list whose lead-in names them ("… disse otte områder:"), or by a
+            # sentence that names them, then runs the list ("De syv kommuner er Vestby, Nordby, … og Østby.").
+            listed = listed_words(question)
+            if (lead is not None and names_listed(lead, listed)) or names_listed(listed_before(sentence.text), listed):
+                return self.calibration.fit_bonus * STRONG_LIST
         fits = (wanted == "list" and lead is not None) or _holds(wanted, sentence, question)
         # A name under "Ikke til stede" / "Afbud" says who was absent: it answers only who was.
         absentee = sentence.section in ATTENDANCE_LABELS and "absent" not in meeting_facts(question)
