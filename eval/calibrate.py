@@ -39,6 +39,7 @@ TUNING_SETS = {
     "dev-wide-8": (Path("eval/datasets/dev-wide-8.jsonl"), Path("eval/corpus/dev-wide-8")),
     "dev-wide-9": (Path("eval/datasets/dev-wide-9.jsonl"), Path("eval/corpus/dev-wide-9")),
     "dev-wide-10": (Path("eval/datasets/dev-wide-10.jsonl"), Path("eval/corpus/dev-wide-10")),
+    "dev-wide-11": (Path("eval/datasets/dev-wide-11.jsonl"), Path("eval/corpus/dev-wide-11")),
 }
 
 
