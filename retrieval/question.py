@@ -79,12 +79,17 @@ _CASE_NUMBER = re.compile(r"(?i)\b(sagsnummer\w*|sagsnr\.?|journalnummer\w*|j\.?
 _MEETING = re.compile(
     # "Hvor mange deltagere var der på lejren?" counts the event's participants, not the meeting's.
     r"(?i)\b(fraværende|afbud|til stede|deltog\b.{0,60}\bmøde\w*|(?<!mange )deltagere|mødested\w*|mødelokale\w*|"
+    # "Hvem manglede ved mødet?", "Hvem udeblev fra udvalgets møde?"
+    r"(?:manglede|mangler|udeblev)\b.{0,60}\bmøde\w*|"
     r"mødetidspunkt\w*|mødtes|(af)?holdt\b.{0,60}\bmøde\b|\w*møde\w*\b.{0,60}\b(blev )?(holdt|afholdt)|"
     r"(begyndte|startede|sluttede) mødet|mødet (begyndte|startede|sluttede)|møde\w*\b.{0,60}\bhævet)\b"
 )
 # What a question asks about the meeting, and the labels that print it ("Afbud:" answers "Hvem var fraværende?").
 _MEETING_FACTS = {
-    "absent": re.compile(r"(?i)\b(fraværende|fravær|afbud|ikke til stede|deltog ikke|meldt afbud)\b"),
+    "absent": re.compile(
+        r"(?i)\b(fraværende|fravær|afbud|ikke til stede|deltog ikke|meldt afbud|"
+        r"(?:manglede|mangler|udeblev)(?=[^.?]{0,60}\bmøde))\b"
+    ),
     "present": re.compile(r"(?i)\b(deltagere|deltog|til stede|tilstede|medlemmer|medl\.)"),
     "place": re.compile(
         r"(?i)\b(hvor blev|hvor holdt|hvor mødtes|hvor(?= og hvornår)|mødested|mødelokale|sted|lokale)\b"
@@ -105,7 +110,9 @@ _ACROSS = re.compile(
     r"udvikling(en)? i|udviklet sig|skredet frem|"
     # What the committees were told or said over time: "Hvad er udvalget blevet orienteret om vedrørende …?",
     # "Hvad har udvalgene sagt i evalueringen …?"
-    r"blevet orienteret om|hvad har\b[^?]{1,60}?\b(sagt|ment|bemærket)|"
+    r"blevet orienteret om|hvad har\b[^?]{1,60}?\b(sagt|ment|bemærket)|hvad er der (?:blevet )?sagt|"
+    # Where it was said, in the plural: "… på udvalgets møder?"
+    r"(?:på|ved|i)\b[^?]{0,60}\bmøder(?:ne)?|"
     # "Hvordan er planen blevet behandlet i udvalgene?", "Hvordan har udvalget fulgt op på …?"
     r"hvordan er\b[^?]{1,120}?\b(behandlet|drøftet|besluttet|vedtaget|fulgt op|forløbet)|fulgt op på|"
     # What came of it later: "Hvilke møder har haft … på dagsordenen?", "…, og hvad skete der senere?", "… siden?"
@@ -234,8 +241,8 @@ _HAS_PERSON_ROLE = re.compile(r"(?i)\b(borgmester|formand|næstformand|direktør
 # A sentence that gives its reason in the sentence(s) before it: "Af disse grunde er det nødvendigt …", "Derfor
 # foreslås …"; plural "grunde" points to more than one.
 REFERS_BACK = re.compile(
-    r"(?i)\b(derfor|af (?:disse|de nævnte|ovennævnte) grunde|af denne grund|på den baggrund|på baggrund heraf|"
-    r"som følge heraf|dermed)\b"
+    r"(?i)\b(derfor|af (?:disse|de nævnte|ovennævnte) grunde|af denne grund|på (?:den|denne) baggrund|"
+    r"på baggrund heraf|som følge heraf|dermed)\b"
 )
 # Who was hired, elected or became something is a person, named: "Hvem blev ansat som ny borgerrådgiver?", "Hvem blev
 # ny leder af Borgerservice?" are not answered by "Byrådet har kompetencen til at ansætte en ny borgerrådgiver".
@@ -817,7 +824,8 @@ _FOCUS = re.compile(
     r"\s*(?:(?:cirka|ca\.|omkring|flere|færre|nye|ekstra|mindst|højst|samlet)\s+)?([a-zæøå][\wæøå-]{2,})"
 )
 _NOT_FOCUS = re.compile(
-    r"(?i)^(penge|kroner|kr|procent|pct|gange|år|måneder|uger|dage|timer|minutter|kvadratmeter|meter|kilometer|"
+    r"(?i)^(penge|kroner|kr|beløb|beløbet|sum|summen|procent|pct|gange|år|måneder|uger|dage|timer|minutter|"
+    r"kvadratmeter|meter|kilometer|"
     r"hektar|mio|millioner|mia|milliarder|af|i|til|for|på|om|der|de|det|den|man|vi|blevet|valgt|udpeget|ansvarlig|"
     r"deltog|deltager|kom|kommer|var|er|blev|bliver|har|havde|skal|kan|vil|bor|går|fik|får|"
     # Who was there or not is the meeting's business ("Hvem var fraværende?"), read from its labelled lines.
@@ -827,6 +835,13 @@ _NOT_FOCUS = re.compile(
     r"normalt|typisk|gennemsnitligt|ekstra|mere|flere|færre|mindre|nye|nu|så|mon|også|dog|længere|"
     # "Hvor stor en del …", "Hvor stort var …": a share or a verb, no thing.
     r"del|andel|blev|endte|forventer|forventes|forventede)$"
+)
+
+
+# A verb in the past tense where the noun would stand counts people, not a thing: "Hvor mange søgte om en plads?",
+# "Hvor mange stemte for?" (a plural noun ends otherwise: "ansatte", "elever").
+_PAST_VERB = re.compile(
+    r"(?i)[a-zæøå]*(?:[^t\W]te|ede)\b(?=\s+(?:om|for|imod|mod|på|i|til|sig|ind|op|ud|med|af)\b|\s*[?,])"
 )
 
 
@@ -875,7 +890,7 @@ def focus(question: str) -> str:
     """The noun a question counts, prices or names when its wording shows it ("elever" in "hvor mange elever
     går …"); "" when it does not."""
     match = _FOCUS.search(question)
-    if not match or _NOT_FOCUS.match(match.group(1)):
+    if not match or _NOT_FOCUS.match(match.group(1)) or _PAST_VERB.match(question, match.start(1)):
         return ""
     return match.group(1)
 

@@ -88,6 +88,10 @@ def test_decisions_lists_and_courses_are_recognised() -> None:
     assert classify("Hvad er udvalget blevet orienteret om vedrørende skolernes it?").across
     assert classify("Hvad har udvalgene sagt om evalueringen?").across
     assert not classify("Hvor mange har haft plads i hallen?").across
+    # What was said, or said at the meetings in the plural; not how many meetings there are.
+    assert classify("Hvad er der blevet sagt om jobmessen på udvalgets møder?").across
+    assert classify("Hvad er der sagt om den nye hal?").across
+    assert not classify("Hvor mange møder holder udvalget i 2024?").across
     # A course ("udviklet sig") and a standing matter in the plural, unless the question names its one year.
     assert classify("Hvordan har antallet af klager udviklet sig?").across
     assert classify("Hvad er udvalget blevet orienteret om fra Seniorrådets årsberetninger?").across
@@ -395,6 +399,12 @@ def test_a_name_the_question_already_says_is_no_answer_to_who() -> None:
         ("Hvad blev den endelige entreprisesum for daginstitutionen?", "entreprisesum"),
         ("Hvad er det årlige budget for botilbuddet?", "budget"),
         ("Hvad er det for et sted, udvalget besøgte?", ""),
+        # A sum of money is no thing to name ("Hvor stort et beløb …" is answered in kroner), nor is a verb where
+        # the noun would stand ("Hvor mange søgte om …" counts the people who did); a plural noun still is.
+        ("Hvor stort et beløb får foreningen hvert år fra kommunen?", ""),
+        ("Hvor mange søgte om en plads i rådet?", ""),
+        ("Hvor mange stemte for forslaget?", ""),
+        ("Hvor mange ansatte i jobcentret skal spares væk?", "ansatte"),
     ],
 )
 def test_the_thing_a_question_counts_or_prices(question: str, thing: str) -> None:
@@ -427,6 +437,8 @@ def test_a_middle_initial_is_part_of_a_persons_name() -> None:
         ("Hvem havde afbud til udvalgets møde den 24. april 2023, og hvor blev mødet holdt?", ["absent", "place"]),
         ("Hvem deltog i Vestby Udvalgets møde den 5. februar 2024, og hvem havde afbud?", ["present", "absent"]),
         ("Hvem deltog ikke i mødet?", ["absent"]),
+        ("Hvem manglede ved udvalgets møde den 12. september 2023?", ["absent"]),
+        ("Hvem udeblev fra mødet?", ["absent"]),
         ("I hvilket lokale holdt udvalget møde den 6. februar 2023?", ["place"]),
         ("Hvor og hvornår på dagen blev udvalgets møde den 6. marts 2023 holdt?", ["place", "time"]),
         ("Hvad besluttede udvalget om taksterne?", []),
