@@ -392,6 +392,9 @@ class ExtractiveAnswerer:
             # (A reason asked is the reason's sentences, not the chain of recommendations.)
             if not kind.reason:
                 runs = adopted(own, ruling)
+                if not runs and _BARE_APPROVAL.match(" ".join(e.sentence.text for e in ruling)):
+                    # "1.-2. Godkendt." decides what the Indstilling proposed: its points are what was decided.
+                    runs = [run] if (run := _proposal(own, {e.sentence.position for e in ruling})) else []
                 # A step that only passes the proposal on ("10-10-2023 Vestby Udvalg" / "- Anbefales") says nothing
                 # the proposal it leads to does not.
                 said = [run for n, run in enumerate(runs) if n == len(runs) - 1 or not _passes_on(run)]
@@ -413,6 +416,18 @@ class ExtractiveAnswerer:
             )
             if holder is not None:
                 chosen.append(holder)
+        if fitted and _LEAVES_OPEN.search(best.sentence.text):
+            # "… anbefaler, at udvalget beslutter, hvem der skal udpeges": what was chosen stands in the decision.
+            decided = next(
+                (
+                    e
+                    for _, e in sorted(own.items())
+                    if e.sentence.section == DECISION_SECTION and e.fit > 0 and e.fit >= full and e not in chosen
+                ),
+                None,
+            )
+            if decided is not None:
+                chosen.append(decided)
         if _year_missing(question, chosen):
             # "Hvor meget brugte kommunen i 2023 …?" answered by "… cirka 2/3 af udgifterne." brings the next
             # sentence, "I 2023 var det knapt 23 mio. kr.": the neighbour that names the year asked about.

@@ -403,6 +403,9 @@ def test_a_reason_given_before_its_conclusion_is_quoted_with_it(assistant: Assis
     assert sorted(e.sentence.position for e in quoted) == [1, 2, 3, 4]
     assert sorted(e.sentence.position for e in _with_reasons_before([own[5]], own)) == [4, 5]
     assert _with_reasons_before([own[0]], own) == [own[0]]
+    # "På denne baggrund …" points back as "På den baggrund …" does.
+    own[5] = Evidence(Sentence("På denne baggrund foreslås en ny målgruppe.", "Sagsbeskrivelse", [1], 5), hit, 0, 0.5)
+    assert sorted(e.sentence.position for e in _with_reasons_before([own[5]], own)) == [4, 5]
 
 
 def test_a_question_naming_a_year_is_quoted_with_the_neighbour_that_names_it(assistant: Assistant):
@@ -476,6 +479,55 @@ def test_who_was_chosen_is_found_in_the_decision_when_the_proposal_leaves_it_ope
 
     assert not signals("Udvalget skal beslutte, hvilke medlemmer der deltager i stormødet.").fit_missing
     assert signals("Udvalget inviteres til stormødet om sundhedsaftalen i november.").fit_missing
+
+
+def test_who_was_chosen_is_quoted_from_the_decision_when_the_best_match_names_others(assistant: Assistant):
+    """The best match lists the candidates and leaves the choice to the meeting ("… beslutter, hvem der skal udpeges
+    som nyt medlem"): it holds names, but not the one chosen. The decision that names who was chosen is quoted too."""
+    from retrieval.question import classify
+
+    hit = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
+    question = "Hvem skal være det nye medlem af rådet?"
+    kind = classify(question)
+    best = Sentence(
+        "Ansøgerne er Anne Holm og Lise Berg. Administrationen anbefaler, at udvalget beslutter, hvem der skal "
+        "udpeges som nyt medlem til rådet.",
+        "Sagsbeskrivelse",
+        [1],
+        2,
+    )
+    left = Sentence("Efterfølgende har Jens Vestergaard meldt sig ud af rådet.", "Sagsbeskrivelse", [1], 1)
+    decision = Sentence("Udvalget beslutter at pege på Lise Berg som det nye medlem.", "Beslutning", [2], 20)
+    ranked = [
+        Evidence(s, hit, 0, score, fit=assistant.extractive._fit(kind, s, question))
+        for s, score in ((best, 0.95), (left, 0.9), (decision, 0.7))
+    ]
+    chosen = assistant.extractive.select(ranked, kind, question)
+    assert any(e.sentence is decision for e in chosen)
+    best_only = Sentence("Ansøgerne er Anne Holm og Lise Berg.", "Sagsbeskrivelse", [1], 2)
+    ranked[0] = Evidence(best_only, hit, 0, 0.95, fit=assistant.extractive._fit(kind, best_only, question))
+    assert not any(e.sentence is decision for e in assistant.extractive.select(ranked, kind, question))
+
+
+def test_a_bare_approval_is_quoted_with_the_proposal_it_approves(assistant: Assistant):
+    """ "1.-2. Godkendt." says that the Indstilling was decided, not what it said: its points are quoted with it."""
+    from retrieval.question import classify
+
+    hit = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
+    question = "Skal busbetjeningen ændres med trafikbestillingen for 2024?"
+    texts = [
+        ("Resume", "Hvert år indleveres en trafikbestilling til trafikselskabet for næste år."),
+        ("Indstilling", "Administrationen indstiller,"),
+        ("Indstilling", "- at der meddeles trafikselskabet, at der ingen ændringer er til trafikbestillingen"),
+        ("Indstilling", "- at det besluttes, om der skal arbejdes med at reducere bustrafikken"),
+        ("Beslutning", "1.-2. Godkendt."),
+    ]
+    evidence = [
+        Evidence(Sentence(text, section, [1], position, list_item=text.startswith("-")), hit, 0, score)
+        for position, ((section, text), score) in enumerate(zip(texts, (1.0, 0.5, 0.6, 0.4, 0.3), strict=True))
+    ]
+    chosen = assistant.extractive.select(evidence, classify(question), question)
+    assert [e.sentence.position for e in chosen] == [0, 1, 2, 3, 4]
 
 
 def test_what_a_who_question_names_may_stand_in_the_items_title_as_a_compound(assistant: Assistant):
