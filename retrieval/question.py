@@ -52,8 +52,8 @@ _DATE = re.compile(
 )
 _PERSON = re.compile(
     r"(?i)\b(hvem|(hvilke(n|t)?|hvad hed(der|te)?|hvad er navnet på) (den nye |det nye |de nye )?"
-    r"\w*(minister|borgmester|formand|næstformand|medlem\w*|person\w*|direktør|leder|repræsentant\w*|politiker\w*|"
-    r"borger)"
+    r"\w*(minister|borgmester|formand|næstformand|medlem\w*|person\w*|direktør|leder|chef|konsulent|koordinator|"
+    r"repræsentant\w*|politiker\w*|borger)"
     r"(en|e|ne|erne)?)\b"
 )
 # "Hvilken forening …?", "Hvilket firma …?", "Hvad hedder …?": the answer is a proper name (one capitalised word may
@@ -149,8 +149,9 @@ _UNITS = [
     (
         re.compile(
             # (Not a budget named by its years: "opskrevet med i budget 2023-2026" may count hours.)
-            r"(?i)\b(koste\w*|pris\w*|beløb\w*|penge|kroner|budget\w*(?!\s+(?:19|20)\d\d)|bevilg\w*|tilskud\w*|betal\w*|"
-            r"gebyr\w*|takst\w*|"
+            # A compound names money too: "driftsbudget", "anlægsbevilling", "driftstilskud", "døgntakst".
+            r"(?i)\b(koste\w*|\w*pris\w*|\w*beløb\w*|penge|kroner|\w*budget\w*(?!\s+(?:19|20)\d\d)|\w*bevilg\w*|"
+            r"\w*bevilling\w*|\w*tilskud\w*|betal\w*|\w*udgift\w*|\w*gebyr\w*|\w*takst\w*|"
             r"solgt|salg\w*|fik \w+ for)\b"
         ),
         re.compile(r"(?i)\d\s*(kr\b|kroner|mio|mia|millioner|milliarder|tusind|t\.kr)|\bkr\.?\s*\d|\d\s*,-"),

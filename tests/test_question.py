@@ -221,6 +221,19 @@ def test_a_sale_is_told_in_money() -> None:
     assert not holds("number", "Området har en samlet størrelse på ca. 39 ha.", question)
 
 
+def test_a_sum_named_by_a_compound_is_told_in_money() -> None:
+    """ "driftsbudget", "anlægsbevilling": a count of things ("tre kulturinstitutioner") is no budget."""
+    question = "Hvor stort er bibliotekets driftsbudget for 2023?"
+    assert holds("number", "Bibliotekets driftsbudget er 14,2 mio. kr.", question)
+    assert not holds("number", "Festivalen styrker samarbejdet mellem de tre kulturinstitutioner.", question)
+    assert not holds("number", "Der blev givet 4 anlægsbevillinger.", "Hvor stor var anlægsbevillingen til hallen?")
+
+
+def test_a_post_asked_by_its_title_asks_for_a_person() -> None:
+    assert classify("Hvad hedder erhvervschefen i erhvervscentret?").wants == "person"
+    assert classify("Hvem er centerchef for ældreområdet?").wants == "person"
+
+
 def test_a_change_in_money_may_be_told_in_per_cent() -> None:
     assert holds("number", "Skolen sænkede taksterne med 15 pct.", "Hvor meget reducerede skolen taksterne?")
     assert not holds("number", "Taksten udgør 15 pct. af prisen.", "Hvad er taksten for en plads?")
