@@ -179,6 +179,18 @@ def strip_running_lines(raw_pages: list[list[TextLine]]) -> tuple[list[list[Text
     return cleaned, furniture
 
 
+def first_page_header(raw_pages: list[list[TextLine]], cleaned: list[list[TextLine]]) -> list[TextLine]:
+    """The running lines removed from the top of the first page, as printed there: a layout that repeats the
+    meeting's own facts on every page ("Mødested: Mødelokale 1") prints them nowhere else."""
+    if not raw_pages or not cleaned:
+        return []
+    page, kept = normalise_lines(raw_pages[0]), cleaned[0]
+    if not kept:
+        return []
+    start = next((i for i in range(len(page)) if page[i : i + len(kept)] == kept), 0)
+    return page[:start]
+
+
 def _joins_without_hyphen(head: str, tail_word: str, vocabulary: set[str]) -> bool | None:
     """Decide a line-end hyphen: True = typesetter's split, False = real hyphen, None = leave as is."""
     stem = re.search(r"(\w+)-$", head)

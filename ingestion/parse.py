@@ -6,7 +6,7 @@ import logging
 import re
 from pathlib import Path
 
-from ingestion.clean import dehyphenate, strip_running_lines
+from ingestion.clean import dehyphenate, first_page_header, strip_running_lines
 from ingestion.domain import AgendaItem, Document, Line, OutlineEntry, Reading, Section, TextLine
 from ingestion.extract import PdfContent, read_file, read_pdf, sha256_bytes
 from ingestion.headings import normalise
@@ -36,6 +36,8 @@ MAX_HEADING_LINES = 4
 # A word of a title: letters, two or more, or one of Danish's one-letter words.
 _WORD = re.compile(r"^(?:[^\W\d_]{2,}(?:-[^\W\d_]+)*|[iIåÅøØ])$")
 _CONTENTS_LINE = re.compile(r"(\.{4,}|…{2,}|_{4,})\s*\d{1,3}$")
+# Where and when the meeting was held, as a label and its value: "Mødested: Mødelokale 6", "Mødedato: 19.09.2022".
+_MEETING_FACT_LINE = re.compile(r"(?i)^(?:møde)?(?:sted|lokale|dato|tidspunkt|tid)\s*:\s*\S")
 
 
 def parse_pdf(path: Path, progress: ProgressCallback | None = None) -> Document:
@@ -62,6 +64,11 @@ def parse_pages(raw_pages: list[str], file_name: str, document_id: str) -> Docum
 def parse_content(content: PdfContent, file_name: str, document_id: str) -> Document:
     """The text half of parsing, separate from pypdf."""
     page_lines, furniture = strip_running_lines(content.pages)
+    # A layout that repeats the meeting's place and time on every page prints them only as a running header: the
+    # first page's copy is the meeting's own, and stays with its opening lines.
+    header_facts = [
+        line.plain() for line in first_page_header(content.pages, page_lines) if _MEETING_FACT_LINE.match(line.text)
+    ]
     lines = dehyphenate([line for page in page_lines for line in page])
     first_lines = [line for line in lines if line.page == (lines[0].page if lines else 1)]
     first_page = [line.text for line in first_lines]
@@ -101,6 +108,7 @@ def parse_content(content: PdfContent, file_name: str, document_id: str) -> Docu
 
         # The meeting's own lines are labels and values ("Mødested" in bold over "Mødelokale 1"): no headings.
         opening = [lines[index].unheaded() for index in segmentation.preamble if index < first_item and kept(index)]
+        opening = [*header_facts, *opening] if opening else opening
         closing = [lines[index].unheaded() for index in segmentation.preamble if index >= first_item and kept(index)]
         preamble = opening + closing
         if items and len(preamble) >= 2:
@@ -121,6 +129,9 @@ def parse_content(content: PdfContent, file_name: str, document_id: str) -> Docu
             ]
     # The stored page text is what citations are verified against; closed items' text is never kept.
     page_texts: list[list[str]] = [[] for _ in content.pages]
+    if items and items[0].role == "meeting_information":
+        for line in header_facts:
+            page_texts[line.page - 1].append(line.text)
     for index, line in enumerate(lines):
         if index not in hidden:
             page_texts[line.page - 1].append(line.text)

@@ -191,6 +191,28 @@ def test_a_case_number_over_each_items_page_is_the_items_not_furniture():
     assert all("Vestby Kommune" not in item.text for item in items)
 
 
+def test_the_meeting_place_printed_only_in_the_running_header_is_the_meetings_own():
+    """Each page under the same header, "Mødested: Mødelokale 6" in it: the header goes from the items, but the
+    meeting's place and time stay with its opening lines (and on its first page, where a quote of them is
+    verified) — "Hvor blev mødet holdt?" was answered from an item about the meeting calendar."""
+    header = "Vestby Kommune\nTeknikudvalget\nMødedato: 19.09.2022 kl. 08:00\nMødested: Mødelokale 6\nREFERAT"
+    titles = ["Godkendelse af dagsorden", "Affaldsplan", "Byggesagsgebyrer", "Busbestilling"]
+    pages = [
+        f"{header}\nDeltagere: Anne Holm, Lise Berg\nAfbud: Ingen\nDagsorden\n"
+        + "\n".join(f"{n} (Åben) {title}" for n, title in enumerate(titles, 1))
+    ] + [
+        f"{header}\nSags ID: 2022-00{n}\n{n} (Åben) {title}\nResume\nSagen handler om {title.lower()}.\nBeslutning\nJa."
+        for n, title in enumerate(titles, 1)
+    ]
+    document = parse_pages(pages, "vestby.pdf", "0" * 64)
+    opening = document.items[0]
+    assert opening.title == MEETING_INFO_TITLE
+    assert "Mødested: Mødelokale 6" in opening.text and "Deltagere: Anne Holm" in opening.text
+    assert "Mødested: Mødelokale 6" in document.pages[0]
+    items = [item for item in document.items if item.number]
+    assert len(items) == 4 and all("Mødested" not in item.text for item in items)
+
+
 def test_a_title_wrapped_before_a_plan_number_keeps_its_case_number():
     """ "Pkt. 8. Forslag om tilbagerulning af lokalplan" / "12.50" / "Sagsnr. 23/2704": the plan's number alone on
     the next line is the title's end, not a heading — the case number under it is the item's (it was lost)."""
