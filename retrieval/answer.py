@@ -24,6 +24,7 @@ from retrieval.question import (
     REFERS_BACK,
     QuestionKind,
     asks_outcome,
+    asks_period,
     asks_yes_no,
     bodies_in,
     classify,
@@ -67,6 +68,8 @@ OPENING_WORDS = 3
 WEAK_PERSON = 0.25
 # "Fra hvilken dato gælder …?": a date told as the start ("gældende fra 1. juni") fits more surely than any date.
 STRONG_DATE = 1.5
+# … and one date, where a period is asked, is half an answer.
+WEAK_PERIOD = 0.25
 # … and a reason stated as such ("Begrundelsen er, at …") than a purpose or a consequence.
 STRONG_REASON = 1.25
 # A line that only opens a list ("De berørte bygninger er:") is at most this long.
@@ -332,6 +335,9 @@ class ExtractiveAnswerer:
             return self.calibration.fit_bonus * WEAK_PERSON
         if wanted == "date" and tells_start(sentence.text, question):
             return self.calibration.fit_bonus * STRONG_DATE
+        if wanted == "date" and asks_period(question):
+            # "I hvilken periode er politikken i høring?": "godkendt den 12. oktober" gives a day, not the period.
+            return self.calibration.fit_bonus * WEAK_PERIOD
         if wanted == "reason" and states_reason(sentence.text):
             return self.calibration.fit_bonus * STRONG_REASON
         return self.calibration.fit_bonus

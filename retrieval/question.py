@@ -610,8 +610,17 @@ def states_reason(sentence: str) -> bool:
 _ASKS_PERIOD = re.compile(r"(?i)\b(hvilken periode|hvilket tidsrum|hvor længe|fra hvornår til hvornår)\b")
 _TELLS_PERIOD = re.compile(
     rf"(?i)\bfra\s+(?:den\s+)?\d{{1,2}}\.\s?(?:{_MONTH_WORDS})?[^.]{{0,30}}?\b(?:til|til og med)\s+(?:den\s+)?"
-    rf"\d{{1,2}}\.\s?(?:{_MONTH_WORDS})|\b\d{{1,2}}\.\s?-\s?\d{{1,2}}\.\s?(?:{_MONTH_WORDS})"
+    rf"\d{{1,2}}\.\s?(?:{_MONTH_WORDS})|\b\d{{1,2}}\.\s?-\s?\d{{1,2}}\.\s?(?:{_MONTH_WORDS})|"
+    # Months or years: "fra januar til juni 2024", "gælder for 2024-2028" (not a name's years: "Politik 2023-2026").
+    rf"\bfra\s+(?:{_MONTH_WORDS}|(?:19|20)\d\d)\b[^.]{{0,30}}?\b(?:til|til og med)\s+"
+    rf"(?:{_MONTH_WORDS}|(?:19|20)\d\d)\b|"
+    r"\b(?:for|perioden|i|fra)\s+(?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d\b"
 )
+
+
+def asks_period(question: str) -> bool:
+    """Whether the question asks for a period ("I hvilken periode …?", "Hvor længe …?"): one date is half an answer."""
+    return bool(_ASKS_PERIOD.search(question))
 
 
 def tells_start(sentence: str, question: str) -> bool:

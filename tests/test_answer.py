@@ -910,3 +910,24 @@ def test_an_attachment_is_cited_by_its_heading_unless_the_heading_is_its_title()
 def test_minutes_are_cited_by_their_item_not_their_section(assistant: Assistant):
     answer = assistant.ask("Hvad besluttede udvalget om bygningsvedligeholdelse 2013?")
     assert answer.citations and all("afsnit" not in citation.reference for citation in answer.citations)
+
+
+def test_one_date_is_half_an_answer_to_a_period(assistant: Assistant):
+    """ "I hvilken periode kan man sende høringssvar?": "fra den 10. februar til den 17. marts" answers it; a sentence
+    with one day ("godkendt den 12. oktober 2022") holds a date, but fits far less — it ranked first on the words it
+    shares with the question."""
+    from retrieval.question import classify
+
+    question = "I hvilken periode kan man sende høringssvar til den nye politik?"
+    kind = classify(question)
+    fit = assistant.extractive._fit
+    period = fit(
+        kind, Sentence("Høringsperioden løber fra den 10. februar til den 17. marts 2023.", "", [1], 0), question
+    )
+    day = fit(
+        kind, Sentence("Udvalget godkendte første udkast til politikken den 12. oktober 2022.", "", [1], 1), question
+    )
+    assert 0 < day < period
+    when = "Hvornår blev politikken godkendt?"
+    one_day = Sentence("Udvalget godkendte første udkast til politikken den 12. oktober 2022.", "", [1], 1)
+    assert day < fit(classify(when), one_day, when)  # a day answers "hvornår" in full

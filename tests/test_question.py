@@ -743,6 +743,10 @@ def test_a_months_meeting_names_the_month() -> None:
         ("Den gælder fra 1. juni 2024 til og med 31. maj 2025.", True),
         ("Politikken 2023-2026 sendes i høring i Handicaprådet.", False),
         ("Høringen slutter den 17. marts.", False),
+        # Months or years, but not the years in a name.
+        ("Beredskabsplanen gælder for 2024-2028 og revideres inden 1. april 2028.", True),
+        ("Projektet løber fra januar til juni 2024.", True),
+        ("Fritidspolitik 2023-2026 blev godkendt den 12. oktober 2022.", False),
     ],
 )
 def test_a_period_asked_for_is_told_by_both_its_ends(sentence: str, tells: bool) -> None:
