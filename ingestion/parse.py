@@ -36,8 +36,11 @@ MAX_HEADING_LINES = 4
 # A word of a title: letters, two or more, or one of Danish's one-letter words.
 _WORD = re.compile(r"^(?:[^\W\d_]{2,}(?:-[^\W\d_]+)*|[iIåÅøØ])$")
 _CONTENTS_LINE = re.compile(r"(\.{4,}|…{2,}|_{4,})\s*\d{1,3}$")
-# Where and when the meeting was held, as a label and its value: "Mødested: Mødelokale 6", "Mødedato: 19.09.2022".
-_MEETING_FACT_LINE = re.compile(r"(?i)^(?:møde)?(?:sted|lokale|dato|tidspunkt|tid)\s*:\s*\S")
+# Where and when the meeting was held, as a label and its value: "Mødested: Mødelokale 6", "Mødedato: 19.09.2022
+# kl. 08:00" (a date alone is the document's meeting date already).
+_MEETING_FACT_LINE = re.compile(
+    r"(?i)^(?:møde)?(?:sted|lokale)\s*:\s*\S|^(?:møde)?(?:dato|tidspunkt|tid)\s*:.*\bkl\.?\s*\d{1,2}[.:]\d\d"
+)
 
 
 def parse_pdf(path: Path, progress: ProgressCallback | None = None) -> Document:
