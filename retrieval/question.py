@@ -39,6 +39,8 @@ _NUMBER = re.compile(
     r"hvilke[nt] (?:\w+ )?\w*(?:sum|pris|beløb|procent)(?:en|et|men)?\b|hvor mange penge|hvilket beløb|hvad er prisen|"
     r"hvad (skal|må|skulle|kan) (man|\w+ \w+|\w+) betale|hvad betaler|"
     r"hvad\b[^?]{0,40}\bat koste|hvad (vil|skal) \w+ koste|hvad\b[^?]{0,60}\bsolgt for|hvor meget fik|"
+    # What is got for a thing sold: "Hvad forventer kommunen at få for villaen?" (not "Hvad får de for et tilbud?").
+    r"hvad\b[^?]{0,40}\b(?:få|får|fik)\s+(?:\w+\s+)?for\b(?!\s+(?:et|en|nogle)\b)|"
     # "Hvad bliver den samlede anlægsudgift …?", "Hvad var budgettet …?": a sum of money named by its noun.
     r"hvad (?:er|var|bliver|blev) (?:den |det |de )?(?:samlede |årlige |forventede |endelige |nye |totale )?"
     # A compound names it too: "tilslutningsprocenten", "entreprisesummen", "timeprisen", "beskæftigelsesgraden".

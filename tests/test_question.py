@@ -43,6 +43,9 @@ from retrieval.question import (
         ("Hvilken totalentreprenør byggede skolen?", "named"),
         ("Hvad hedder borgeren, der har tilbudt at donere skoven?", "person"),
         ("Hvad er villaen blevet solgt for?", "number"),
+        # What is got for a thing sold; not "hvad … for et" (which).
+        ("Hvad forventer kommunen at få for villaen, når den bliver solgt?", "number"),
+        ("Hvad får borgerne for et tilbud?", ""),
         ("Hvad skal man betale for at få en bolig koblet på kloaknettet?", "number"),
         ("Hvad betaler foreningen i husleje?", "number"),
         ("Hvad bliver den samlede anlægsudgift for den nye hal?", "number"),
