@@ -111,7 +111,9 @@ def parse_content(content: PdfContent, file_name: str, document_id: str) -> Docu
 
         # The meeting's own lines are labels and values ("Mødested" in bold over "Mødelokale 1"): no headings.
         opening = [lines[index].unheaded() for index in segmentation.preamble if index < first_item and kept(index)]
-        opening = [*header_facts, *opening] if opening else opening
+        if not opening:
+            header_facts = []  # no opening lines to join: the header stays furniture
+        opening = [*header_facts, *opening]
         closing = [lines[index].unheaded() for index in segmentation.preamble if index >= first_item and kept(index)]
         preamble = opening + closing
         if items and len(preamble) >= 2:
@@ -133,7 +135,7 @@ def parse_content(content: PdfContent, file_name: str, document_id: str) -> Docu
     # The stored page text is what citations are verified against; closed items' text is never kept.
     page_texts: list[list[str]] = [[] for _ in content.pages]
     if items and items[0].role == "meeting_information":
-        for line in header_facts:
+        for line in header_facts:  # where the meeting's opening quotes them
             page_texts[line.page - 1].append(line.text)
     for index, line in enumerate(lines):
         if index not in hidden:
