@@ -136,6 +136,8 @@ eval: model
 		--out eval/reports/latest-dev-wide-11
 	$(BIN)/referat eval --dataset eval/datasets/dev-wide-12.jsonl --corpus eval/corpus/dev-wide-12 \
 		--out eval/reports/latest-dev-wide-12
+	$(BIN)/referat eval --dataset eval/datasets/dev-wide-13.jsonl --corpus eval/corpus/dev-wide-13 \
+		--out eval/reports/latest-dev-wide-13
 	$(BIN)/referat eval --dataset eval/datasets/test.jsonl --corpus eval/corpus/test --baselines \
 		--out eval/reports/latest-test
 	$(BIN)/referat eval --dataset eval/datasets/test-2.jsonl --corpus eval/corpus/test-2 --baselines \
