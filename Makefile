@@ -138,6 +138,8 @@ eval: model
 		--out eval/reports/latest-dev-wide-12
 	$(BIN)/referat eval --dataset eval/datasets/dev-wide-13.jsonl --corpus eval/corpus/dev-wide-13 \
 		--out eval/reports/latest-dev-wide-13
+	$(BIN)/referat eval --dataset eval/datasets/dev-wide-14.jsonl --corpus eval/corpus/dev-wide-14 \
+		--out eval/reports/latest-dev-wide-14
 	$(BIN)/referat eval --dataset eval/datasets/test.jsonl --corpus eval/corpus/test --baselines \
 		--out eval/reports/latest-test
 	$(BIN)/referat eval --dataset eval/datasets/test-2.jsonl --corpus eval/corpus/test-2 --baselines \
