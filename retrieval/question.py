@@ -172,6 +172,9 @@ _UNITS = [
 ]
 # "Hvor mange elever …" counts things: a period ("to år", "3 måneder") is no count of them.
 _COUNTS_THINGS = re.compile(r"(?i)\bhvor mange (?!(?:år|måned|uge|dag|døgn|time|gang|penge|kron|procent)\w*\b)[a-zæøå]")
+# A number told as a bound ("højst 10 deltagere", "op til 25 pladser") answers only a question asking for one.
+_LIMIT = re.compile(r"(?i)\b(?:maksimalt|maks\.?|højst|minimum|maksimum|op til)\s+\d[\d.,]*")
+_ASKS_LIMIT = re.compile(r"(?i)\b(?:maksimalt|maks\w*|højst|mindst|minimum|loft|grænse|kan|kunne|må|måtte)\b")
 _PERIOD = re.compile(
     r"(?i)(?:\d+(?:[.,]\d+)?|\b(?:et|en|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv))\s*"
     r"(?:år|måneder|måned|uger|uge|dage|dag|døgn|timer|time)\b"
@@ -435,6 +438,9 @@ _UNIT_AFTER = re.compile(
 _COUNTED_PEOPLE = re.compile(rf"(?i)^({'|'.join(_PEOPLE_WORDS.split())})(ne)?$")
 # A count and its noun stand in one phrase: "12 toiletvogne, og spejderne …" counts no spejdere.
 _COUNT_BARRIER = re.compile(r"(?i)^([,;]|og|samt|eller|men|mens)$")
+# … and a preposition after the number ends its phrase: "53 aktiviteter for børn" counts activities, "30 pladser til
+# unge" places ("af" is partitive: "450 af eleverne" counts pupils).
+_COUNTED_BEFORE = re.compile(r"(?i)^(for|til|i|på|med|fra|om|ved|hos|under|over|efter|mod|blandt)$")
 _COUNT_OF = re.compile(r"(?i)^(antal|antallet) af$")
 _COUNT_TOKEN = re.compile(r"[,;%]|[\wæøåÆØÅ²]+(?:[.,]\d+)*")
 _NUMBER_WORD = re.compile(rf"(?i)^(\d+(?:[.,]\d+)*|{_NUMBER_WORDS})$")
@@ -489,6 +495,8 @@ def counts_focus(sentence: str, question: str) -> bool:
 
     def near(number: int, noun: int) -> bool:
         between = tokens[min(number, noun) + 1 : max(number, noun)]
+        if noun > number and any(_COUNTED_BEFORE.match(token) for token in between):
+            return False
         limit = COUNT_AFTER if noun > number else COUNT_BEFORE
         return len(between) <= limit and not any(_COUNT_BARRIER.match(token) for token in between)
 
@@ -555,6 +563,10 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
         if unit is None and _COUNTS_THINGS.search(question):
             # "Hvor mange forældre har deltaget?" counts people, not years: "i cirka to år" answers nothing.
             text = _PERIOD.sub(" ", text)
+            if not _ASKS_LIMIT.search(question):
+                # "Hvor mange deltog?" is not told by a cap: "højst 10 deltagere på et hold".
+                text = _LIMIT.sub(" ", text)
+                sentence = _LIMIT.sub(" ", sentence)
             if not counts_focus(sentence, question):
                 return False
     new = [match.group(0) for match in pattern.finditer(text) if match.group(0).casefold() not in asked]

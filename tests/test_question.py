@@ -191,6 +191,16 @@ def test_a_count_counts_what_the_question_names() -> None:
     # Money and a name that holds the noun are no count of spejdere.
     assert not holds("number", "Vestby Spejderlejr 2022 fik i alt 4 mio. kr. i tilskud af spejdernes fond.", question)
     assert not holds("number", "Lejren har 12 toiletvogne, og spejderne kommer fra hele landet.", question)
+    # A preposition after the number ends what it counts: activities for spejdere are no spejdere.
+    assert not holds("number", "Der blev udbudt 53 aktiviteter for spejdere i sommeren 2026.", question)
+    assert holds("number", "I alt 1.118 spejdere deltog i en aktivitet.", question)
+    assert holds("number", "Lejren samlede 450 af landets spejdere.", question)  # "af" is partitive
+
+
+def test_a_bound_is_no_count_unless_a_bound_is_asked() -> None:
+    assert not holds("number", "Holdene er på højst 10 deltagere i 2012.", "Hvor mange borgere deltog i 2012?")
+    assert holds("number", "Holdene er på højst 10 deltagere i 2012.", "Hvor mange kunne der højst være på et hold?")
+    assert holds("number", "Holdene er på højst 10 deltagere, og 68 deltagere gennemførte.", "Hvor mange deltog?")
 
 
 def test_people_are_counted_as_people_but_not_by_words_that_look_alike() -> None:
