@@ -60,6 +60,9 @@ MEETING_BONUS = 0.2
 # A sentence about the question's numbered matter with another number ("Budgetopfølgning 1 viste …" when the
 # question asks about budgetopfølgning 2) is about another matter: it loses about what a whole item's rank gives.
 OTHER_NUMBER_PENALTY = 0.1
+# A line that only names a body ("Sagsprocedure: Økonomiudvalget") says nothing about the matter: it is quoted only
+# as an entry of a list it stands in.
+NAMES_ONLY_PENALTY = 1.0
 # The line that prints what a question asks about the meeting ("Afbud: …" for "Hvem var fraværende?") outweighs
 # the meeting's heading, which matches the question's body name and date as well as any line of the meeting.
 MEETING_FACT_BONUS = 0.4
@@ -261,6 +264,8 @@ class ExtractiveAnswerer:
         query_weight = sum(idf.get(token, 1.0) for token in query_tokens) or 1.0
         asked_facts = meeting_facts(question) if kind.meeting else []
         asked_numbers = numbered_matters(question)
+        # A line that only names a body ("Sagsprocedure: Økonomiudvalget") says nothing about the matter.
+        body_names = [set(analyse(body)) for body in self.index.bodies]
         evidence: list[Evidence] = []
         for rank, hit in enumerate(hits[:depth]):
             found = self._item(hit)
@@ -282,9 +287,11 @@ class ExtractiveAnswerer:
             heading_tokens: dict[str, set[str]] = {}
             titled = sum(idf.get(token, 1.0) for token in query_tokens & set(analyse(hit.title))) / query_weight
             for sentence, similarity in zip(sentences, dense, strict=True):
+                own_tokens = set(analyse(sentence.text))
+                names_only = bool(own_tokens) and any(own_tokens <= name for name in body_names)
                 # A sentence stands under its section's heading too ("Fraværende" over "Anne Holm").
                 heading = heading_tokens.setdefault(sentence.section, set(analyse(sentence.section)))
-                tokens = set(analyse(sentence.text)) | heading
+                tokens = own_tokens | heading
                 lexical = sum(idf.get(token, 1.0) for token in query_tokens & tokens) / query_weight
                 dense_part = min(max((float(similarity) - calibration.dense_floor) / calibration.dense_span, 0), 1)
                 score = (
@@ -302,7 +309,8 @@ class ExtractiveAnswerer:
                         bonus=_section_bonus(kind, sentence, case_match and rank == 0)
                         + (MEETING_BONUS if opening else 0.0)
                         + (MEETING_FACT_BONUS if any(_labelled(sentence, fact) for fact in asked_facts) else 0.0)
-                        - (OTHER_NUMBER_PENALTY if numbers_otherwise(sentence.text, asked_numbers) else 0.0),
+                        - (OTHER_NUMBER_PENALTY if numbers_otherwise(sentence.text, asked_numbers) else 0.0)
+                        - (NAMES_ONLY_PENALTY if names_only else 0.0),
                         fit=self._fit(kind, sentence, question, leads_list.get(sentence.position)),
                         dense=float(similarity),
                         lexical=lexical,

@@ -26,6 +26,9 @@ from retrieval.question import QuestionKind, classify, named_time
 MIN_NAMING_IDF = 1.0
 # An item is about the matter when its title, or one sentence, holds this idf-weighted share of the matter's words.
 SUBJECT_SHARE = 0.6
+# A rare word opens a compound that names the matter from this length on ("fleksjob" in "fleksjobvisiterede"; not
+# "skole" in "skoleåret").
+MIN_COMPOUND_HEAD = 7
 # Items looked at for other meetings of the matter.
 TIMELINE_DEPTH = 20
 # Where the matter's name is read from: the titles of the best few items.
@@ -75,6 +78,13 @@ def wants_timeline(kind: QuestionKind, question: str) -> bool:
     """Across meetings ("Hvornår har udvalget behandlet …?"), or a decision asked without naming when."""
     open_question = kind.decision or not (kind.listing or kind.meeting)
     return kind.across or (open_question and named_time(question).empty and not kind.wants)
+
+
+def _names_any(words: set[str], tokens: set[str]) -> bool:
+    """Whether ``tokens`` hold one of ``words``, alone or opening a compound (from ``MIN_COMPOUND_HEAD`` letters)."""
+    return bool(words & tokens) or any(
+        len(word) >= MIN_COMPOUND_HEAD and token.startswith(word) for word in words for token in tokens
+    )
 
 
 def _title_words(title: str) -> set[str]:
@@ -215,8 +225,9 @@ class TimelineAnswerer:
         for item in ranked:  # best first
             # A compound may be written apart in one place and together in another ("Dart klub", "Dartklub").
             tokens = set(analyse(item.sentence.text)) | set(joined_pairs(item.sentence.text))
-            # One of the matter's rarest words names it on its own ("flygtningepavillonerne" in a standing item).
-            if years <= tokens and (share(name, tokens) >= SUBJECT_SHARE or telling & tokens):
+            # One of the matter's rarest words names it on its own ("flygtningepavillonerne" in a standing item),
+            # also as the first part of a compound ("fleksjobvisiterede" names "fleksjob").
+            if years <= tokens and (share(name, tokens) >= SUBJECT_SHARE or _names_any(telling, tokens)):
                 # The line that names the matter often only opens what is said about it ("Klimahandledag 2024:
                 # Udvalget blev …"): the sentences after it, in the same section, come with it.
                 following = [by_position.get(item.sentence.position + step) for step in range(1, FOLLOWING + 1)]

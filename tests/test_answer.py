@@ -931,3 +931,20 @@ def test_one_date_is_half_an_answer_to_a_period(assistant: Assistant):
     when = "Hvornår blev politikken godkendt?"
     one_day = Sentence("Udvalget godkendte første udkast til politikken den 12. oktober 2022.", "", [1], 1)
     assert day < fit(classify(when), one_day, when)  # a day answers "hvornår" in full
+
+
+def test_a_line_that_only_names_a_body_is_not_quoted(assistant: Assistant, monkeypatch):
+    """ "Sagsprocedure: Kultur- og Fritidsudvalget" matches a question naming that body in every word, yet says
+    nothing about the matter: it stays in the item (a list of bodies may hold it) but is never the best quote."""
+    import numpy as np
+
+    extractive = assistant.extractive
+    body = next(body for body in sorted(assistant.index.bodies) if "udvalg" in body.casefold())
+    hit = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
+    question = f"Hvad har {body} gjort for foreningerne?"
+    texts = [(f"{body}.", "Sagsprocedure"), ("Foreningerne får et tilskud til lokaler.", "Sagsfremstilling")]
+    sentences = [Sentence(text, section, [1], n) for n, (text, section) in enumerate(texts)]
+    vectors = np.asarray(extractive.index.embedder.embed_passages([text for text, _ in texts]), dtype=np.float32)
+    monkeypatch.setattr(extractive, "_sentences", lambda hit, item: (sentences, vectors))
+    ranked = extractive.rank(question, [hit])
+    assert [e.sentence.position for e in ranked] == [1, 0]

@@ -213,6 +213,10 @@ def test_a_standing_items_line_joins_the_matter_by_one_of_its_rarest_words(assis
 
     assert quoted("Beløbet afholdes inden for budgettet til flygtningepavilloner.")
     assert not quoted("Kommunen skal betale for vejen.")
+    # A rare word opening a compound names the matter too ("flygtningepavillonbyggeriet").
+    assert quoted("Der er en stigning i flygtningepavillonbyggeriet.")
+    # … but not a short common word opening one ("betalingsring" is no "betal").
+    assert not quoted("Der er en stigning i betalingsringen.")
 
 
 def test_a_line_naming_the_matter_is_quoted_with_what_follows_it_in_its_section(assistant: Assistant):
