@@ -15,7 +15,7 @@ import numpy as np
 
 from ingestion.domain import AgendaItem, Document
 from ingestion.meeting import MONTH_NAMES, find_date
-from ingestion.sections import ATTENDANCE_LABELS, PROPOSAL_SECTION
+from ingestion.sections import ATTENDANCE_LABELS, PROPOSAL_SECTION, section_name
 from retrieval.bm25 import analyse, normalise
 from retrieval.domain import OCR_NOTE, Answer, Certainty, Citation, Hit
 from retrieval.index import Index
@@ -39,6 +39,7 @@ from retrieval.question import (
     meeting_facts,
     named_time,
     names_listed,
+    names_people,
     names_person,
     numbered_matters,
     numbers_otherwise,
@@ -401,7 +402,7 @@ class ExtractiveAnswerer:
         if kind.decision:
             # What was decided is the item's decision, in its own order, as printed: the decision of the meeting
             # the question names, else the last one (an item can carry the decisions of earlier meetings).
-            ruling = decision_of(own, named_time(question).day)[:MAX_QUOTES]
+            ruling = _first_said(decision_of(own, named_time(question).day), MAX_QUOTES)
             # "Byrådet godkendte Økonomiudvalgets indstilling" says what was decided only with that recommendation.
             # (A reason asked is the reason's sentences, not the chain of recommendations.)
             if not kind.reason:
@@ -706,7 +707,7 @@ def _focus_missing(question: str, chosen: list[Evidence], split: bool = True) ->
     for evidence in chosen:
         # A sentence stands under its section's heading: "Anne Holm" under "Fraværende" says who was absent.
         tokens = set(analyse(f"{evidence.sentence.section} {evidence.sentence.text}"))
-        if wanted <= tokens or (wanted <= PEOPLE and tokens & PEOPLE):
+        if wanted <= tokens or (wanted <= PEOPLE and names_people(tokens)):
             return False
         # The asked compound may stand split: "døgntakst" as "taksten … i døgnet" (its head, as long as a word).
         if split and all(
@@ -783,6 +784,23 @@ def decision_of(own: dict[int, Evidence], day: dt.date | None) -> list[Evidence]
         return []
     dated = [run for run in runs if day and find_date(run[0].sentence.text) == day]
     return dated[0] if dated else runs[-1]
+
+
+# A line that only numbers the point after it: "Pkt. 2:", "Punkt 3.", "2.", "b)".
+_POINT_LABEL = re.compile(r"(?i)^\s*(?:(?:pkt\.?|punkt|ad)\s*)?(?:\d{1,2}|[a-z])\s*[.:)]?\s*:?\s*$")
+
+
+def _first_said(run: list[Evidence], most: int) -> list[Evidence]:
+    """The start of a decision run holding ``most`` sentences that say something: a line that only numbers the point
+    after it ("Pkt. 2:") or heads the decision ("Udvalgets beslutning") comes with them but is not counted."""
+    said = 0
+    for n, evidence in enumerate(run):
+        text = evidence.sentence.text
+        if not (_POINT_LABEL.match(text) or section_name(text)):
+            said += 1
+            if said == most:
+                return run[: n + 1]
+    return run
 
 
 # A decision that adopts another's recommendation: "Byrådet godkendte Økonomiudvalgets indstilling", "…, at Vestby

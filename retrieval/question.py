@@ -28,6 +28,10 @@ _DECISION = re.compile(
     # om …?", "Hvad har udvalget ønsket …?" (not "Hvor stort et lån ønskede boligselskabet …?").
     r"(?:ønskede|ønsket|bad|efterspurgte|efterspurgt)\s+(?:[\wæøå,-]+\s+){0,4}?\w*(?:udvalg|byråd|kommunalbestyrelse)"
     r"\w*(?!\w)|\w*(?:udvalg|byråd|kommunalbestyrelse)\w*\s+(?:har\s+)?(?:ønskede|ønsket|bad|efterspurgte|efterspurgt)\b|"
+    # A body's stance is its decision: "Hvad mente Økonomiudvalget om …?", "Hvordan stillede udvalget sig til …?",
+    # "Hvad er Byrådets holdning til …?".
+    r"(?:mente|mener|syntes|stillede|stiller)\s+(?:[\wæøå,-]+\s+){0,4}?\w*(?:udvalg|byråd|kommunalbestyrelse)\w*(?!\w)|"
+    r"\w*(?:udvalg|byråd|kommunalbestyrelse)\w*\s+(?:[\wæøå-]+\s+){0,3}?(?:mente|mener|syntes|holdning)\b|"
     # "Hvem blev valgt som formand?": electing a person is the body's decision, written under Beslutning (which
     # supplier "blev valgt" is the administration's choice).
     r"hvem (?:blev|bliver|er) (?:\w+ )?valgt (?:som|til))\b"
@@ -429,13 +433,24 @@ def classify(question: str) -> QuestionKind:
 # borgere", "hvor mange indbyggere" by "52.906 borgere" (not "hvor mange beboere": residents of a place).
 _PEOPLE_WORDS = "mennesker personer borgere indbyggere gæster deltagere besøgende brugere"
 PEOPLE = frozenset(analyse(f"{_PEOPLE_WORDS} folk"))
+# People named by a compound ("helårspersoner", "ydelsesmodtagere"): its head, when long enough to tell ("forbrug"
+# ends in "brug", "Vordingborg" in "borg").
+_PEOPLE_HEADS = tuple(head for head in analyse(f"{_PEOPLE_WORDS} modtagere") if len(head) >= 6)
+
+
+def names_people(tokens: set[str]) -> bool:
+    """Whether stemmed ``tokens`` name people: a word for them, or a compound ending in one."""
+    return bool(tokens & PEOPLE) or any(token.endswith(_PEOPLE_HEADS) for token in tokens)
+
+
 # A number that counts money, a share, an area or a time counts no things: "4 mio. kr.", "12 %", "3 år".
 _UNIT_AFTER = re.compile(
     r"(?i)^(%|kr|kroner|mio|mia|millioner|milliarder|t|tkr|pct|procent|m2|m²|kvm|kvadratmeter|ha|hektar|km|meter|"
     r"timer?|dage?|døgn|uger?|måneder?|år)$"
 )
 # People counted by a word for people, whole words only ("personlig" and "besøg" count no one).
-_COUNTED_PEOPLE = re.compile(rf"(?i)^({'|'.join(_PEOPLE_WORDS.split())})(ne)?$")
+# A compound with a word for people as its head counts people too: "90 helårspersoner", "120 ydelsesmodtagere".
+_COUNTED_PEOPLE = re.compile(rf"(?i)^[\wæøå]*({'|'.join(_PEOPLE_WORDS.split())}|modtagere)(ne)?$")
 # A count and its noun stand in one phrase: "12 toiletvogne, og spejderne …" counts no spejdere.
 _COUNT_BARRIER = re.compile(r"(?i)^([,;]|og|samt|eller|men|mens)$")
 # … and a preposition after the number ends its phrase: "53 aktiviteter for børn" counts activities, "30 pladser til

@@ -948,3 +948,29 @@ def test_a_line_that_only_names_a_body_is_not_quoted(assistant: Assistant, monke
     monkeypatch.setattr(extractive, "_sentences", lambda hit, item: (sentences, vectors))
     ranked = extractive.rank(question, [hit])
     assert [e.sentence.position for e in ranked] == [1, 0]
+
+
+def test_a_decision_is_quoted_to_its_third_point_through_the_lines_that_number_them(assistant: Assistant):
+    """ "Pkt. 1:" / "Orienteringen blev taget til efterretning." / "Pkt. 2:" / "Godkendt." / … : the lines that only
+    number a point, and the decision's heading, come with the decision but do not use up its quotes."""
+    from retrieval.question import classify
+
+    hit = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
+    question = "Blev det besluttet at skrive til førtidspensionisterne?"
+    texts = [
+        ("Indstilling", "Der skrives til borgere på førtidspension om muligheden for at arbejde."),
+        ("Beslutning", "Vestbyudvalgets beslutning"),
+        ("Beslutning", "Pkt. 1:"),
+        ("Beslutning", "Orienteringen blev taget til efterretning."),
+        ("Beslutning", "Pkt. 2:"),
+        ("Beslutning", "Godkendt."),
+        ("Beslutning", "Pkt. 3:"),
+        ("Beslutning", "Godkendt."),
+        ("Sagens forløb", "Vestby Udvalg den 07.02.2022"),
+    ]
+    evidence = [
+        Evidence(Sentence(text, section, [1], position), hit, 0, 1.0 - position / 10)
+        for position, (section, text) in enumerate(texts)
+    ]
+    chosen = assistant.extractive.select(evidence, classify(question), question)
+    assert [e.sentence.position for e in chosen] == list(range(8))

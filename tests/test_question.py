@@ -206,6 +206,9 @@ def test_a_bound_is_no_count_unless_a_bound_is_asked() -> None:
 def test_people_are_counted_as_people_but_not_by_words_that_look_alike() -> None:
     question = "Hvor mange hjemløse blev der talt i Vestby i 2022?"
     assert holds("number", "Et fald fra 47 borgere i 2019 til 39 borgere i 2022.", question)
+    # … also by a compound whose head names people.
+    assert holds("number", "Vestby havde 90 helårspersoner færre end forventet i 2022.", question)
+    assert holds("number", "I 2022 var der 120 ydelsesmodtagere.", question)
     assert not holds("number", "57 forældre har fået personlig vejledning om hjemløse.", question)
     assert not holds("number", "Der var 3 besøg i hjemløseherberget.", "Hvor mange elever går på Nordby Skole?")
 
@@ -737,6 +740,11 @@ def test_a_sentence_may_open_by_explaining_the_one_before(sentence: str, explain
         ("Hvor mange repræsentanter ønsker udvalget i det nye råd?", False),  # a number asked, in the present
         ("Hvilken skole kan ende i den afgørende konkurrence?", False),  # "afgørende" is "decisive", no decision
         ("Hvordan blev sagen afgjort?", True),
+        # A body's stance is its decision; anyone else's opinion is not.
+        ("Hvad mente Vestby Udvalg om at forlænge lejeaftalen?", True),
+        ("Hvordan stillede Social- og Sundhedsudvalget sig til den nye plan?", True),
+        ("Hvad er Byrådets holdning til cykelstien?", True),
+        ("Hvad mener borgerne om den nye park?", False),
     ],
 )
 def test_what_a_body_wished_or_asked_for_is_its_decision(question: str, decision: bool) -> None:
