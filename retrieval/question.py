@@ -394,9 +394,11 @@ _YES_NO = re.compile(
     r"(?:[a-zæøå]+(?:r|s|l|e)|blev|vedtog|må)\b(?![^?]*\b(?:hvad|hvem|hvilke\w*|hvor\w*|hvornår|eller)\b)"
 )
 # Whether someone was granted something is the granting body's decision: "Fik Vestby Strand I/S den ekstra
-# bevilling?", "Fik ejerne tilladelse til …?" (not "Fik foreningen pengene?", see ``_ASKS_OUTCOME``).
+# bevilling?", "Fik ejerne tilladelse til …?", "Fik institutionerne deres planer godkendt?" (not "Fik foreningen
+# pengene?", see ``_ASKS_OUTCOME``).
 _GRANTED = re.compile(
-    r"(?i)^\s*fik\b[^?]*\b(?:tilladelse|\w*bevilling|bemyndigelse|dispensation|godkendelse|lov til)\b"
+    r"(?i)^\s*fik\b[^?]*\b(?:tilladelse|\w*bevilling|bemyndigelse|dispensation|godkendelse|lov til|"
+    r"(?:godkendt|vedtaget|bevilget|tiltrådt)\s*\??\s*$)"
 )
 _ENDED_WITH = re.compile(r"(?i)\bendte\b[^?]{0,60}\bmed at\b|\bbakke\w* op om\b")
 
@@ -728,7 +730,8 @@ def bodies_in(question: str, bodies: Iterable[str]) -> set[str]:
 # udbuddet?" — is not told by an intention, a plan or a request: "Foreningen ønsker at ansøge fonden", "Det forsøges
 # at indhente finansiering", "Sagen fremlægges på et kommende møde".
 _ASKS_OUTCOME = re.compile(
-    r"(?i)\bendelig(e|t)?\b|\b(blev|var) resultatet\b|\bresultatet (af|blev)\b|\bvandt\b|\blykkedes\b|"
+    r"(?i)\bendelig(e|t)?\b|\btil sidst\b|\bi sidste ende\b|"
+    r"\b(blev|var) resultatet\b|\bresultatet (af|blev)\b|\bvandt\b|\blykkedes\b|"
     r"^\s*fik\b|^\s*har\b.{0,80}\b(sagt (ja|nej)|takket (ja|nej)|accepteret|fået)\b|"
     # "Hvor mange penge har fonden bevilget?": what was granted, not what was applied for.
     r"\bhar\b[^?]{0,60}\bbevilget\b"
@@ -742,8 +745,14 @@ _INTENDS = re.compile(
     r"udbydes|sendes i udbud|(kan|skal) findes|tildeles (til )?den \w+, (som|der))\b"
 )
 # What is final is not a body's recommendation to another ("Anbefales", "indstiller til Byrådet").
-_FINAL = re.compile(r"(?i)\bendelig(e|t)?\b")
+# What the administration proposes tells no outcome: "1. at der etableres …", "Administrationen indstiller, at …".
+_PROPOSES = re.compile(
+    r"(?i)^\s*(?:(?:\d{1,2}|[a-z])[.)]\s*)*at\s|\b(?:administrationen|forvaltningen|direktionen)\s+indstille[rs]?\b"
+)
+_FINAL = re.compile(r"(?i)\bendelig(e|t)?\b|\btil sidst\b|\bi sidste ende\b")
 _RECOMMENDS = re.compile(r"(?i)\b(anbefale[rs]?|indstille[rs]?)\b")
+# "Økonomiudvalget anbefaler overfor Byrådet, at …": what Byrådet then decided stands in its own minutes.
+_RECOMMENDS_TO = re.compile(r"(?i)\b(?:anbefale[rs]?|indstille[rs]?)\s+(?:overfor|over for|til)\s+([\wæøå-]+)")
 
 
 # Years a text speaks of: "2023", a span "2023-2026" or "2023-26", a season "2022/23" (every year in it).
@@ -828,12 +837,15 @@ def tells_outcome(sentence: str, question: str, meeting_date: dt.date | None = N
     what happened or was decided, not what someone intends, plans or asks for — nor a timetable of days still to
     come, nor, when the question asks what was final, what one body recommends to another. Minutes cannot tell
     the outcome on a day after their meeting ("tilslutningen ved fristen den 1. april" in minutes of March)."""
-    if _INTENDS.search(sentence):
+    if _INTENDS.search(sentence) or _PROPOSES.search(sentence):
         return False
     if meeting_date is not None:
         asked, written = find_dates(question), find_dates(sentence)
         if any(day > meeting_date for day in asked) or (written and min(written) > meeting_date):
             return False
+    recommended_to = _RECOMMENDS_TO.search(sentence)
+    if recommended_to and re.search(rf"(?i)\b{re.escape(recommended_to.group(1))}\b", question):
+        return False  # "Godkendte Byrådet …?" is not told by a recommendation to Byrådet
     return not (_FINAL.search(question) and _RECOMMENDS.search(sentence))
 
 

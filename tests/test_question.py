@@ -529,6 +529,22 @@ def test_a_recommendation_is_no_final_decision() -> None:
 
     assert tells_outcome("1.-3. Anbefales.", "Hvad blev resultatet af sagen?")
     assert not tells_outcome("1.-3. Anbefales.", "Hvad besluttede byrådet endeligt om placeringen?")
+    assert not tells_outcome("1.-3. Anbefales.", "Godkendte byrådet til sidst placeringen?")
+
+
+def test_a_recommendation_to_a_body_or_a_proposal_tells_no_outcome() -> None:
+    """What Byrådet decided stands in its own minutes, not in a committee's recommendation to it; what the
+    administration proposes is no outcome at all."""
+    from retrieval.question import asks_outcome, asks_yes_no, tells_outcome
+
+    question = "Godkendte Byrådet, at boligerne bruges til flygtninge?"
+    assert not tells_outcome("Vestby Udvalg anbefaler overfor Byrådet, at indstillingen godkendes.", question)
+    assert tells_outcome("Vestby Udvalg anbefaler overfor Byrådet, at indstillingen godkendes.", "Hvad skete der?")
+    asked = "Fik foreningerne deres planer godkendt?"
+    assert asks_outcome(asked) and asks_yes_no(asked)  # the decision tells it
+    assert not tells_outcome("Administrationen indstiller, at planerne godkendes.", asked)
+    assert not tells_outcome("1. at der etableres yderligere boliger", asked)
+    assert tells_outcome("Godkendt.", asked)
 
 
 def test_minutes_tell_no_outcome_on_a_day_after_their_meeting() -> None:
