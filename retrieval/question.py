@@ -742,13 +742,15 @@ _INTENDS = re.compile(
     r"annonceres|går i dialog|vil (blive|kunne|være)|skal (nu )?(tage stilling|godkende|beslutte|behandle|vurdere)|"
     # A tender still to run, and its rules: "sendes i udbud, så der kan findes en entreprenør", "Kontrakten tildeles
     # den tilbudsgiver, som har den højeste pointscore".
-    r"udbydes|sendes i udbud|(kan|skal) findes|tildeles (til )?den \w+, (som|der))\b"
+    r"udbydes|sendes i udbud|(kan|skal) findes|tildeles (til )?den \w+, (som|der)|"
+    # Who decides later: "Det er Byrådet, som har den endelige beslutning".
+    r"(har|træffer|tager) den endelige beslutning)\b"
 )
-# What is final is not a body's recommendation to another ("Anbefales", "indstiller til Byrådet").
 # What the administration proposes tells no outcome: "1. at der etableres …", "Administrationen indstiller, at …".
 _PROPOSES = re.compile(
     r"(?i)^\s*(?:(?:\d{1,2}|[a-z])[.)]\s*)*at\s|\b(?:administrationen|forvaltningen|direktionen)\s+indstille[rs]?\b"
 )
+# What is final is not a body's recommendation to another ("Anbefales", "indstiller til Byrådet").
 _FINAL = re.compile(r"(?i)\bendelig(e|t)?\b|\btil sidst\b|\bi sidste ende\b")
 _RECOMMENDS = re.compile(r"(?i)\b(anbefale[rs]?|indstille[rs]?)\b")
 # "Økonomiudvalget anbefaler overfor Byrådet, at …": what Byrådet then decided stands in its own minutes.

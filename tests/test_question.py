@@ -545,6 +545,8 @@ def test_a_recommendation_to_a_body_or_a_proposal_tells_no_outcome() -> None:
     assert not tells_outcome("Administrationen indstiller, at planerne godkendes.", asked)
     assert not tells_outcome("1. at der etableres yderligere boliger", asked)
     assert tells_outcome("Godkendt.", asked)
+    # Who will decide is no decision: "Det er Byrådet, som har den endelige beslutning."
+    assert not tells_outcome("Det er Byrådet, som har den endelige beslutning.", "Hvad valgte Byrådet til sidst?")
 
 
 def test_minutes_tell_no_outcome_on_a_day_after_their_meeting() -> None:
