@@ -241,6 +241,9 @@ _INSTITUTION_END = re.compile(
     r"ridning|trampolin|dart|petanque|roning|sejlads|musik\w*|forum|konference\w*|seminar\w*|festival\w*|"
     r"netværk\w*|messe\w*)$"
 )
+# … or holds a public body's word inside: "Vestby Kommunes Vækst og Erhvervspolitik" (not a middle name such as
+# "Skov" in "Hans Skov Nielsen").
+_INSTITUTION_INSIDE = re.compile(r"(?i)^(kommune\w*|udvalg\w*|region\w*|amt\w*)$")
 # … or begins with one: "Region Nordjylland", "Styrelsen for …".
 _INSTITUTION_START = re.compile(r"(?i)(region|regionsrådet|styrelsen|ministeriet|kommune|kommunen|team|afdeling)$")
 # A proper name: a capitalised word that does not open the sentence.
@@ -670,7 +673,11 @@ def names_person(sentence: str, question: str = "") -> bool:
     asked_words = {word.casefold() for word in re.findall(r"\w+", question)}
     for match in _HAS_NAME.finditer(sentence):
         words = re.split(r"[ -]", match.group(0))
-        institution = _INSTITUTION_END.search(words[-1]) or _INSTITUTION_START.match(words[0])
+        institution = (
+            _INSTITUTION_END.search(words[-1])
+            or _INSTITUTION_START.match(words[0])
+            or any(_INSTITUTION_INSIDE.match(word) for word in words[1:-1])
+        )
         if institution or all(_asked(word, asked_words) for word in words):
             continue
         return True

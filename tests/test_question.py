@@ -376,6 +376,9 @@ def test_a_list_question_that_asks_for_a_number_wants_the_number() -> None:
         # … nor begins with one: a region, an agency.
         ("Aftalen er godkendt af Sundhedssamarbejdsudvalget i Region Sjælland den 9. maj.", False),
         ("Sagen er drøftet med Region Hovedstaden og Styrelsen Sydkysten.", False),
+        # … nor holds a public body's word inside: a policy's name; a middle name is no such word.
+        ("Planen omsætter Vestby Kommunes Vækst og Erhvervspolitik til handling.", False),
+        ("Formand er Hans Skov Nielsen.", True),
     ],
 )
 def test_a_person_is_two_capitalised_words_not_ending_in_an_institutions_word(sentence: str, is_person: bool) -> None:
