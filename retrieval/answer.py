@@ -23,6 +23,7 @@ from retrieval.question import (
     PEOPLE,
     REFERS_BACK,
     QuestionKind,
+    asked_thing,
     asks_outcome,
     asks_period,
     asks_yes_no,
@@ -41,6 +42,7 @@ from retrieval.question import (
     names_listed,
     names_people,
     names_person,
+    names_thing,
     numbered_matters,
     numbers_otherwise,
     other_period,
@@ -61,9 +63,15 @@ MEETING_BONUS = 0.2
 # A sentence about the question's numbered matter with another number ("Budgetopfølgning 1 viste …" when the
 # question asks about budgetopfølgning 2) is about another matter: it loses about what a whole item's rank gives.
 OTHER_NUMBER_PENALTY = 0.1
+# "Hvilken lov …?" is answered by a sentence that names a law ("Særlov om …"): a nudge, not a requirement (the thing
+# may be told in other words).
+THING_BONUS = 0.1
 # A line that only names a body ("Sagsprocedure: Økonomiudvalget") says nothing about the matter: it is quoted only
 # as an entry of a list it stands in.
 NAMES_ONLY_PENALTY = 1.0
+# "Hvilken lov …?" is answered by a sentence that names a law ("Særlov om …"): a nudge, not a requirement (the thing
+# may be told in other words).
+THING_BONUS = 0.1
 # The line that prints what a question asks about the meeting ("Afbud: …" for "Hvem var fraværende?") outweighs
 # the meeting's heading, which matches the question's body name and date as well as any line of the meeting.
 MEETING_FACT_BONUS = 0.4
@@ -265,6 +273,7 @@ class ExtractiveAnswerer:
         query_weight = sum(idf.get(token, 1.0) for token in query_tokens) or 1.0
         asked_facts = meeting_facts(question) if kind.meeting else []
         asked_numbers = numbered_matters(question)
+        thing = asked_thing(question) if not kind.target else set()
         # A line that only names a body ("Sagsprocedure: Økonomiudvalget") says nothing about the matter.
         body_names = [set(analyse(body)) for body in self.index.bodies]
         evidence: list[Evidence] = []
@@ -311,7 +320,8 @@ class ExtractiveAnswerer:
                         + (MEETING_BONUS if opening else 0.0)
                         + (MEETING_FACT_BONUS if any(_labelled(sentence, fact) for fact in asked_facts) else 0.0)
                         - (OTHER_NUMBER_PENALTY if numbers_otherwise(sentence.text, asked_numbers) else 0.0)
-                        - (NAMES_ONLY_PENALTY if names_only else 0.0),
+                        - (NAMES_ONLY_PENALTY if names_only else 0.0)
+                        + (THING_BONUS if thing and names_thing(own_tokens, thing) else 0.0),
                         fit=self._fit(kind, sentence, question, leads_list.get(sentence.position)),
                         dense=float(similarity),
                         lexical=lexical,

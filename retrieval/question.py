@@ -366,6 +366,30 @@ def listed_words(question: str) -> set[str]:
     return set(analyse(" ".join(head)))
 
 
+# "Hvilken lov …?", "Hvilket firma …?": the one thing asked for, named by its noun (not a time, a place or a person,
+# which have kinds of their own, nor a number's noun).
+_ONE_THING = re.compile(r"(?i)^\s*hvilke[nt]\s+(?:(?:ny|nye|nyt|samlet|samlede)\s+)?([a-zæøå][\wæøå-]+)")
+_NOT_A_THING = re.compile(
+    r"(?i)^(dag|dage|dato|datoen|år|året|måned|uge|tidspunkt|periode|sted|by|adresse|person|rolle|udvalg|møde|"
+    # … nor a value told as a number or a range ("Hvilken placering fik …?" — "nr. 18"), nor a word any item has.
+    r"placering|plads|nummer|rang|alder|aldersgruppe|sag|punkt|emne)$"
+)
+
+
+def asked_thing(question: str) -> set[str]:
+    """The stemmed noun of the one thing a "Hvilken/Hvilket …?" question asks for ("lov" of "Hvilken lov bygger
+    sagen på?"); empty for any other question."""
+    which = _ONE_THING.match(question)
+    if not which or _NUMBER_NOUN.match(which.group(1)) or _NOT_A_THING.match(which.group(1)):
+        return set()
+    return set(analyse(which.group(1)))
+
+
+def names_thing(tokens: set[str], thing: set[str]) -> bool:
+    """Whether stemmed ``tokens`` name the thing asked for: its noun, or a compound ending in it ("særlov")."""
+    return any(token == word or (len(word) >= MIN_HEAD and token.endswith(word)) for token in tokens for word in thing)
+
+
 def names_listed(sentence: str, listed: set[str]) -> bool:
     """Whether a sentence names what is listed: the word itself, or as a compound's tail ("udviklingsområder")."""
     return any(

@@ -974,3 +974,22 @@ def test_a_decision_is_quoted_to_its_third_point_through_the_lines_that_number_t
     ]
     chosen = assistant.extractive.select(evidence, classify(question), question)
     assert [e.sentence.position for e in chosen] == list(range(8))
+
+
+def test_a_sentence_naming_the_thing_a_which_question_asks_for_ranks_first(assistant: Assistant, monkeypatch):
+    """ "Hvilken lov bygger sagen på?" is answered by the sentence that names a law ("særlov"), not by one about the
+    matter that matches as well."""
+    import numpy as np
+
+    extractive = assistant.extractive
+    hit = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
+    question = "Hvilken lov bygger sagen om boliger til flygtninge på?"
+    texts = [
+        ("Boligerne til flygtninge lejes af kommunen for et år ad gangen.", "Sagsfremstilling"),
+        ("Det sker efter en særlov om flygtninge.", "Sagsfremstilling"),
+    ]
+    sentences = [Sentence(text, section, [1], n) for n, (text, section) in enumerate(texts)]
+    vectors = np.asarray(extractive.index.embedder.embed_passages([text for text, _ in texts]), dtype=np.float32)
+    monkeypatch.setattr(extractive, "_sentences", lambda hit, item: (sentences, vectors))
+    ranked = extractive.rank(question, [hit])
+    assert ranked[0].sentence.position == 1

@@ -799,3 +799,25 @@ def test_en_with_its_accent_is_a_number_but_under_et_is_not() -> None:
     question = "Hvor mange konferencer vil kommunen afholde om året?"
     assert holds("number", "Kommunen afholder én årlig konference om landdistrikterne.", question)
     assert not holds("number", "Udbuddene giver en besparelse for kommunerne under ét.", question)
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("Hvilken lov bygger sagen om husning af flygtninge på?", {"lov"}),
+        ("Hvilket nyt revisionsfirma skal revidere regnskabet?", {"revisionsfirma"}),
+        # Not a list, a time, a number's noun or a value told as a number.
+        ("Hvilke klubber fik støtte?", set()),
+        ("Hvilken dag holdes mødet?", set()),
+        ("Hvilket beløb blev bevilget?", set()),
+        ("Hvilken placering fik Vestby i opgørelsen?", set()),
+        ("Hvilken sag bad udvalget om?", set()),
+    ],
+)
+def test_the_one_thing_a_which_question_asks_for(question: str, thing: set[str]) -> None:
+    from retrieval.question import asked_thing, names_thing
+
+    assert asked_thing(question) == thing
+    if thing:  # named by the noun, or a compound ending in it
+        assert names_thing({"særlov", "revisionsfirma"}, thing)
+        assert not names_thing({"lovgrundlag", "firma"}, thing)
