@@ -75,9 +75,20 @@ _NAMED_YEAR = re.compile(r"\b[A-ZÆØÅ][\wæøå-]+ ((?:19|20)\d\d)\b")
 
 
 def wants_timeline(kind: QuestionKind, question: str) -> bool:
-    """Across meetings ("Hvornår har udvalget behandlet …?"), or a decision asked without naming when."""
+    """Across meetings ("Hvornår har udvalget behandlet …?"), or a decision asked without naming a day — no time
+    at all, or a year or a month that may hold several meetings ("… i starten af 2022?")."""
     open_question = kind.decision or not (kind.listing or kind.meeting)
-    return kind.across or (open_question and named_time(question).empty and not kind.wants)
+    return kind.across or (open_question and named_time(question).day is None and not kind.wants)
+
+
+def within_named_time(question: str, hits: list[Hit]) -> list[Hit]:
+    """The hits from meetings in the year or month the question names ("i 2022", "i maj"), all when it names none
+    or the year is part of a matter's name ("Budget 2025")."""
+    when = named_time(question)
+    named_years = {match.group(1) for match in _NAMED_YEAR.finditer(question)}
+    if when.empty or (when.year and str(when.year) in named_years):
+        return hits
+    return [hit for hit in hits if when.matches(hit.meeting_date) is not False]
 
 
 def _names_any(words: set[str], tokens: set[str]) -> bool:
@@ -181,6 +192,8 @@ class TimelineAnswerer:
         names the matter count.
         """
         idf = self.extractive.index.idf
+        if not explicit:  # a course asked in so many words may run beyond the time it names ("lokalplaner i 2023")
+            hits = within_named_time(question, hits)
         terms = subject_terms(question, idf, {hit.body for hit in hits})
         if not terms:
             return []

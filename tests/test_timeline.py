@@ -12,7 +12,7 @@ from retrieval.domain import Hit
 from retrieval.index import Index
 from retrieval.question import classify
 from retrieval.sentences import Sentence
-from retrieval.timeline import decision_detail, matter_name, share, subject_terms, wants_timeline
+from retrieval.timeline import decision_detail, matter_name, share, subject_terms, wants_timeline, within_named_time
 from retrieval.verify import snippet_on_pages
 from tests.conftest import make_hit
 
@@ -193,6 +193,8 @@ def test_only_items_about_the_matter_join_it(assistant: Assistant):
         ("Hvad har udvalgene sagt i evalueringen af onboardingen?", True),
         ("Hvilke skoler indgår i planen?", False),
         ("Hvem var fraværende på mødet?", False),
+        # A year or a month may hold several meetings; a day names one.
+        ("Hvad kom der frem under udvalgets orientering i starten af 2022?", True),
     ],
 )
 def test_which_questions_ask_across_meetings(question, expected):
@@ -253,3 +255,11 @@ def test_a_meetings_quote_is_the_longest_run_of_its_sentences_found_on_the_page(
     quote = [Evidence(Sentence(text, "Beslutning", cited.pages, n), hit, 0, 1.0) for n, text in enumerate(sentences)]
     citation = assistant.timeline._citation(hit, quote, 1, MAX_DECISION_CHARACTERS)
     assert citation is not None and citation.snippet == cited.snippet
+
+
+def test_a_year_named_keeps_the_meetings_of_that_year_unless_it_names_the_matter():
+    hits = [_hit("1", "Orientering", "a", dt.date(2021, 12, 6)), _hit("1", "Orientering", "b", dt.date(2022, 2, 7))]
+    kept = within_named_time("Hvad kom der frem under orienteringen i starten af 2022?", hits)
+    assert [hit.document_id for hit in kept] == ["b"]
+    assert within_named_time("Hvad er besluttet om Budget 2022?", hits) == hits  # the year names the budget
+    assert within_named_time("Hvad er besluttet om orienteringen?", hits) == hits
