@@ -25,6 +25,7 @@ from retrieval.question import (
     QuestionKind,
     asked_thing,
     asks_outcome,
+    asks_owner,
     asks_period,
     asks_yes_no,
     bodies_in,
@@ -349,7 +350,7 @@ class ExtractiveAnswerer:
         absentee = sentence.section in ATTENDANCE_LABELS and "absent" not in meeting_facts(question)
         if not fits or (wanted == "person" and absentee):
             return -self.calibration.fit_penalty
-        if wanted == "person" and not names_person(sentence.text, question):
+        if wanted == "person" and not names_person(sentence.text, question) and not asks_owner(question):
             # A capitalised word or a role answers "hvem" less surely than a person's name does.
             return self.calibration.fit_bonus * WEAK_PERSON
         if wanted == "date" and tells_start(sentence.text, question):

@@ -259,6 +259,17 @@ REFERS_BACK = re.compile(
 )
 # Who was hired, elected or became something is a person, named: "Hvem blev ansat som ny borgerrådgiver?", "Hvem blev
 # ny leder af Borgerservice?" are not answered by "Byrådet har kompetencen til at ansætte en ny borgerrådgiver".
+# "Hvem står bag programmet?", "Hvem ejer bygningen?": an organisation answers as fully as a person.
+_ASKS_OWNER = re.compile(
+    r"(?i)\bhvem (?:står bag|ejer|driver|arrangerer|udbyder|leverer|finansierer|har udviklet|har lavet)\b"
+)
+
+
+def asks_owner(question: str) -> bool:
+    """Whether a "hvem" question asks who is behind something, which an organisation answers as well as a person."""
+    return bool(_ASKS_OWNER.search(question))
+
+
 _ASKS_APPOINTEE = re.compile(r"(?i)\bhvem (?:blev|er|bliver) (?:ansat|valgt|udnævnt|konstitueret|ny|den nye)\b")
 # Who won: asked ("Hvem vandt prisen?", "Hvilken leverandør vandt udbuddet?") and told ("Prisen gik til …", "Kontrakten
 # tildeles …", "… blev valgt som leverandør").

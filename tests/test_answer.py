@@ -993,3 +993,15 @@ def test_a_sentence_naming_the_thing_a_which_question_asks_for_ranks_first(assis
     monkeypatch.setattr(extractive, "_sentences", lambda hit, item: (sentences, vectors))
     ranked = extractive.rank(question, [hit])
     assert ranked[0].sentence.position == 1
+
+
+def test_who_is_behind_something_is_answered_by_an_organisation_as_fully_as_by_a_person(assistant: Assistant):
+    """ "Hvem ejer bygningen?" is answered by "Vestby Boligselskab" as fully as by a person's name; "Hvem holder
+    oplægget?" by an organisation only weakly (a person is asked for)."""
+    from retrieval.question import classify
+
+    extractive = assistant.extractive
+    sentence = Sentence("Bygningen ejes af Vestby Boligselskab.", "Sagsbeskrivelse", [1], 0)
+    full = extractive.calibration.fit_bonus
+    assert extractive._fit(classify("Hvem ejer bygningen?"), sentence, "Hvem ejer bygningen?") == full
+    assert extractive._fit(classify("Hvem holder oplægget?"), sentence, "Hvem holder oplægget?") < full
