@@ -70,9 +70,6 @@ THING_BONUS = 0.1
 # A line that only names a body ("Sagsprocedure: Økonomiudvalget") says nothing about the matter: it is quoted only
 # as an entry of a list it stands in.
 NAMES_ONLY_PENALTY = 1.0
-# "Hvilken lov …?" is answered by a sentence that names a law ("Særlov om …"): a nudge, not a requirement (the thing
-# may be told in other words).
-THING_BONUS = 0.1
 # The line that prints what a question asks about the meeting ("Afbud: …" for "Hvem var fraværende?") outweighs
 # the meeting's heading, which matches the question's body name and date as well as any line of the meeting.
 MEETING_FACT_BONUS = 0.4

@@ -257,8 +257,6 @@ REFERS_BACK = re.compile(
     r"(?i)\b(derfor|af (?:disse|de nævnte|ovennævnte) grunde|af denne grund|på (?:den|denne) baggrund|"
     r"på baggrund heraf|som følge heraf|dermed)\b"
 )
-# Who was hired, elected or became something is a person, named: "Hvem blev ansat som ny borgerrådgiver?", "Hvem blev
-# ny leder af Borgerservice?" are not answered by "Byrådet har kompetencen til at ansætte en ny borgerrådgiver".
 # "Hvem står bag programmet?", "Hvem ejer bygningen?": an organisation answers as fully as a person.
 _ASKS_OWNER = re.compile(
     r"(?i)\bhvem (?:står bag|ejer|driver|arrangerer|udbyder|leverer|finansierer|har udviklet|har lavet)\b"
@@ -270,6 +268,8 @@ def asks_owner(question: str) -> bool:
     return bool(_ASKS_OWNER.search(question))
 
 
+# Who was hired, elected or became something is a person, named: "Hvem blev ansat som ny borgerrådgiver?", "Hvem blev
+# ny leder af Borgerservice?" are not answered by "Byrådet har kompetencen til at ansætte en ny borgerrådgiver".
 _ASKS_APPOINTEE = re.compile(r"(?i)\bhvem (?:blev|er|bliver) (?:ansat|valgt|udnævnt|konstitueret|ny|den nye)\b")
 # Who won: asked ("Hvem vandt prisen?", "Hvilken leverandør vandt udbuddet?") and told ("Prisen gik til …", "Kontrakten
 # tildeles …", "… blev valgt som leverandør").
