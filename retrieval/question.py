@@ -396,18 +396,22 @@ def asked_thing(question: str) -> set[str]:
     return set(analyse(which.group(1)))
 
 
+def _names_as_tail(tokens: Iterable[str], words: set[str], shortest_tail: int) -> bool:
+    """Whether stemmed ``tokens`` hold one of ``words``, alone or as the tail of a compound (a tail of at least
+    ``shortest_tail`` letters)."""
+    return any(
+        token == word or (len(word) >= shortest_tail and token.endswith(word)) for token in tokens for word in words
+    )
+
+
 def names_thing(tokens: set[str], thing: set[str]) -> bool:
     """Whether stemmed ``tokens`` name the thing asked for: its noun, or a compound ending in it ("særlov")."""
-    return any(token == word or (len(word) >= MIN_HEAD and token.endswith(word)) for token in tokens for word in thing)
+    return _names_as_tail(tokens, thing, MIN_HEAD)
 
 
 def names_listed(sentence: str, listed: set[str]) -> bool:
     """Whether a sentence names what is listed: the word itself, or as a compound's tail ("udviklingsområder")."""
-    return any(
-        token == word or (len(word) >= MIN_LISTED_TAIL and token.endswith(word))
-        for token in analyse(sentence)
-        for word in listed
-    )
+    return _names_as_tail(analyse(sentence), listed, MIN_LISTED_TAIL)
 
 
 def _asks_number(question: str) -> bool:
