@@ -155,8 +155,14 @@ class Index:
         return cls(settings, embedder)
 
     def close(self) -> None:
+        """Release the files: the registry's connection and Chroma's client.
+
+        Chroma keeps one native client per folder for the whole process until it is closed; left open, it outlives
+        its folder (a deleted scratch index, a rebuilt data dir) and later writes fail or crash in native code.
+        """
         self.wait_for_bm25()
         self.registry.close()
+        self._client.close()
 
     # -- opening -------------------------------------------------------------------------------------
 
@@ -182,9 +188,16 @@ class Index:
         return chromadb.PersistentClient(path=str(self.data_dir / "chroma"), settings=chroma_settings)
 
     def _open_collection(self):
-        identity = self.embedder.identity
         client = self._chroma_client()
         self._client = client
+        try:
+            return self._model_collection(client)
+        except BaseException:
+            client.close()  # a refused index must not keep Chroma's native client for its folder
+            raise
+
+    def _model_collection(self, client):
+        identity = self.embedder.identity
         # embedding_function=None: referat computes every vector; Chroma must never fetch a model of its own.
         collection = client.get_or_create_collection(
             name=self.settings.collection,

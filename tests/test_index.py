@@ -251,3 +251,18 @@ def test_a_large_index_rebuilds_bm25_off_the_write_path_with_the_old_snapshot_se
     index.close()
     reopened = Index.open(make_settings(tmp_path / "data"), embedder)
     assert reopened._bm25.ids == index._bm25.ids
+
+
+def test_a_closed_index_lets_go_of_its_folder(tmp_path, embedder):
+    """Deleting a closed index's folder and building a new one there works (Chroma's native client was released)."""
+    settings = make_settings(tmp_path / "data")
+    index = Index.open(settings, embedder)
+    index.ingest_file(SYDDJURS)
+    index.close()
+    shutil.rmtree(settings.data_dir)
+    rebuilt = Index.open(settings, embedder)
+    assert rebuilt.counts() == (0, 0)
+    result = rebuilt.ingest_file(SYDDJURS)
+    assert result.status == "added" and rebuilt._collection.count() == result.chunks
+    rebuilt.close()
+    rebuilt.close()  # closing twice is harmless
