@@ -28,9 +28,10 @@ _DECISION = re.compile(
     # om …?", "Hvad har udvalget ønsket …?" (not "Hvor stort et lån ønskede boligselskabet …?").
     r"(?:ønskede|ønsket|bad|efterspurgte|efterspurgt)\s+(?:[\wæøå,-]+\s+){0,4}?\w*(?:udvalg|byråd|kommunalbestyrelse)"
     r"\w*(?!\w)|\w*(?:udvalg|byråd|kommunalbestyrelse)\w*\s+(?:har\s+)?(?:ønskede|ønsket|bad|efterspurgte|efterspurgt)\b|"
-    # A body's stance is its decision: "Hvad mente Økonomiudvalget om …?", "Hvordan stillede udvalget sig til …?",
+    # A body's stance is its decision: "Hvad mente/sagde Økonomiudvalget om …?", "Hvordan stillede udvalget sig til …?",
     # "Hvad er Byrådets holdning til …?".
-    r"(?:mente|mener|syntes|stillede|stiller)\s+(?:[\wæøå,-]+\s+){0,4}?\w*(?:udvalg|byråd|kommunalbestyrelse)\w*(?!\w)|"
+    r"(?:mente|mener|syntes|stillede|stiller|sagde)\s+(?:[\wæøå,-]+\s+){0,4}?\w*(?:udvalg|byråd|kommunalbestyrelse)"
+    r"\w*(?!\w)|"
     r"\w*(?:udvalg|byråd|kommunalbestyrelse)\w*\s+(?:[\wæøå-]+\s+){0,3}?(?:mente|mener|syntes|holdning)\b|"
     # "Hvem blev valgt som formand?": electing a person is the body's decision, written under Beslutning (which
     # supplier "blev valgt" is the administration's choice).
@@ -41,8 +42,10 @@ _NUMBER = re.compile(
     r"antal\w*|procent\w*|takst(?:en|er|erne)?\b|hvilken pris|"
     # "Hvilken købesum …?", "Hvilken samlet pris …?" (not "Hvilke takstfinansierede institutioner …?").
     r"hvilke[nt] (?:\w+ )?\w*(?:sum|pris|beløb|procent)(?:en|et|men)?\b|hvor mange penge|hvilket beløb|hvad er prisen|"
-    r"hvad (skal|må|skulle|kan) (man|\w+ \w+|\w+) betale|hvad betaler|"
-    r"hvad\b[^?]{0,40}\bat koste|hvad (vil|skal) \w+ koste|hvad\b[^?]{0,60}\bsolgt for|hvor meget fik|"
+    r"hvad (skal|må|skulle|kan) (man|\w+ \w+|\w+) (?:betale|give for)|hvad betaler|"
+    # "Hvad vil el-ramperne i busserne koste …?", "Hvad ville det koste at …?"
+    r"hvad\b[^?]{0,40}\bat koste|hvad (?:vil|ville|skal|skulle|kan|kunne)\b[^?]{0,60}?\bkoste\b|"
+    r"hvad\b[^?]{0,60}\bsolgt for|hvor meget fik|"
     # What is got for a thing sold: "Hvad forventer kommunen at få for villaen?" (not "Hvad får de for et tilbud?").
     r"hvad\b[^?]{0,40}\b(?:få|får|fik)\s+(?:\w+\s+)?for\b(?!\s+(?:et|en|nogle)\b)|"
     # "Hvad bliver den samlede anlægsudgift …?", "Hvad var budgettet …?": a sum of money named by its noun.
@@ -54,7 +57,7 @@ _NUMBER = re.compile(
 )
 _DATE = re.compile(
     r"(?i)\b(hvornår|hvilken dato|hvilket år|hvilken måned|siden hvornår|hvilken frist|hvor længe|"
-    r"hvad er (fristen|datoen|tidsfristen|deadline)|hvilken dag|(i )?hvilken periode)\b"
+    r"hvad (?:er|var|bliver|blev) (fristen|datoen|tidsfristen|deadline)|hvilken dag|(i )?hvilken periode)\b"
 )
 _PERSON = re.compile(
     r"(?i)\b(hvem|(hvilke(n|t)?|hvad hed(der|te)?|hvad er navnet på) (den nye |det nye |de nye )?"
@@ -167,6 +170,10 @@ _UNITS = [
         re.compile(r"(?i)\d\s*(m2|m²|kvm|kvadratmeter|ha\b|hektar|km2|km²)"),
     ),
     (re.compile(r"(?i)\b(procent\w*|andel\w*)\b"), re.compile(r"(?i)\d\s*(%|pct|procent)")),
+    (
+        re.compile(r"(?i)\b(kilometer|km|meter|længde\w*)\b"),
+        re.compile(r"(?i)\d\s*(km|kilometer|m|meter)\b"),
+    ),
     (
         _DURATION,
         re.compile(
@@ -466,7 +473,7 @@ def classify(question: str) -> QuestionKind:
         listing=bool(_LIST.search(question)),
         case_number=bool(_CASE_NUMBER.search(question)),
         about=bool(_ABOUT.search(question)),
-        across=bool(_ACROSS.search(question) or _SPAN.search(question))
+        across=bool(_ACROSS.search(question) or _SPAN.search(question) or named_span(question))
         or (bool(_RECURRING.search(question)) and named_time(question).empty)
         or (bool(_LIST.search(question)) and bool(_DONE_OVER_A_YEAR.search(question))),
         meeting=bool(_MEETING.search(question)),
@@ -684,6 +691,9 @@ _ASKS_PERIOD = re.compile(r"(?i)\b(hvilken periode|hvilket tidsrum|hvor længe|f
 _TELLS_PERIOD = re.compile(
     rf"(?i)\bfra\s+(?:den\s+)?\d{{1,2}}\.\s?(?:{_MONTH_WORDS})?[^.]{{0,30}}?\b(?:til|til og med)\s+(?:den\s+)?"
     rf"\d{{1,2}}\.\s?(?:{_MONTH_WORDS})|\b\d{{1,2}}\.\s?-\s?\d{{1,2}}\.\s?(?:{_MONTH_WORDS})|"
+    # Two days without "fra", as a table row prints them: "12. januar til 2. februar 2023".
+    rf"\b\d{{1,2}}\.\s?(?:{_MONTH_WORDS})(?:\s+(?:19|20)\d\d)?\s+(?:til|til og med|–)\s+(?:den\s+)?"
+    rf"\d{{1,2}}\.\s?(?:{_MONTH_WORDS})|"
     # Months or years: "fra januar til juni 2024", "gælder for 2024-2028" (not a name's years: "Politik 2023-2026").
     rf"\bfra\s+(?:{_MONTH_WORDS}|(?:19|20)\d\d)\b[^.]{{0,30}}?\b(?:til|til og med)\s+"
     rf"(?:{_MONTH_WORDS}|(?:19|20)\d\d)\b|"
@@ -1039,3 +1049,39 @@ def named_time(question: str) -> When:
         return When(month=(MONTHS[month.group(1).casefold()], int(month.group(2)) if month.group(2) else None))
     year = _QUESTION_YEAR.search(question)
     return When(year=int(year.group(0))) if year else When()
+
+
+# A time with its year, as a question names a meeting's time: "i november 2022", "den 17. november 2022", "i
+# efteråret 2022", "i starten af 2023". Seasons and parts of a year cover these months.
+_SEASONS = {
+    "foråret": (3, 5),
+    "sommeren": (6, 8),
+    "efteråret": (9, 11),
+    "vinteren": (1, 2),
+    "starten af": (1, 4),
+    "begyndelsen af": (1, 4),
+    "slutningen af": (9, 12),
+    "udgangen af": (10, 12),
+}
+_TIME_WITH_YEAR = re.compile(rf"(?i)\b(?:({_MONTH_WORDS})|({'|'.join(_SEASONS)}))\s+((?:19|20)\d\d)\b")
+
+
+def named_span(question: str) -> tuple[dt.date, dt.date] | None:
+    """The span between two different times the question names with their years ("fra teknikudvalget i november
+    2022 til Kultur- og Fritidsudvalget i marts 2023", "i efteråret 2022 og i november 2023"): a course across the
+    meetings in it. None when it names fewer, or asks how much a figure changed between two times ("Hvor meget
+    steg taksten fra januar 2023 til januar 2024?" is one item's figures)."""
+    if _CHANGE.search(question) and _asks_number(question):
+        return None
+    spans = set()
+    for match in _TIME_WITH_YEAR.finditer(question):
+        year = int(match.group(3))
+        if match.group(1):
+            first = last = MONTHS[match.group(1).casefold()]
+        else:
+            first, last = _SEASONS[match.group(2).casefold()]
+        end = dt.date(year + last // 12, last % 12 + 1, 1) - dt.timedelta(days=1)
+        spans.add((dt.date(year, first, 1), end))
+    if len(spans) < 2:
+        return None
+    return min(start for start, _ in spans), max(end for _, end in spans)

@@ -13,7 +13,15 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from retrieval.domain import Filters, Hit
 from retrieval.index import Index
-from retrieval.question import When, bodies_in, classify, named_time, numbered_matters, numbers_otherwise
+from retrieval.question import (
+    When,
+    bodies_in,
+    classify,
+    named_span,
+    named_time,
+    numbered_matters,
+    numbers_otherwise,
+)
 
 CHUNKS_PER_ITEM = 4
 # Items ranked before the named-meeting preference: this many times as many as are returned.
@@ -163,7 +171,12 @@ class Searcher:
 
 def prefer_named_meeting(hits: list[Hit], question: str) -> list[Hit]:
     """Items from the meeting a question names come first, in their own order: "i maj 2023" or "den 22. maj 2023"
-    names a time, "Økonomiudvalget" a body. A question that names neither keeps the ranking as it is."""
+    names a time, "Økonomiudvalget" a body. A question that names neither keeps the ranking as it is. Two times
+    named ("fra udvalget i november 2022 til Byrådet i marts 2023") name the meetings between them, whatever their
+    bodies (a body may be named in words of its own: "teknikudvalget")."""
+    span = named_span(question)
+    if span:
+        return sorted(hits, key=lambda hit: not (hit.meeting_date and span[0] <= hit.meeting_date <= span[1]))
     when = named_time(question)
     if when.year:
         when = When()  # a year alone is as often what the money is for ("budget 2023") as when the meeting was

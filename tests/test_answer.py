@@ -928,6 +928,9 @@ def test_one_date_is_half_an_answer_to_a_period(assistant: Assistant):
         kind, Sentence("Udvalget godkendte første udkast til politikken den 12. oktober 2022.", "", [1], 1), question
     )
     assert 0 < day < period
+    # A table row prints the period without "fra": "12. januar til 2. februar 2023 Høring i bestyrelserne".
+    row = fit(kind, Sentence("12. januar til 2. februar 2023 Høring i forældrebestyrelserne", "", [1], 2), question)
+    assert day < row
     when = "Hvornår blev politikken godkendt?"
     one_day = Sentence("Udvalget godkendte første udkast til politikken den 12. oktober 2022.", "", [1], 1)
     assert day < fit(classify(when), one_day, when)  # a day answers "hvornår" in full

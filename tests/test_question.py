@@ -56,6 +56,11 @@ from retrieval.question import (
         ("Hvornår skal udvalget have at vide, hvem der er valgt?", "date"),
         ("Hvad skal bevillingen bruges til?", ""),
         ("Hvad forventes det årligt at koste at drive botilbuddet?", "number"),
+        # Cost asked with a modal and words between, paying said as giving, a deadline asked in the past.
+        ("Hvad ville det koste at reparere vandskaden i boligerne?", "number"),
+        ("Hvad vil de elektriske ramper i busserne på linje 120 koste kommunen om året?", "number"),
+        ("Hvad skal en håndværker give for et årskort til genbrugspladsen?", "number"),
+        ("Hvad var fristen for at melde tilbage til trafikselskabet?", "date"),
         ("Hvilke udvalgsmedlemmer vil gerne deltage i konferencen?", "person"),
     ],
 )
@@ -121,6 +126,28 @@ def test_decisions_lists_and_courses_are_recognised() -> None:
     assert not classify("Hvilke skoler har et merforbrug i 2023?").across  # having, not doing
     assert not classify("Hvilke veje skal asfalteres i 2013?").across
     assert not classify("Hvilke tilskud har udvalget bevilget til foreningen?").across  # no year: one item may answer
+    # Two meetings named by their times, whatever the question opens with; a change between two times is one item's.
+    assert classify("Hvad er status på hallen – fra teknikudvalget i november 2022 til Byrådet i marts 2023?").across
+    assert classify("Hvor skal klubben ligge, som sagen blev fremlagt i maj 2022 og i efteråret 2023?").across
+    assert not classify("Hvor meget steg taksten fra januar 2023 til januar 2024?").across
+    assert not classify("Hvad besluttede udvalget i november 2022 om hallen?").across
+
+
+def test_the_span_two_named_times_cover() -> None:
+    from retrieval.question import named_span
+
+    question = "Hvordan er det gået med varmen fra sænkningen i efteråret 2022 til behandlingen den 16. november 2023?"
+    assert named_span(question) == (dt.date(2022, 9, 1), dt.date(2023, 11, 30))
+    winter = named_span("Hvad skete der i december 2022 og i januar 2023?")
+    assert winter == (dt.date(2022, 12, 1), dt.date(2023, 1, 31))
+    assert named_span("Hvad besluttede udvalget i november 2022?") is None
+    assert named_span("Hvad skete der i november 2022, da udvalget mødtes i november 2022?") is None  # one time
+
+
+def test_a_length_is_told_in_metres_or_kilometres() -> None:
+    question = "Hvor mange kilometer bliver den nye cykelsti langs landevejen?"
+    assert holds("number", "Cykelstien bliver ca. 2,3 km lang.", question)
+    assert not holds("number", "Kommunen har fået tilskud til to cykelstier ud af de seks ansøgninger.", question)
 
 
 def test_how_many_people_is_not_answered_by_a_period_or_a_name_with_a_number() -> None:
@@ -763,6 +790,7 @@ def test_a_sentence_may_open_by_explaining_the_one_before(sentence: str, explain
         ("Hvordan blev sagen afgjort?", True),
         # A body's stance is its decision; anyone else's opinion is not.
         ("Hvad mente Vestby Udvalg om at forlænge lejeaftalen?", True),
+        ("Hvad sagde Kultur- og Fritidsudvalget til at betale med til skiltene?", True),
         ("Hvordan stillede Social- og Sundhedsudvalget sig til den nye plan?", True),
         ("Hvad er Byrådets holdning til cykelstien?", True),
         ("Hvad mener borgerne om den nye park?", False),

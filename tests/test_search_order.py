@@ -45,3 +45,21 @@ def test_a_named_body_is_its_whole_name_not_a_word_inside_another():
     whole = make_hit("Budget", document="c").model_copy(update={"body": "Skole- og Børneudvalget"})
     ordered = prefer_named_meeting([inner, other, whole], "Hvad besluttede Skole- og Børneudvalgets medlemmer?")
     assert [hit.document_id for hit in ordered] == ["c", "a", "b"]
+
+
+def test_two_named_times_put_the_meetings_between_them_first_whatever_their_body():
+    """ "fra teknikudvalget i november 2022 til Vestby Udvalg i marts 2023": the meetings of that span come first
+    (a body named in the question's own words, "teknikudvalget", must not push its meeting out)."""
+    import datetime as dt
+
+    from retrieval.search import prefer_named_meeting
+
+    def hit(document: str, date: dt.date, body: str) -> Hit:
+        return make_hit("Daginstitution", document=document, date=date).model_copy(update={"body": body})
+
+    before = hit("a", dt.date(2022, 6, 20), "Vestby Udvalg")
+    november = hit("b", dt.date(2022, 11, 17), "Klima-, Teknik- og Miljøudvalget")
+    march = hit("c", dt.date(2023, 3, 15), "Vestby Udvalg")
+    question = "Hvad er status på daginstitutionen – fra teknikudvalget i november 2022 til Vestby Udvalg i marts 2023?"
+    ordered = prefer_named_meeting([before, november, march], question)
+    assert [h.document_id for h in ordered] == ["b", "c", "a"]

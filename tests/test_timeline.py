@@ -263,3 +263,10 @@ def test_a_year_named_keeps_the_meetings_of_that_year_unless_it_names_the_matter
     assert [hit.document_id for hit in kept] == ["b"]
     assert within_named_time("Hvad er besluttet om Budget 2022?", hits) == hits  # the year names the budget
     assert within_named_time("Hvad er besluttet om orienteringen?", hits) == hits
+
+
+def test_two_named_times_keep_the_meetings_between_them(assistant: Assistant):
+    """ "… fra udvalget i april 2022 til udvalget i august 2022?" asks across the meetings of that span, however
+    the question opens, and not the matter's later meetings."""
+    answer = assistant.ask("Hvad er status på Bystrategisk Råd – fra udvalget i april 2022 til udvalget i august 2022?")
+    assert [entry.meeting_date for entry in answer.timeline] == [dt.date(2022, 4, 26), dt.date(2022, 8, 16)]
