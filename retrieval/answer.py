@@ -29,6 +29,7 @@ from retrieval.question import (
     asks_period,
     asks_yes_no,
     bodies_in,
+    body_spans,
     classify,
     decided_after,
     explains_before,
@@ -39,6 +40,7 @@ from retrieval.question import (
     listed_words,
     meeting_fact,
     meeting_facts,
+    named_span,
     named_time,
     names_listed,
     names_people,
@@ -52,6 +54,7 @@ from retrieval.question import (
     states_reason,
     tells_outcome,
     tells_start,
+    without_times,
     years_in,
 )
 from retrieval.sentences import LABEL, Sentence, embedding_inputs
@@ -116,6 +119,8 @@ _DATE_IN_QUESTION = re.compile(
     rf"(?i)\b\d{{1,2}}\.?\s*(?:{'|'.join(MONTH_NAMES)})\b(?:\s+\d{{4}})?|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A line of the opening page with this many words or more, all from another item's title, lists that item.
+LISTED_TITLE_WORDS = 3
 _KEY_TERM = re.compile(r"\b(?:[A-ZÆØÅ][\wæøåÆØÅ]{2,}|\d{4}|\d+(?:[.,]\d+)*)\b")
 # Question words and other capitalised words that say nothing about the subject.
 _NOT_KEY = {
@@ -360,14 +365,24 @@ class ExtractiveAnswerer:
         return self.calibration.fit_bonus
 
     def _item_tokens(self, item: tuple[Document, AgendaItem]) -> set[str]:
+        """The words of an agenda item, its meeting's body and title, and its document's first page (where the
+        municipality is named) less the agenda listed there: another item's title names nothing of this one."""
         document, agenda_item = item
+        others = [set(analyse(other.title)) for other in document.items if other is not agenda_item]
         first_page = document.pages[0] if document.pages else ""
-        return set(analyse(f"{document.body} {document.title} {first_page} {agenda_item.title} {agenda_item.text}"))
+        opening = " ".join(line for line in first_page.splitlines() if not _lists_another_item(line, others))
+        return set(analyse(f"{document.body} {document.title} {opening} {agenda_item.title} {agenda_item.text}"))
 
     def key_terms_present(self, question: str, tokens: set[str]) -> bool:
         """Whether every name, year and number of the question stands (stemmed) in the answering item or on its
         document's first page (where the municipality is named). A date the question names is the meeting's
-        business (see ``named_time``), not a key term."""
+        business (see ``named_time``), not a key term; so are the bodies and times of a question over a span of
+        meetings ("fra teknikudvalget i november 2022 til Kultur- og Fritidsudvalget i marts 2023"): each names
+        another meeting."""
+        if named_span(question):
+            for start, end in sorted(body_spans(question, self.index.bodies).values(), reverse=True):
+                question = f"{question[:start]} {question[end:]}"
+            question = without_times(question)
         undated = _DATE_IN_QUESTION.sub(" ", question)
         terms = [
             term
@@ -702,6 +717,13 @@ def _lacking_notice(kind: QuestionKind, question: str) -> str:
 
 # The head of an asked compound said alone ("takst" of "døgntakst") is at least this long.
 MIN_HEAD_WORD = 4
+
+
+def _lists_another_item(line: str, titles: list[set[str]]) -> bool:
+    """Whether a line of the opening page lists another item of the agenda: three words or more, all of one other
+    item's title ("2.4. Opgørelse af nytårskoncerten og samarbejde med Vestby Orkester om")."""
+    words = {word for word in analyse(line) if not word.isdigit()}
+    return len(words) >= LISTED_TITLE_WORDS and any(words <= title for title in titles)
 
 
 def _focus_missing(question: str, chosen: list[Evidence], split: bool = True) -> bool:

@@ -1066,6 +1066,11 @@ _SEASONS = {
 _TIME_WITH_YEAR = re.compile(rf"(?i)\b(?:({_MONTH_WORDS})|({'|'.join(_SEASONS)}))\s+((?:19|20)\d\d)\b")
 
 
+def without_times(question: str) -> str:
+    """The question less the times it names with their years ("i november 2022", "i efteråret 2023")."""
+    return _TIME_WITH_YEAR.sub(" ", question)
+
+
 def named_span(question: str) -> tuple[dt.date, dt.date] | None:
     """The span between two different times the question names with their years ("fra teknikudvalget i november
     2022 til Kultur- og Fritidsudvalget i marts 2023", "i efteråret 2022 og i november 2023"): a course across the

@@ -1008,3 +1008,52 @@ def test_who_is_behind_something_is_answered_by_an_organisation_as_fully_as_by_a
     full = extractive.calibration.fit_bonus
     assert extractive._fit(classify("Hvem ejer bygningen?"), sentence, "Hvem ejer bygningen?") == full
     assert extractive._fit(classify("Hvem holder oplægget?"), sentence, "Hvem holder oplægget?") < full
+
+
+def test_the_agenda_on_the_first_page_names_nothing_of_another_item(assistant: Assistant):
+    """The opening page names the municipality for every item, but its agenda lists the other items' titles:
+    "Hvor mange medlemmer har Nordby Orkester?" is not answered from the sports club's visit because the orchestra
+    is named in the agenda line of another item."""
+    from ingestion.domain import AgendaItem, Document, Line, Section
+
+    def item(number: str, title: str, text: str) -> AgendaItem:
+        return AgendaItem(
+            number=number,
+            title=title,
+            sections=[Section(name="Sagen", lines=[Line(text=text, page=2)])],
+            first_page=2,
+            last_page=2,
+        )
+
+    club = item("2.1", "Besøg af Østby Motionsklub", "Klubben har 1489 medlemmer.")
+    concert = item("2.4", "Opgørelse af nytårskoncerten og samarbejde med Nordby Orkester om koncerten", "Overskud.")
+    opening = "Vestby Kommune\nReferat\n2.1. Besøg af Østby Motionsklub\n" + (
+        "2.4. Opgørelse af nytårskoncerten og samarbejde med Nordby Orkester om"
+    )
+    document = Document(
+        id="x",
+        file_name="x.pdf",
+        title="Referat",
+        body="Kulturudvalget",
+        page_count=2,
+        pages=[opening, "Klubben har 1489 medlemmer."],
+        items=[club, concert],
+    )
+    tokens = assistant.extractive._item_tokens((document, club))
+    extractive = assistant.extractive
+    assert not extractive.key_terms_present("Hvor mange medlemmer har Nordby Orkester?", tokens)
+    assert extractive.key_terms_present("Hvor mange medlemmer har Østby Motionsklub?", tokens)
+    assert extractive.key_terms_present("Hvor mange medlemmer har klubben i Vestby Kommune?", tokens)
+
+
+def test_the_bodies_and_times_of_a_span_name_its_meetings_not_the_item(assistant: Assistant):
+    """ "… fra udvalget i november 2022 til <body> i marts 2023?" names two meetings: the item that answers need not
+    print the other meeting's body or year. A question that names one body and one time still needs both."""
+    body = sorted(assistant.index.bodies)[0]
+    from retrieval.bm25 import analyse
+
+    tokens = set(analyse("Placering af ny daginstitution ved Vestby Borgerhus 2023"))
+    extractive = assistant.extractive
+    span = f"Hvordan gik det med daginstitutionen ved Vestby Borgerhus fra udvalget i juni 2022 til {body} i maj 2023?"
+    assert extractive.key_terms_present(span, tokens)
+    assert not extractive.key_terms_present(f"Hvad besluttede {body} om daginstitutionen ved Vestby Borgerhus?", tokens)
