@@ -275,12 +275,14 @@ def asks_owner(question: str) -> bool:
     return bool(_ASKS_OWNER.search(question))
 
 
-# Who was hired, elected or became something is a person, named: "Hvem blev ansat som ny borgerrådgiver?", "Hvem blev
-# ny leder af Borgerservice?" are not answered by "Byrådet har kompetencen til at ansætte en ny borgerrådgiver".
-_ASKS_APPOINTEE = re.compile(r"(?i)\bhvem (?:blev|er|bliver) (?:ansat|valgt|udnævnt|konstitueret|ny|den nye)\b")
-# Who won: asked ("Hvem vandt prisen?", "Hvilken leverandør vandt udbuddet?") and told ("Prisen gik til …", "Kontrakten
-# tildeles …", "… blev valgt som leverandør").
-_ASKS_WINNER = re.compile(r"(?i)\b(vandt|vinder(en|ne)?)\b")
+# Who was hired, elected or became something is a person, named: "Hvem er blevet ansat som ny borgerrådgiver?", "Hvem
+# blev ny leder af Borgerservice?" are not answered by "Byrådet har kompetencen til at ansætte en ny borgerrådgiver".
+_ASKS_APPOINTEE = re.compile(
+    r"(?i)\bhvem (?:blev|er|bliver)(?: blevet)? (?:ansat|valgt|udnævnt|konstitueret|ny|den nye)\b"
+)
+# Who won: asked ("Hvem vandt prisen?", "Hvilken leverandør vandt udbuddet?", "Hvilken entreprenør fik opgaven?")
+# and told ("Prisen gik til …", "Kontrakten tildeles …", "… blev valgt som leverandør").
+_ASKS_WINNER = re.compile(r"(?i)\b(vandt|vinder(en|ne)?|fik (?:opgaven|kontrakten|ordren|entreprisen))\b")
 _HAS_WINNER = re.compile(
     r"(?i)\b(vandt|vinder\w*|tildelt|tildeles|tildelte|gik til|blev valgt|er valgt|valgt som|vindende|"
     r"fik (prisen|kontrakten|opgaven)|modtog prisen|modtager prisen)\b"

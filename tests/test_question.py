@@ -417,13 +417,18 @@ def test_who_won_is_answered_by_a_sentence_that_says_who_won() -> None:
     assert not holds("named", "Kommunen har i dag kontrakt med Vestby Pleje.", question)
     assert holds("named", "Kontrakten tildeles Vestby Pleje.", question)
     assert holds("person", "Prisen gik til Anne Holm.", "Hvem vandt prisen?")
+    # Who got the job is who won it: a tender's rules name no winner.
+    question = "Hvilken totalentreprenør fik opgaven med at bygge hallen ved Vestby Idrætsforening?"
+    assert not holds("named", "Der tages stilling til kriterier for valg af totalentreprenør ved Nordby IF.", question)
+    assert holds("named", "Opgaven gik til Vestby Byg A/S.", question)
 
 
 def test_who_was_hired_or_became_something_is_answered_by_a_persons_name() -> None:
     """A body answers "hvem har kompetencen …?", not "hvem blev ansat …?"."""
     sentence = "I henhold til delegationsplanen har Byrådet kompetencen til at ansætte en ny borgerrådgiver."
     assert holds("person", sentence, "Hvem har kompetencen til at ansætte en ny borgerrådgiver?")
-    for question in ("Hvem blev ansat som ny borgerrådgiver?", "Hvem blev ny leder af Borgerservice?"):
+    questions = ("Hvem blev ansat som ny borgerrådgiver?", "Hvem blev ny leder af Borgerservice?")
+    for question in (*questions, "Hvem er blevet ansat som ny borgerrådgiver?"):
         assert not holds("person", sentence, question)
         assert holds("person", "Byrådet ansatte Anne Holm som ny borgerrådgiver.", question)
 
