@@ -1068,20 +1068,31 @@ _SEASONS = {
 _TIME_WITH_YEAR = re.compile(rf"(?i)\b(?:({_MONTH_WORDS})|({'|'.join(_SEASONS)}))\s+((?:19|20)\d\d)\b")
 
 
+# A time is a meeting's when a body, a meeting or its handling stands just before it ("teknikudvalget i november
+# 2022", "behandlingen i marts 2023", "møderne i maj 2022 og i juni 2022").
+_MEETING_BEFORE = re.compile(
+    r"(?i)(udvalg|byråd|kommunalbestyrelse|møde|behandl|fremlag|drøft|orienter|beslut|vedtog|vedtaget)\w*\b"
+)
+MEETING_WINDOW = 40
+
+
 def without_times(question: str) -> str:
     """The question less the times it names with their years ("i november 2022", "i efteråret 2023")."""
     return _TIME_WITH_YEAR.sub(" ", question)
 
 
 def named_span(question: str) -> tuple[dt.date, dt.date] | None:
-    """The span between two different times the question names with their years ("fra teknikudvalget i november
-    2022 til Kultur- og Fritidsudvalget i marts 2023", "i efteråret 2022 og i november 2023"): a course across the
-    meetings in it. None when it names fewer, or asks how much a figure changed between two times ("Hvor meget
-    steg taksten fra januar 2023 til januar 2024?" is one item's figures)."""
+    """The span between two different times the question names as meetings' times, with their years ("fra
+    teknikudvalget i november 2022 til Kultur- og Fritidsudvalget i marts 2023", "på møderne i december 2022 og i
+    januar 2023"): a course across the meetings in it. None when it names fewer — a figure's time is no meeting's
+    ("visiteret til et specialtilbud i december 2022 ifølge udvalgets møde i januar 2023") — or asks how much a
+    figure changed between two times ("Hvor meget steg taksten fra januar 2023 til januar 2024?")."""
     if _CHANGE.search(question) and _asks_number(question):
         return None
     spans = set()
     for match in _TIME_WITH_YEAR.finditer(question):
+        if not _MEETING_BEFORE.search(question[max(0, match.start() - MEETING_WINDOW) : match.start()]):
+            continue
         year = int(match.group(3))
         if match.group(1):
             first = last = MONTHS[match.group(1).casefold()]

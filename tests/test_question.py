@@ -136,11 +136,14 @@ def test_decisions_lists_and_courses_are_recognised() -> None:
 def test_the_span_two_named_times_cover() -> None:
     from retrieval.question import named_span
 
-    question = "Hvordan er det gået med varmen fra sænkningen i efteråret 2022 til behandlingen den 16. november 2023?"
+    question = "Hvordan gik det med varmen fra beslutningen i efteråret 2022 til behandlingen den 16. november 2023?"
     assert named_span(question) == (dt.date(2022, 9, 1), dt.date(2023, 11, 30))
-    winter = named_span("Hvad skete der i december 2022 og i januar 2023?")
+    winter = named_span("Hvad skete der på møderne i december 2022 og i januar 2023?")
     assert winter == (dt.date(2022, 12, 1), dt.date(2023, 1, 31))
     assert named_span("Hvad besluttede udvalget i november 2022?") is None
+    # A figure's time is no meeting's.
+    figure = "Hvor mange elever var visiteret til specialtilbud i december 2022 ifølge udvalgets møde i januar 2023?"
+    assert named_span(figure) is None
     assert named_span("Hvad skete der i november 2022, da udvalget mødtes i november 2022?") is None  # one time
 
 
