@@ -152,6 +152,7 @@ _DONE_OVER_A_YEAR = re.compile(
 # "1." or "a)" opening a list entry counts nothing.
 _ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+(?:\d{1,2}[.)]\s+)?")
 _DURATION = re.compile(r"(?i)\b(hvor lang tid|hvor længe|varighed)\b")
+_MONEY = re.compile(r"(?i)\d\s*(kr\b|kroner|mio|mia|millioner|milliarder|tusind|t\.kr)|\bkr\.?\s*\d|\d\s*,-")
 # What a number must be counted in when the question names it: "hvad koster" wants kroner, "hvor stort et areal"
 # square metres or hectares, "hvor mange procent" a percentage, "hvor lang tid" a period.
 _UNITS = [
@@ -163,7 +164,7 @@ _UNITS = [
             r"\w*bevilling\w*|\w*tilskud\w*|betal\w*|\w*udgift\w*|\w*gebyr\w*|\w*takst\w*|"
             r"solgt|salg\w*|fik \w+ for)\b"
         ),
-        re.compile(r"(?i)\d\s*(kr\b|kroner|mio|mia|millioner|milliarder|tusind|t\.kr)|\bkr\.?\s*\d|\d\s*,-"),
+        _MONEY,
     ),
     (
         re.compile(r"(?i)\b(areal\w*|hvor stor\w* (er|bliver|var)? ?(området|grunden|arealet)|kvadratmeter|hektar)\b"),
@@ -182,7 +183,9 @@ _UNITS = [
     ),
 ]
 # "Hvor mange elever …" counts things: a period ("to år", "3 måneder") is no count of them.
-_COUNTS_THINGS = re.compile(r"(?i)\bhvor mange (?!(?:år|måned|uge|dag|døgn|time|gang|penge|kron|procent)\w*\b)[a-zæøå]")
+_COUNTS_THINGS = re.compile(
+    r"(?i)\bhvor mange (?!(?:år|måned|uge|dag|døgn|time|gang|penge|kron|procent|mio|million|milliard)\w*\b)[a-zæøå]"
+)
 # A number told as a bound ("højst 10 deltagere", "op til 25 pladser") answers only a question asking for one.
 _LIMIT = re.compile(r"(?i)\b(?:maksimalt|maks\.?|højst|minimum|maksimum|op til)\s+\d[\d.,]*")
 _ASKS_LIMIT = re.compile(r"(?i)\b(?:maksimalt|maks\w*|højst|mindst|minimum|loft|grænse|kan|kunne|må|måtte)\b")
@@ -623,7 +626,9 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
         if _DURATION.search(question) and _UNTIL.search(sentence):
             # "Hvor længe gælder aftalen?" — "… frem til 31. december 2026": a period told by its end.
             return True
-        unit = next((unit for asks, unit in _UNITS if asks.search(question)), None)
+        # "Hvor mange billetter blev solgt?" counts tickets, whatever money the question also names.
+        counts = _COUNTS_THINGS.search(question)
+        unit = next((unit for asks, unit in _UNITS if asks.search(question) and not (counts and unit is _MONEY)), None)
         # A change is also told in per cent: "Hvor meget blev taksten sænket?" — "med 2 pct.".
         relative = _CHANGE.search(question) and _PERCENT.search(text)
         if unit is not None and not unit.search(text) and not relative:

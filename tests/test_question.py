@@ -265,6 +265,10 @@ def test_a_sale_is_told_in_money() -> None:
     question = "Hvor meget fik kommunen for grundene, da de blev solgt?"
     assert holds("number", "Grundene blev solgt for 2,5 mio. kr.", question)
     assert not holds("number", "Området har en samlet størrelse på ca. 39 ha.", question)
+    # Things sold are counted, not priced: "Hvor mange billetter blev solgt?"
+    tickets = "Hvor mange billetter blev der solgt til nytårskoncerten?"
+    assert holds("number", "Der blev solgt 564 billetter, og kommunen købte 50 fribilletter.", tickets)
+    assert holds("number", "Der blev solgt billetter for 2,5 mio. kr.", "Hvor mange millioner blev der solgt for?")
 
 
 def test_a_sum_named_by_a_compound_is_told_in_money() -> None:
