@@ -18,6 +18,8 @@ from retrieval.bm25 import analyse
 _DECISION = re.compile(
     r"(?i)\b(beslut\w*|godkend\w*|vedta\w*|vedtog|tiltr[åa]d\w*|resultat\w*|udfald\w*|afgjort|afgør(?!ende)\w*|"
     r"bevilg\w*|skete der med|konklu\w*|udpeg\w*|anbefal\w*|indstill\w*|"
+    # What came of it is what was decided: "Hvad kom der ud af drøftelsen af årsplanen?"
+    r"kom der ud af|kom ud af|"
     # How the vote went stands with the decision: "Hvordan faldt afstemningen ud?", "Hvem stemte imod?".
     r"afstemning\w*|stemte|stemmerne|"
     # A body's remarks stand in its Beslutning: "Udvalget drøftede politikken og bemærkede følgende: • …".

@@ -79,6 +79,7 @@ def test_decisions_lists_and_courses_are_recognised() -> None:
     assert not classify("Hvilke fokusområder valgte administrationen?").decision
     assert classify("Hvem blev valgt som ny formand for udvalget?").decision
     assert classify("Hvad bemærkede udvalget til udkastet til politikken?").decision
+    assert classify("Hvad kom der ud af drøftelsen af årsplanen?").decision  # what came of it was decided
     assert not classify("Hvilken leverandør blev valgt som sekretariat?").decision
     assert classify("Hvilke projekter fik tilskud?").listing
     assert classify("Hvilke daginstitutioner er udpeget?").target == "list"
