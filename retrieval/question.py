@@ -287,7 +287,9 @@ _ASKS_APPOINTEE = re.compile(
 )
 # Who won: asked ("Hvem vandt prisen?", "Hvilken leverandør vandt udbuddet?", "Hvilken entreprenør fik opgaven?")
 # and told ("Prisen gik til …", "Kontrakten tildeles …", "… blev valgt som leverandør").
-_ASKS_WINNER = re.compile(r"(?i)\b(vandt|vinder(en|ne)?|fik (?:opgaven|kontrakten|ordren|entreprisen))\b")
+_ASKS_WINNER = re.compile(
+    r"(?i)\b(vandt|vinder(en|ne)?|(?:fik|har fået|får) (?:opgaven|kontrakten|ordren|entreprisen))\b"
+)
 _HAS_WINNER = re.compile(
     r"(?i)\b(vandt|vinder\w*|tildelt|tildeles|tildelte|gik til|blev valgt|er valgt|valgt som|vindende|"
     r"fik (prisen|kontrakten|opgaven)|modtog prisen|modtager prisen)\b"

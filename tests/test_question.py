@@ -429,6 +429,9 @@ def test_who_won_is_answered_by_a_sentence_that_says_who_won() -> None:
     question = "Hvilken totalentreprenør fik opgaven med at bygge hallen ved Vestby Idrætsforening?"
     assert not holds("named", "Der tages stilling til kriterier for valg af totalentreprenør ved Nordby IF.", question)
     assert holds("named", "Opgaven gik til Vestby Byg A/S.", question)
+    perfect = "Hvilken entreprenør har fået opgaven med at bygge om på Nordby Skole?"
+    criteria = "Der tages stilling til kriterier for valg af entreprenør, og Østby Rådgivning skriver udbuddet."
+    assert not holds("named", criteria, perfect)
 
 
 def test_who_was_hired_or_became_something_is_answered_by_a_persons_name() -> None:
