@@ -17,7 +17,7 @@ from retrieval.bm25 import analyse
 
 _DECISION = re.compile(
     r"(?i)\b(beslut\w*|godkend\w*|vedta\w*|vedtog|tiltr[åa]d\w*|resultat\w*|udfald\w*|afgjort|afgør(?!ende)\w*|"
-    r"bevilg\w*|skete der med|konklu\w*|udpeg\w*|anbefal\w*|indstill\w*|"
+    r"bevilg\w*|skete der med|konklu\w*|udpeg\w*|anbefal\w*|indstill\w*|grønt lys|"
     # What came of it is what was decided: "Hvad kom der ud af drøftelsen af årsplanen?"
     r"kom der ud af|kom ud af|"
     # How the vote went stands with the decision: "Hvordan faldt afstemningen ud?", "Hvem stemte imod?".
@@ -259,7 +259,8 @@ _INSTITUTION_INSIDE = re.compile(r"(?i)^(kommune\w*|udvalg\w*|region\w*|amt\w*)$
 # … or begins with one: "Region Nordjylland", "Styrelsen for …".
 _INSTITUTION_START = re.compile(r"(?i)(region|regionsrådet|styrelsen|ministeriet|kommune|kommunen|team|afdeling)$")
 # A proper name: a capitalised word that does not open the sentence.
-_HAS_PROPER = re.compile(r"(?<![.!?:•]\s)(?<!^)\b[A-ZÆØÅ][\wæøåÆØÅ-]+")
+# Not a sentence's first word, nor the first after a dated heading ("Beslutning den 05.02.2024 Taget til efterretning").
+_HAS_PROPER = re.compile(r"(?<![.!?:•]\s)(?<!\d\d\d\d\s)(?<!^)\b[A-ZÆØÅ][\wæøåÆØÅ-]+")
 _ABBREVIATION = re.compile(r"(?i)\b(kr|nr|mio|mia|ca|jf|pkt|tlf)\.\s")
 _HAS_PROPER_NAME = re.compile(r"(?<![.!?:•]\s)(?<!^)\b[A-ZÆØÅ][\wæøåÆØÅ-]+(?: [A-ZÆØÅ][\wæøåÆØÅ-]+)*")
 _HAS_PERSON_ROLE = re.compile(r"(?i)\b(borgmester|formand|næstformand|direktør|chef|leder|minister)\b")

@@ -80,6 +80,7 @@ def test_decisions_lists_and_courses_are_recognised() -> None:
     assert classify("Hvem blev valgt som ny formand for udvalget?").decision
     assert classify("Hvad bemærkede udvalget til udkastet til politikken?").decision
     assert classify("Hvad kom der ud af drøftelsen af årsplanen?").decision  # what came of it was decided
+    assert classify("Gav Vestby Udvalg grønt lys for den nye aftale?").decision
     assert not classify("Hvilken leverandør blev valgt som sekretariat?").decision
     assert classify("Hvilke projekter fik tilskud?").listing
     assert classify("Hvilke daginstitutioner er udpeget?").target == "list"
@@ -442,6 +443,13 @@ def test_who_was_hired_or_became_something_is_answered_by_a_persons_name() -> No
     for question in (*questions, "Hvem er blevet ansat som ny borgerrådgiver?"):
         assert not holds("person", sentence, question)
         assert holds("person", "Byrådet ansatte Anne Holm som ny borgerrådgiver.", question)
+
+
+def test_a_dated_headings_next_word_is_no_name() -> None:
+    """ "Beslutning i Vestby Udvalg den 05.02.2024 Taget til efterretning." names no one: "Taget" opens the decision."""
+    question = "Hvem er formand for Vestby Udvalg?"
+    assert not holds("person", "Beslutning i Vestby Udvalg den 05.02.2024 Taget til efterretning.", question)
+    assert holds("person", "Formand for udvalget er Anne Holm.", question)
 
 
 def test_a_name_the_question_already_says_is_no_answer_to_who() -> None:
