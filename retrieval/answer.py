@@ -16,7 +16,7 @@ import numpy as np
 from ingestion.domain import AgendaItem, Document
 from ingestion.meeting import MONTH_NAMES, find_date
 from ingestion.sections import ATTENDANCE_LABELS, PROPOSAL_SECTION, section_name
-from retrieval.bm25 import analyse, normalise
+from retrieval.bm25 import analyse, compound_parts, normalise
 from retrieval.domain import OCR_NOTE, Answer, Certainty, Citation, Hit
 from retrieval.index import Index
 from retrieval.question import (
@@ -397,7 +397,13 @@ class ExtractiveAnswerer:
         unseen_weight = max(idf.values(), default=3.0)
         words = set(analyse(question))
         total = sum(idf.get(word, unseen_weight) for word in words)
-        return sum(idf.get(word, unseen_weight) for word in words & tokens) / total if total else 0.0
+
+        def covered(word: str) -> bool:
+            # A compound the minutes never write is covered by its parts ("motoriksagen": "motorik", "sag").
+            parts = compound_parts(word, idf) if word not in idf else None
+            return word in tokens or (parts is not None and set(parts) <= tokens)
+
+        return sum(idf.get(word, unseen_weight) for word in words if covered(word)) / total if total else 0.0
 
     def unknown_share(self, question: str) -> float:
         """The idf-weighted share of the question's words that occur nowhere in the indexed minutes."""
@@ -407,7 +413,7 @@ class ExtractiveAnswerer:
         if not tokens:
             return 0.0
         total = sum(idf.get(token, unseen_weight) for token in tokens)
-        return sum(unseen_weight for token in tokens if token not in idf) / total
+        return sum(unseen_weight for token in tokens if token not in idf and not compound_parts(token, idf)) / total
 
     def select(self, evidence: list[Evidence], kind: QuestionKind, question: str = "") -> list[Evidence]:
         """The quotes that answer: the best sentence, what it needs around it, and up to two more as good.

@@ -17,6 +17,7 @@ import shutil
 import threading
 import unicodedata
 import uuid
+from collections.abc import Container
 from pathlib import Path
 
 import bm25s
@@ -61,6 +62,27 @@ def joined_pairs(text: str) -> list[str]:
     joined = [first + second for first, second in itertools.pairwise(words)]
     with _STEM_LOCK:
         return _STEMMER.stemWords(joined)
+
+
+# A compound's parts: its head this long at least, its tail too ("motorik" + "sag", not "hund" + "skov": a short
+# head splits too many words the minutes do not use into two common ones).
+MIN_SPLIT_HEAD = 5
+MIN_COMPOUND_PART = 3
+
+
+def compound_parts(token: str, vocabulary: Container[str]) -> tuple[str, str] | None:
+    """The two words of the vocabulary an analysed token is compounded of ("motoriksag" = "motorik" + "sag",
+    "udvalgsmedlem" = "udvalg" + s + "medlem", "skolebørn" = "skol" + e + "børn"), None when it is none: Danish
+    writes compounds at will, so a question's compound says nothing unknown when its parts are known."""
+    for split in range(MIN_SPLIT_HEAD, len(token) - MIN_COMPOUND_PART + 1):
+        head, tail = token[:split], token[split:]
+        if tail not in vocabulary:
+            continue
+        if head in vocabulary:
+            return head, tail
+        if head[-1] in "se" and len(head) > MIN_SPLIT_HEAD and head[:-1] in vocabulary:
+            return head[:-1], tail
+    return None
 
 
 class Bm25Index:

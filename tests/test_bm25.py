@@ -28,3 +28,28 @@ def test_a_compound_written_apart_is_also_the_compound():
 
     assert set(analyse("Vestby Dartklub")) & set(joined_pairs("Vestby Dart klub har søgt om tilskud"))
     assert joined_pairs("Dart") == []
+
+
+def test_a_compound_of_two_known_words_is_found_by_its_parts():
+    from retrieval.bm25 import compound_parts
+
+    vocabulary = set(analyse("motorik sag udvalg medlem børn hund skov"))
+    assert compound_parts(analyse("motoriksagen")[0], vocabulary) == (analyse("motorik")[0], analyse("sagen")[0])
+    assert compound_parts(analyse("udvalgsmedlem")[0], vocabulary) is not None  # with the linking s
+    assert compound_parts(analyse("hundeskove")[0], vocabulary) is None  # a short head splits too much
+    assert compound_parts(analyse("solcelleanlæg")[0], vocabulary) is None
+
+
+def test_a_questions_compound_is_covered_and_known_by_its_parts():
+    """ "Hvilket udvalgsmedlem … i motoriksagen?" — the minutes write "medlem" and "motorik", never the compounds:
+    neither unknown words nor words the item lacks."""
+    from types import SimpleNamespace
+
+    from retrieval.answer import ExtractiveAnswerer
+
+    words = "udvalg medlem tag stilling motorik sag"
+    answerer = SimpleNamespace(index=SimpleNamespace(idf=dict.fromkeys(analyse(words), 2.0)))
+    question = "Hvilket udvalgsmedlem ville ikke tage stilling i motoriksagen?"
+    assert ExtractiveAnswerer.unknown_share(answerer, question) == 0.0
+    assert ExtractiveAnswerer.coverage(answerer, question, set(analyse(words))) == 1.0
+    assert ExtractiveAnswerer.coverage(answerer, question, set(analyse("tage stilling"))) <= 0.5
