@@ -867,14 +867,24 @@ def other_period(
 
 # "Hvad besluttede Byrådet den 6. november?": a decision taken on a day, in the past tense.
 _DECIDED = re.compile(r"(?i)\b(besluttede|vedtog|godkendte|bevilgede|tiltrådte|valgte|udpegede)\b")
+# The month of the decision itself: "Hvad besluttede Byrådet i april 2023 om …" (not "besluttede udvalget at holde
+# sit møde i januar 2023", the month of what was decided).
+_DECIDED_IN_MONTH = re.compile(
+    rf"(?i)\b(?:besluttede|vedtog|godkendte|bevilgede|tiltrådte|valgte|udpegede)(?:\s+(?!at\b|om\b)[\wæøå,-]+)"
+    rf"{{0,5}}?\s+i\s+({_MONTH_WORDS})\s+((?:19|20)\d\d)\b"
+)
 
 
 def decided_after(question: str, meeting_dates: Iterable[dt.date | None]) -> bool:
     """Whether the question asks what was decided on a day after every cited meeting: minutes of October cannot
-    say what the council decided in November, however well they announce it ("forventes godkendt den 6. november")."""
+    say what the council decided in November, however well they announce it ("forventes godkendt den 6. november"),
+    nor minutes of March what it decided "i april 2023"."""
     if not _DECIDED.search(question):
         return False
     asked = find_dates(question)
+    decided_in = _DECIDED_IN_MONTH.search(question)
+    if not asked and decided_in:
+        asked = [dt.date(int(decided_in.group(2)), MONTHS[decided_in.group(1).casefold()], 1)]
     dates = [date for date in meeting_dates if date is not None]
     return bool(asked and dates) and all(max(asked) > date for date in dates)
 

@@ -669,6 +669,10 @@ def test_minutes_from_before_a_day_cannot_say_what_was_decided_that_day() -> Non
     assert not decided_after(question, [dt.date(2023, 11, 6)])
     assert not decided_after(question, [dt.date(2023, 10, 12), dt.date(2023, 11, 20)])
     assert not decided_after("Hvad skal Byrådet tage stilling til den 6. november 2023?", [dt.date(2023, 10, 12)])
+    # The month of the decision, not the month of what was decided.
+    assert decided_after("Hvad besluttede Byrådet i april 2023 om skiltene?", [dt.date(2023, 3, 15)])
+    assert not decided_after("Hvad besluttede Byrådet i april 2023 om skiltene?", [dt.date(2023, 4, 24)])
+    assert not decided_after("Hvor besluttede udvalget at holde sit møde i januar 2023?", [dt.date(2022, 12, 5)])
     assert not decided_after("Hvad besluttede Byrådet om ejendomsstrategien?", [dt.date(2023, 10, 12)])
 
 
