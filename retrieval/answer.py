@@ -8,6 +8,7 @@ import datetime as dt
 import itertools
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -32,6 +33,7 @@ from retrieval.question import (
     body_spans,
     classify,
     decided_after,
+    enumerates_before,
     explains_before,
     focus,
     happened_after,
@@ -331,7 +333,9 @@ class ExtractiveAnswerer:
                     )
                 )
         if kind.reason:
-            evidence = _explanations_inherit(evidence)
+            evidence = _continuations_inherit(evidence, explains_before)
+        if kind.target == "list":
+            evidence = _continuations_inherit(evidence, enumerates_before)
         evidence.sort(key=lambda e: e.total, reverse=True)
         return evidence
 
@@ -937,10 +941,12 @@ def _proposal(own: dict[int, Evidence], taken: set[int]) -> list[Evidence]:
     return run[:MAX_ADOPTED]
 
 
-def _explanations_inherit(evidence: list[Evidence]) -> list[Evidence]:
-    """A sentence that gives the reason for the one before it ("… har ikke indflydelse på deponeringen." / "Årsagen
-    er, at …") answers "hvorfor" about what that sentence said: it is as relevant as that sentence (a reason's own
-    words seldom repeat the question's). In printed order, so that "Det skyldes, …" after it inherits too."""
+def _continuations_inherit(evidence: list[Evidence], continues: Callable[[str], bool]) -> list[Evidence]:
+    """A sentence that goes on from the one before it is as relevant as that sentence: the reason for it ("… har
+    ikke indflydelse på deponeringen." / "Årsagen er, at …") answers "hvorfor" about what it said, the list it
+    announces ("… fire sportsgrene, som alle er udendørsaktiviteter." / "Det er løbetræning, cykelmotion, …") answers
+    "hvilke" (their own words seldom repeat the question's). In printed order, so that "Det skyldes, …" after it
+    inherits too."""
     result = list(evidence)
     for index in range(1, len(result)):
         before, sentence = result[index - 1], result[index]
@@ -948,7 +954,7 @@ def _explanations_inherit(evidence: list[Evidence]) -> list[Evidence]:
             before.hit is sentence.hit
             and before.sentence.position == sentence.sentence.position - 1
             and before.sentence.section == sentence.sentence.section
-            and explains_before(sentence.sentence.text)
+            and continues(sentence.sentence.text)
             and before.score > sentence.score
         ):
             result[index] = dataclasses.replace(sentence, score=before.score)

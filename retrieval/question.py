@@ -685,6 +685,18 @@ _EXPLAINS_BEFORE = re.compile(
 )
 
 
+# A list given for what the sentence before it announced: "… fire sportsgrene." / "Det er løbetræning, cykelmotion,
+# powerwalk og skating.", "Der er tale om …", "Disse er …".
+_ENUMERATES_BEFORE = re.compile(
+    r"(?i)^\s*(?:(?:det|dette|disse|de)\s+(?:er|var|omfatter|omfattede|drejer sig om|drejede sig om)|der er tale om)\b"
+)
+
+
+def enumerates_before(sentence: str) -> bool:
+    """Whether a sentence lists what the sentence before it announced ("Det er løbetræning, cykelmotion og …")."""
+    return bool(_ENUMERATES_BEFORE.match(sentence)) and holds("list", sentence)
+
+
 def explains_before(sentence: str) -> bool:
     """Whether a sentence opens by giving the reason for what the sentence before it said ("Årsagen er, at …",
     "Det skyldes, at …")."""

@@ -866,7 +866,8 @@ def test_a_list_lead_in_naming_what_is_asked_for_fits_best(assistant: Assistant)
 def test_a_reason_for_the_sentence_before_is_as_relevant_and_quoted_with_it(assistant: Assistant):
     """ "Hvorfor …?" about what a sentence says: the next sentence's "Årsagen er, at …" is as relevant as the claim it
     explains (its own words seldom repeat the question's), so it wins on holding a reason — and brings the claim."""
-    from retrieval.answer import _explanations_inherit, _with_reasons_before
+    from retrieval.answer import _continuations_inherit, _with_reasons_before
+    from retrieval.question import explains_before
 
     hit = assistant.ask("Hvem blev udpeget til følgegruppen for Lynetteholm?").retrieved[0]
     texts = [
@@ -879,11 +880,41 @@ def test_a_reason_for_the_sentence_before_is_as_relevant_and_quoted_with_it(assi
         Evidence(Sentence(text, "Baggrund", [1], position), hit, 0, score)
         for position, (text, score) in enumerate(texts)
     ]
-    inherited = _explanations_inherit(evidence)
+    inherited = _continuations_inherit(evidence, explains_before)
     assert [round(e.score, 2) for e in inherited] == [0.95, 0.95, 0.95, 0.5]
     own = {e.sentence.position: e for e in inherited}
     quoted = _with_reasons_before([own[1]], own)
     assert sorted(e.sentence.position for e in quoted) == [0, 1]
+
+
+def test_a_list_given_for_what_the_sentence_before_announced_is_as_relevant(assistant: Assistant):
+    """ "Hvilke aktiviteter …?": "… fire sportsgrene, som alle er udendørsaktiviteter." / "Det er løbetræning,
+    cykelmotion, powerwalk og skating." — the list's own words do not repeat the question's; it is found through the
+    sentence that announces it, and it is what the answer quotes."""
+    from retrieval.question import classify
+
+    hit = assistant.ask("Hvem blev udpeget til følgegruppen for Lynetteholm?").retrieved[0]
+    question = "Hvilke aktiviteter kan man dyrke i Vestby Motionsklub?"
+    kind = classify(question)
+    texts = [
+        ("Klubben fortæller om sit virke og sine udfordringer.", 0.90),
+        ("Vestby Motionsklub tilbyder fire sportsgrene, som alle er udendørsaktiviteter.", 0.85),
+        ("Det er løbetræning, cykelmotion, powerwalk og skating.", 0.40),
+        ("Det er vigtigt, at klubben får flere frivillige.", 0.40),
+    ]
+    extractive = assistant.extractive
+    evidence = [
+        Evidence(sentence, hit, 0, score, fit=extractive._fit(kind, sentence, question))
+        for position, (text, score) in enumerate(texts)
+        for sentence in [Sentence(text, "Sagsbeskrivelse", [1], position)]
+    ]
+    from retrieval.answer import _continuations_inherit
+    from retrieval.question import enumerates_before
+
+    inherited = _continuations_inherit(evidence, enumerates_before)
+    assert [round(e.score, 2) for e in inherited] == [0.90, 0.85, 0.85, 0.40]  # not a sentence that lists nothing
+    best = max(inherited, key=lambda e: e.total)
+    assert best.sentence.position == 2
 
 
 def test_an_attachment_quote_carries_the_printed_heading_it_stands_under(assistant: Assistant):
