@@ -878,12 +878,12 @@ def other_period(
 
 
 # "Hvad besluttede Byrådet den 6. november?": a decision taken on a day, in the past tense.
-_DECIDED = re.compile(r"(?i)\b(besluttede|vedtog|godkendte|bevilgede|tiltrådte|valgte|udpegede)\b")
+_DECIDING = "besluttede|vedtog|godkendte|bevilgede|tiltrådte|valgte|udpegede"
+_DECIDED = re.compile(rf"(?i)\b({_DECIDING})\b")
 # The month of the decision itself: "Hvad besluttede Byrådet i april 2023 om …" (not "besluttede udvalget at holde
 # sit møde i januar 2023", the month of what was decided).
 _DECIDED_IN_MONTH = re.compile(
-    rf"(?i)\b(?:besluttede|vedtog|godkendte|bevilgede|tiltrådte|valgte|udpegede)(?:\s+(?!at\b|om\b)[\wæøå,-]+)"
-    rf"{{0,5}}?\s+i\s+({_MONTH_WORDS})\s+((?:19|20)\d\d)\b"
+    rf"(?i)\b(?:{_DECIDING})(?:\s+(?!at\b|om\b)[\wæøå,-]+){{0,5}}?\s+i\s+({_MONTH_WORDS})\s+((?:19|20)\d\d)\b"
 )
 
 
@@ -1111,6 +1111,11 @@ MEETING_WINDOW = 40
 def without_times(question: str) -> str:
     """The question less the times it names with their years ("i november 2022", "i efteråret 2023")."""
     return _TIME_WITH_YEAR.sub(" ", question)
+
+
+def within_span(date: dt.date | None, span: tuple[dt.date, dt.date]) -> bool:
+    """Whether a meeting's date falls in a span (see ``named_span``); an undated meeting does not."""
+    return date is not None and span[0] <= date <= span[1]
 
 
 def named_span(question: str) -> tuple[dt.date, dt.date] | None:

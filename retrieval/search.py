@@ -21,6 +21,7 @@ from retrieval.question import (
     named_time,
     numbered_matters,
     numbers_otherwise,
+    within_span,
 )
 
 CHUNKS_PER_ITEM = 4
@@ -176,7 +177,7 @@ def prefer_named_meeting(hits: list[Hit], question: str) -> list[Hit]:
     bodies (a body may be named in words of its own: "teknikudvalget")."""
     span = named_span(question)
     if span:
-        return sorted(hits, key=lambda hit: not (hit.meeting_date and span[0] <= hit.meeting_date <= span[1]))
+        return sorted(hits, key=lambda hit: not within_span(hit.meeting_date, span))
     when = named_time(question)
     if when.year:
         when = When()  # a year alone is as often what the money is for ("budget 2023") as when the meeting was

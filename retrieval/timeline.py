@@ -20,7 +20,7 @@ from ingestion.sections import PROPOSAL_SECTION, section_name
 from retrieval.answer import DECISION_SECTION, Evidence, ExtractiveAnswerer, adopted, decision_of, make_citation
 from retrieval.bm25 import analyse, joined_pairs
 from retrieval.domain import Answer, Citation, Hit, TimelineEntry
-from retrieval.question import QuestionKind, classify, named_span, named_time
+from retrieval.question import QuestionKind, classify, named_span, named_time, within_span
 
 # A word names the matter only when this rare at least (idf over the indexed chunks).
 MIN_NAMING_IDF = 1.0
@@ -194,7 +194,7 @@ class TimelineAnswerer:
         idf = self.extractive.index.idf
         span = named_span(question)
         if span:  # "fra udvalget i november 2022 til Byrådet i marts 2023": the meetings in between
-            hits = [hit for hit in hits if hit.meeting_date and span[0] <= hit.meeting_date <= span[1]]
+            hits = [hit for hit in hits if within_span(hit.meeting_date, span)]
         elif not explicit:  # a course asked in so many words may run beyond the time it names ("lokalplaner i 2023")
             hits = within_named_time(question, hits)
         terms = subject_terms(question, idf, {hit.body for hit in hits})
