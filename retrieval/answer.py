@@ -121,6 +121,8 @@ _DATE_IN_QUESTION = re.compile(
     rf"(?i)\b\d{{1,2}}\.?\s*(?:{'|'.join(MONTH_NAMES)})\b(?:\s+\d{{4}})?|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# What a meeting's opening can tell besides the meeting itself: who (its members, its chair), when, where.
+_MEETING_TELLS = frozenset({"person", "date", "place"})
 # A line of the opening page with this many words or more, all from another item's title, lists that item.
 LISTED_TITLE_WORDS = 3
 _KEY_TERM = re.compile(r"\b(?:[A-ZÆØÅ][\wæøåÆØÅ]{2,}|\d{4}|\d+(?:[.,]\d+)*)\b")
@@ -233,6 +235,11 @@ class ExtractiveAnswerer:
         self.calibration = calibration or Calibration()
         self._cache: dict[tuple[str, str, str], tuple[list[Sentence], np.ndarray]] = {}
         self._cache_lock = threading.Lock()
+
+    def _opens_meeting(self, hit: Hit) -> bool:
+        """Whether the hit is its meeting's opening (who met, when, where) rather than an agenda item."""
+        found = self._item(hit)
+        return found is not None and found[1].role == "meeting_information"
 
     def _item(self, hit: Hit) -> tuple[Document, AgendaItem] | None:
         try:
@@ -522,6 +529,10 @@ class ExtractiveAnswerer:
             if case_answer is not None:
                 return case_answer
         evidence = _fact_line_first(question, kind, self.rank(question, quoted, case_match))
+        if not (kind.meeting or kind.target in _MEETING_TELLS):
+            # The meeting's opening (who met, when, where) matches a question that names the meeting by its body and
+            # day, but says nothing of what was treated: "Hvad tog formanden op på mødet den 15. marts 2023?".
+            evidence = [e for e in evidence if not self._opens_meeting(e.hit)] or evidence
         chosen = self.select(evidence, kind, question)
         exact = case_match or _meeting_fact_line(question, kind, evidence)
         signals = self.signals(question, evidence, chosen, kind) if evidence and not exact else None

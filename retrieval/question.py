@@ -58,7 +58,8 @@ _NUMBER = re.compile(
     r"(?=\s+(?:for|til|på|i|ved|af|hos|som|med)\b|\s*[?,]|\s*$))\b"
 )
 _DATE = re.compile(
-    r"(?i)\b(hvornår|hvilken dato|hvilket år|hvilken måned|siden hvornår|hvilken frist|hvor længe|"
+    r"(?i)\b(hvornår|hvilken dato|hvilket år|hvilken måned|siden hvornår|hvilken frist|hvor længe|hvad tid|"
+    r"hvilket tidspunkt|"
     r"hvad (?:er|var|bliver|blev) (fristen|datoen|tidsfristen|deadline)|hvilken dag|(i )?hvilken periode)\b"
 )
 _PERSON = re.compile(

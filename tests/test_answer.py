@@ -1088,3 +1088,23 @@ def test_the_bodies_and_times_of_a_span_name_its_meetings_not_the_item(assistant
     span = f"Hvordan gik det med daginstitutionen ved Vestby Borgerhus fra udvalget i juni 2022 til {body} i maj 2023?"
     assert extractive.key_terms_present(span, tokens)
     assert not extractive.key_terms_present(f"Hvad besluttede {body} om daginstitutionen ved Vestby Borgerhus?", tokens)
+
+
+def test_what_a_named_meeting_treated_is_answered_from_its_items_not_its_opening(assistant: Assistant):
+    """ "Hvad tog man op på udvalgets møde den 4. december 2012?" names the meeting by its body and day, which its
+    opening ("Referat … tirsdag den 4. december 2012") matches best — but the opening says who met, when and where,
+    not what was treated. Who met and when is still the opening's to answer."""
+    from ingestion.meeting import MONTH_NAMES
+
+    opened = 0
+    for record in assistant.index.documents():
+        document = assistant.index.document(record.id)
+        if document.meeting_date is None or not any(i.role == "meeting_information" for i in document.items):
+            continue
+        day = document.meeting_date
+        when = f"den {day.day}. {MONTH_NAMES[day.month - 1]} {day.year}"
+        answer = assistant.ask(f"Hvad tog man op på {document.body}s møde {when}?")
+        assert answer.answered and all(citation.agenda_item for citation in answer.citations)
+        meeting = assistant.ask(f"Hvem deltog i {document.body}s møde {when}?")
+        opened += any(not citation.agenda_item for citation in meeting.citations)
+    assert opened >= 2

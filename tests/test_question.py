@@ -61,6 +61,7 @@ from retrieval.question import (
         ("Hvad vil de elektriske ramper i busserne på linje 120 koste kommunen om året?", "number"),
         ("Hvad skal en håndværker give for et årskort til genbrugspladsen?", "number"),
         ("Hvad var fristen for at melde tilbage til trafikselskabet?", "date"),
+        ("Hvad tid startede udvalgets møde den 8. februar 2023?", "date"),
         ("Hvilke udvalgsmedlemmer vil gerne deltage i konferencen?", "person"),
     ],
 )
