@@ -236,11 +236,6 @@ class ExtractiveAnswerer:
         self._cache: dict[tuple[str, str, str], tuple[list[Sentence], np.ndarray]] = {}
         self._cache_lock = threading.Lock()
 
-    def _opens_meeting(self, hit: Hit) -> bool:
-        """Whether the hit is its meeting's opening (who met, when, where) rather than an agenda item."""
-        found = self._item(hit)
-        return found is not None and found[1].role == "meeting_information"
-
     def _item(self, hit: Hit) -> tuple[Document, AgendaItem] | None:
         try:
             document = self.index.document(hit.document_id)
@@ -532,7 +527,7 @@ class ExtractiveAnswerer:
         if not (kind.meeting or kind.target in _MEETING_TELLS):
             # The meeting's opening (who met, when, where) matches a question that names the meeting by its body and
             # day, but says nothing of what was treated: "Hvad tog formanden op på mødet den 15. marts 2023?".
-            evidence = [e for e in evidence if not self._opens_meeting(e.hit)] or evidence
+            evidence = [e for e in evidence if not self.index.opens_meeting(e.hit)] or evidence
         chosen = self.select(evidence, kind, question)
         exact = case_match or _meeting_fact_line(question, kind, evidence)
         signals = self.signals(question, evidence, chosen, kind) if evidence and not exact else None

@@ -33,7 +33,7 @@ from ingestion import Chunk, Document, ReferatError, chunk_document, parse_pdf_b
 from ingestion.extract import read_file, sha256_bytes
 from ingestion.ocr import ProgressCallback
 from retrieval.bm25 import Bm25Index, analyse, idf_lookup
-from retrieval.domain import Filters
+from retrieval.domain import Filters, Hit
 from retrieval.embedder import Embedder, ModelIdentity
 from retrieval.registry import PENDING, DocumentRecord, Registry
 from retrieval.sentences import embedding_inputs
@@ -610,6 +610,16 @@ class Index:
 
     def documents(self) -> list[DocumentRecord]:
         return self.registry.documents()
+
+    def opens_meeting(self, hit: Hit) -> bool:
+        """Whether the hit is its meeting's opening (who met, when, where) rather than an agenda item."""
+        if hit.agenda_item:
+            return False
+        try:
+            document = self.document(hit.document_id)
+        except LookupError:
+            return False
+        return any(item.role == "meeting_information" and item.title == hit.title for item in document.items)
 
     def document(self, document_id: str) -> Document:
         """A stored document, parsed: from the LRU of recently used ones, else read from its file."""

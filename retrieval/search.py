@@ -117,18 +117,8 @@ class Searcher:
         ranked = self.rank_chunks(query, filters, depth)
         hits = prefer_named_meeting(other_numbers_last(self.group(ranked, depth), query), query)
         if classify(query).meeting:
-            hits = meeting_information_first(hits, self._opens_meeting)
+            hits = meeting_information_first(hits, self.index.opens_meeting)
         return hits[:top_k]
-
-    def _opens_meeting(self, hit: Hit) -> bool:
-        """Whether the hit is its meeting's opening (who met, when, where) rather than an agenda item."""
-        if hit.agenda_item:
-            return False
-        try:
-            document = self.index.document(hit.document_id)
-        except LookupError:
-            return False
-        return any(item.role == "meeting_information" and item.title == hit.title for item in document.items)
 
     def group(self, ranked: RankedChunks, top_k: int) -> list[Hit]:
         """Merge chunks of the same agenda item; an item ranks by its best chunk."""
