@@ -679,10 +679,12 @@ _STATES_REASON = re.compile(
 
 
 # A reason given for the sentence before it: "Køge Kommunes indtræden har ikke indflydelse på deponeringen." /
-# "Årsagen er, at …" / "Det skyldes, at …".
+# "Årsagen er, at …" / "Det skyldes, at …" / "Det er især fordi, …".
 _EXPLAINS_BEFORE = re.compile(
     r"(?i)^\s*(?:(?:årsag(?:en|erne)|grund(?:en|ene)|begrundelse(?:n|rne)|baggrund(?:en)|forklaring(?:en))"
-    r"(?:\s+[\wæøå]+){0,3}\s+(?:er|var)\b|(?:det|dette)\s+(?:skyldes|skyldtes|er fordi|var fordi|sker fordi)\b)"
+    r"(?:\s+[\wæøå]+){0,3}\s+(?:er|var)\b|(?:det|dette)\s+(?:skyldes|skyldtes|(?:er|var|sker)\s+"
+    # "Det er især fordi …", "Det er primært fordi …".
+    r"(?:(?:især|primært|hovedsageligt|navnlig|først og fremmest|blandt andet|bl\.\s?a\.)\s+)?fordi)\b)"
 )
 
 
@@ -863,8 +865,9 @@ def other_period(
     2012?" is not answered by "I 2011 blev der holdt 5 kurser". A best quote naming no year speaks of its item's
     ("Årsregnskab 2023") when the meeting is from another year than the one asked, else leaves it open (the
     meeting's own year may be meant); any quote naming the year asked leaves it open too. A quote about the
-    meeting's own time ("leverer i dag", "siden november 2022") speaks of the meeting's year."""
-    asked = years_in(question)
+    meeting's own time ("leverer i dag", "siden november 2022") speaks of the meeting's year. A year named as a
+    meeting's time ("Hvor stor er kommunens andel, jf. byrådet april 2023?") is not the figure's."""
+    asked = years_in(without_meeting_times(question))
     if not asked:
         return False
 
@@ -1109,6 +1112,23 @@ _MEETING_BEFORE = re.compile(
 MEETING_WINDOW = 40
 
 
+def _meeting_times(question: str) -> list[re.Match[str]]:
+    """The times with their years that the question names as meetings' times: a body, a meeting or its handling
+    just before ("teknikudvalget i november 2022", "jf. byrådet april 2023")."""
+    return [
+        match
+        for match in _TIME_WITH_YEAR.finditer(question)
+        if _MEETING_BEFORE.search(question[max(0, match.start() - MEETING_WINDOW) : match.start()])
+    ]
+
+
+def without_meeting_times(question: str) -> str:
+    """The question less the times it names as meetings' times (see ``_meeting_times``)."""
+    for match in reversed(_meeting_times(question)):
+        question = question[: match.start()] + " " + question[match.end() :]
+    return question
+
+
 def without_times(question: str) -> str:
     """The question less the times it names with their years ("i november 2022", "i efteråret 2023")."""
     return _TIME_WITH_YEAR.sub(" ", question)
@@ -1128,9 +1148,7 @@ def named_span(question: str) -> tuple[dt.date, dt.date] | None:
     if _CHANGE.search(question) and _asks_number(question):
         return None
     spans = set()
-    for match in _TIME_WITH_YEAR.finditer(question):
-        if not _MEETING_BEFORE.search(question[max(0, match.start() - MEETING_WINDOW) : match.start()]):
-            continue
+    for match in _meeting_times(question):
         year = int(match.group(3))
         if match.group(1):
             first = last = MONTHS[match.group(1).casefold()]

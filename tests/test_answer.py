@@ -885,6 +885,9 @@ def test_a_reason_for_the_sentence_before_is_as_relevant_and_quoted_with_it(assi
     own = {e.sentence.position: e for e in inherited}
     quoted = _with_reasons_before([own[1]], own)
     assert sorted(e.sentence.position for e in quoted) == [0, 1]
+    # "Det er især fordi, …" explains the sentence before it as well.
+    assert explains_before("Det er især fordi, der er sket en stigning i antallet af ledige.")
+    assert not explains_before("Det er især vigtigt, at stigningen følges.")
 
 
 def test_a_list_given_for_what_the_sentence_before_announced_is_as_relevant(assistant: Assistant):

@@ -658,6 +658,12 @@ def test_a_quote_about_another_year_does_not_answer_the_year_asked() -> None:
     # … unless the meeting is from the year asked: a report of 2022 discussed in 2023 may give the figures of 2023.
     pupils = "Der forventes 180 elever i 0. klasse."
     assert not other_period("Hvor mange elever i 2023?", pupils, [pupils], 2023, "Kapacitetsvurdering 2022")
+    # A year named as a meeting's time is not the figure's: the grant for 2024 answers "… (byrådet april 2023)".
+    grant = "Der meddeles anlægsbevilling på 2,31 mio. kr. i 2024 til renovering af broen."
+    assert not other_period("Hvor stor er kommunens andel af udgiften til broen (byrådet april 2023)?", grant, [grant])
+    assert not other_period("Hvad sparer man, jf. Vestby Udvalg marts 2023?", grant, [grant], 2023)
+    # … while a figure's own time still is ("Hvor mange … i oktober 2022, jf. udvalget februar 2023").
+    assert other_period("Hvor meget blev bevilget i oktober 2022 (Vestby Udvalg februar 2023)?", grant, [grant])
 
 
 def test_minutes_from_before_a_day_cannot_say_what_was_decided_that_day() -> None:
