@@ -89,6 +89,9 @@ WEAK_PERIOD = 0.25
 STRONG_REASON = 1.25
 # A line that only opens a list ("De berørte bygninger er:") is at most this long.
 MAX_OPENING_LINE = 120
+# A short line ending in ":" that a sentence stands under (a timetable's date) holds, for these kinds, what it holds.
+LABEL_HOLDS = frozenset({"date"})
+MAX_LABEL_LINE_WORDS = 10
 # A list's lead-in that names what a "Hvilke …?" question asks for holds the list surely.
 STRONG_LIST = 2.0
 # A sentence that holds what was asked for and matches this nearly as well as the best one answers as surely.
@@ -300,6 +303,9 @@ class ExtractiveAnswerer:
             # also through a short line that opens it ("… de kommunale bygninger i fase 1." / "De berørte
             # bygninger er:" / "- Strandskolen").
             leads_list = _leading_lists(sentences)
+            # A timetable's entry stands under its date: "Medio november til medio december 2023:" / "Forslaget
+            # sendes i fire ugers offentlig høring." — the sentence holds the date its label gives.
+            labelled = _labels(sentences)
             # A sentence stands under its item's heading: the item the question names gives its sentences weight.
             heading_tokens: dict[str, set[str]] = {}
             titled = sum(idf.get(token, 1.0) for token in query_tokens & set(analyse(hit.title))) / query_weight
@@ -329,7 +335,9 @@ class ExtractiveAnswerer:
                         - (OTHER_NUMBER_PENALTY if numbers_otherwise(sentence.text, asked_numbers) else 0.0)
                         - (NAMES_ONLY_PENALTY if names_only else 0.0)
                         + (THING_BONUS if thing and names_thing(own_tokens, thing) else 0.0),
-                        fit=self._fit(kind, sentence, question, leads_list.get(sentence.position)),
+                        fit=self._fit(
+                            kind, sentence, question, leads_list.get(sentence.position), labelled.get(sentence.position)
+                        ),
                         dense=float(similarity),
                         lexical=lexical,
                     )
@@ -341,9 +349,12 @@ class ExtractiveAnswerer:
         evidence.sort(key=lambda e: e.total, reverse=True)
         return evidence
 
-    def _fit(self, kind: QuestionKind, sentence: Sentence, question: str, lead: str | None = None) -> float:
+    def _fit(
+        self, kind: QuestionKind, sentence: Sentence, question: str, lead: str | None = None, label: str | None = None
+    ) -> float:
         """How well a sentence holds what the question asks for; ``lead``: the text of the lead-in when the
-        sentence leads a printed list (itself, or with the line that opens the list)."""
+        sentence leads a printed list (itself, or with the line that opens the list); ``label``: the short line
+        ending in ":" that the sentence stands under (a timetable's date), which holds what it holds for it."""
         wanted = kind.target
         if not wanted or wanted == "case_number":
             return 0.0
@@ -353,7 +364,11 @@ class ExtractiveAnswerer:
             listed = listed_words(question)
             if (lead is not None and names_listed(lead, listed)) or names_listed(listed_before(sentence.text), listed):
                 return self.calibration.fit_bonus * STRONG_LIST
-        fits = (wanted == "list" and lead is not None) or _holds(wanted, sentence, question)
+        fits = (
+            (wanted == "list" and lead is not None)
+            or _holds(wanted, sentence, question)
+            or (label is not None and wanted in LABEL_HOLDS and holds(wanted, label, question))
+        )
         # A name under "Ikke til stede" / "Afbud" says who was absent: it answers only who was.
         absentee = sentence.section in ATTENDANCE_LABELS and "absent" not in meeting_facts(question)
         if not fits or (wanted == "person" and absentee):
@@ -498,6 +513,8 @@ class ExtractiveAnswerer:
                 continue
             chosen.append(candidate)
         chosen = _with_lists(chosen, own, kind.listing)
+        if wanted in LABEL_HOLDS:
+            chosen += [label for label in _labels_of(chosen, own) if not any(_same_text(label, e) for e in chosen)]
         if kind.reason:
             chosen = _with_reasons_before(chosen, own)
         # A question about the meeting may ask several of its facts ("hvem havde afbud, og hvor blev mødet holdt"):
@@ -984,6 +1001,32 @@ def _leading_lists(sentences: list[Sentence]) -> dict[int, str]:
         elif after is not None and _opening_line(then, after):
             leads[first.position] = f"{first.text} {then.text}"
     return leads
+
+
+def _labels(sentences: list[Sentence]) -> dict[int, str]:
+    """The label each sentence stands under: the line right before it in its section when that is a short line
+    ending in ":" ("Medio november til medio december 2023:", "• Byrådsmødet i december:") and the sentence is no
+    entry of a list it would open."""
+    labels: dict[int, str] = {}
+    for line, sentence in itertools.pairwise(sentences):
+        if (
+            sentence.section == line.section
+            and not sentence.list_item
+            and line.text.rstrip().endswith(":")
+            and len(line.text.split()) <= MAX_LABEL_LINE_WORDS
+        ):
+            labels[sentence.position] = line.text
+    return labels
+
+
+def _labels_of(chosen: list[Evidence], own: dict[int, Evidence]) -> list[Evidence]:
+    """The label lines (see ``_labels``) the chosen sentences stand under."""
+    found = []
+    for item in chosen:
+        line = own.get(item.sentence.position - 1)
+        if line is not None and _labels([line.sentence, item.sentence]):
+            found.append(line)
+    return found
 
 
 def _opening_line(line: Sentence, first: Sentence) -> bool:

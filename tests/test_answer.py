@@ -1111,3 +1111,30 @@ def test_what_a_named_meeting_treated_is_answered_from_its_items_not_its_opening
         meeting = assistant.ask(f"Hvem deltog i {document.body}s møde {when}?")
         opened += any(not citation.agenda_item for citation in meeting.citations)
     assert opened >= 2
+
+
+def test_a_timetable_entry_holds_the_date_of_the_line_it_stands_under(assistant: Assistant):
+    """ "Hvornår skal forslaget i høring?": a timetable prints the date as a label line ("Medio november til medio
+    december 2023:") and the step under it ("Forslaget sendes i fire ugers offentlig høring."). The step holds the
+    date its label gives, and a quote of it brings the label."""
+    from retrieval.answer import _labels, _labels_of
+    from retrieval.question import classify
+
+    question = "Hvornår skal forslaget til helhedsplanen i offentlig høring?"
+    kind = classify(question)
+    extractive = assistant.extractive
+    sentences = [
+        Sentence("Medio november til medio december 2023:", "Tidsplan", [5], 0),
+        Sentence("Forslaget til helhedsplanen sendes i fire ugers offentlig høring.", "Tidsplan", [5], 1),
+        Sentence("Annoncering:", "Høring", [5], 2),
+        Sentence("Forslaget annonceres i avisen.", "Tidsplan", [5], 3),
+    ]
+    labels = _labels(sentences)
+    assert labels == {1: "Medio november til medio december 2023:"}  # not across sections
+    step = sentences[1]
+    assert extractive._fit(kind, step, question, None, labels.get(1)) > 0
+    assert extractive._fit(kind, step, question) < 0  # alone it names no date
+    hit = assistant.ask("Hvem blev udpeget til følgegruppen for Lynetteholm?").retrieved[0]
+    own = {s.position: Evidence(s, hit, 0, 1.0) for s in sentences}
+    assert [e.sentence.position for e in _labels_of([own[1]], own)] == [0]
+    assert _labels_of([own[3]], own) == []
