@@ -87,6 +87,8 @@ ABBREVIATIONS = {
     "vs",
 }
 _BULLET = re.compile(r"^(?:[–•\-*]|[a-zA-Z]\)|[A-Z]\)|\d{1,2}\.)\s+")
+# A name's middle initial: a capitalised word, then one capital letter and its period ("Christina G.").
+_INITIAL = re.compile(r"\b[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ]\.$")
 _BOUNDARY = re.compile(r"(?<=[.!?:])\s+(?=[\"“”»(]?[A-ZÆØÅ0-9])")
 MAX_SENTENCE_CHARACTERS = 600
 MIN_ROWS = 4
@@ -182,6 +184,8 @@ def _split_points(text: str) -> list[int]:
             continue
         if before.endswith(".") and re.search(r"\b\d{1,2}\.$", before):
             continue  # "den 8. juni", "punkt 2.3."
+        if _INITIAL.search(before):
+            continue  # a middle initial: "Oplæg ved Christina G. Jensen"
         points.append(match.end())
     return points
 

@@ -57,6 +57,15 @@ def test_prose_is_split_into_sentences_across_lines():
     ]
 
 
+def test_a_middle_initial_ends_no_sentence():
+    """ "Oplæg ved Anne B." / "Holm, leder af Vestby Bibliotek." is one sentence: the name is the answer to "hvem"."""
+    lines = _lines("• Oplæg om biblioteket ved Anne B.", "Holm, leder af Vestby Bibliotek. Udvalget takkede.")
+    assert [s.text for s in split_lines(lines, "Sagen")] == [
+        "• Oplæg om biblioteket ved Anne B. Holm, leder af Vestby Bibliotek.",
+        "Udvalget takkede.",
+    ]
+
+
 def test_an_attendance_line_is_found_by_its_label_or_its_heading():
     from retrieval.answer import _labelled
     from retrieval.question import meeting_fact
