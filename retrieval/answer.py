@@ -640,6 +640,9 @@ class ExtractiveAnswerer:
             and (
                 abs(e.sentence.position - best.sentence.position) <= 2
                 or e.total >= best.total * HOLDER_CLOSE
+                # A sentence that tells just what was asked ("Broen er opført i 1786." for "Hvor gammel er broen?",
+                # "gældende fra 1. juni" for "Fra hvilken dato gælder …?") answers wherever it stands in the item.
+                or (kind.target == "date" and e.fit >= self.calibration.fit_bonus * STRONG_DATE)
                 or (e.sentence.section == DECISION_SECTION and _LEAVES_OPEN.search(best.sentence.text))
             )
         ]

@@ -60,6 +60,8 @@ _NUMBER = re.compile(
 _DATE = re.compile(
     r"(?i)\b(hvornår|hvilken dato|hvilket år|hvilken måned|siden hvornår|hvilken frist|hvor længe|hvad tid|"
     r"hvilket tidspunkt|"
+    # How old a thing is is told by when it was made: "Hvor gammel er broen?" — "opført i 1786".
+    r"hvor gammel|hvor gamle|"
     r"hvad (?:er|var|bliver|blev) (fristen|datoen|tidsfristen|deadline)|hvilken dag|(i )?hvilken periode)\b"
 )
 _PERSON = re.compile(
@@ -613,6 +615,10 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
         return bool(_HAS_ENUMERATION.search(sentence)) or len(names) >= 3
     if wanted in ("person", "named") and _ASKS_WINNER.search(question) and not _HAS_WINNER.search(sentence):
         return False  # "Hvem vandt udbuddet?" is answered by who won it, not by a name in the tender's text
+    if wanted == "date" and _ASKS_AGE.search(question):
+        # "Hvor gammel er broen?" is told by when it was made ("opført i 1786") or its age ("45 år gammel"), not by
+        # the dates of what was done with it since.
+        return bool((_TELLS_MADE.search(sentence) and _MADE_YEAR.search(sentence)) or _TELLS_AGE.search(sentence))
     if wanted == "date" and _ASKS_PAST_DATE.search(question) and _INTENDS.search(sentence):
         # "Hvornår vedtog Folketinget loven?" is not dated by "Regeringen sigter mod at fremsætte den i 2023".
         return False
@@ -733,12 +739,23 @@ def asks_period(question: str) -> bool:
     return bool(_ASKS_PERIOD.search(question))
 
 
+# How old a thing is ("Hvor gammel er broen?") is told by when it was made ("opført i 1786", "bygget i 1965").
+_ASKS_AGE = re.compile(r"(?i)\bhvor gam(?:mel|le)\b")
+# … in any century: "opført i 1786".
+_MADE_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_TELLS_AGE = re.compile(r"(?i)\b\d+\s+år\s+gam(?:mel|le|melt)\b")
+_TELLS_MADE = re.compile(r"(?i)\b(opført|bygget|etableret|anlagt|grundlagt|stiftet|oprettet|indviet|åbnet)\b")
+
+
 def tells_start(sentence: str, question: str) -> bool:
     """Whether a sentence dates the start the question asks for: "Fra hvilken dato gælder taksten?" is answered by
     "… gældende fra 1. juni 2024" more surely than by the dates of the case's meetings; and whether it gives both
     ends of the period a question asks for ("I hvilken periode …?" by "fra den 10. februar til den 17. marts")."""
     if _ASKS_PERIOD.search(question):
         return bool(_TELLS_PERIOD.search(sentence))
+    if _ASKS_AGE.search(question):
+        # "Hvor gammel er broen?" — "Broen er opført i 1786."
+        return bool(_TELLS_MADE.search(sentence) and _MADE_YEAR.search(sentence))
     return bool(_ASKS_START.search(question) and _TELLS_START.search(sentence) and _HAS_DATE.search(sentence))
 
 

@@ -1,5 +1,7 @@
 """Answers on the fixture minutes: right item, right page, the key fact, and every citation verified."""
 
+import dataclasses
+
 import pytest
 
 from ingestion.domain import Document
@@ -1138,3 +1140,21 @@ def test_a_timetable_entry_holds_the_date_of_the_line_it_stands_under(assistant:
     own = {s.position: Evidence(s, hit, 0, 1.0) for s in sentences}
     assert [e.sentence.position for e in _labels_of([own[1]], own)] == [0]
     assert _labels_of([own[3]], own) == []
+
+
+def test_a_sentence_telling_just_the_date_asked_answers_wherever_it_stands(assistant: Assistant):
+    """ "Hvor gammel er broen?": the item's best match ("særeftersyn i 2021") holds no answer, and "Broen er opført i
+    1786." stands far below it. A sentence that tells just what was asked (a strong date fit) answers from anywhere
+    in the item; an ordinary date far from the best match is still a guess."""
+    from retrieval.question import classify
+
+    question = "Hvor gammel er broen over Vestby Å?"
+    kind = classify(question)
+    extractive = assistant.extractive
+    hit = assistant.ask("Hvem blev udpeget til følgegruppen for Lynetteholm?").retrieved[0]
+    bonus = extractive.calibration.fit_bonus
+    best = Evidence(Sentence("Kommunen gennemførte et særeftersyn af broen.", "Sagen", [1], 0), hit, 0, 0.9, fit=-0.08)
+    strong = Evidence(Sentence("Broen er opført i 1786.", "Sagen", [1], 9), hit, 0, 0.4, fit=bonus * 1.5)
+    plain = dataclasses.replace(strong, fit=bonus)
+    assert not extractive.signals(question, [best, strong], [best, strong], kind).fit_missing
+    assert extractive.signals(question, [best, plain], [best, plain], kind).fit_missing

@@ -884,3 +884,17 @@ def test_the_one_thing_a_which_question_asks_for(question: str, thing: set[str])
     if thing:  # named by the noun, or a compound ending in it
         assert names_thing({"særlov", "revisionsfirma"}, thing)
         assert not names_thing({"lovgrundlag", "firma"}, thing)
+
+
+def test_how_old_a_thing_is_is_told_by_when_it_was_made() -> None:
+    """ "Hvor gammel er broen?" asks a date: "Broen er opført i 1786." (any century) or "… er 45 år gammel" tell it;
+    the dates of what was done with the bridge since ("særeftersyn i 2021") do not."""
+    from retrieval.question import classify, holds, tells_start
+
+    question = "Hvor gammel er broen over Vestby Å?"
+    assert classify(question).target == "date"
+    assert holds("date", "Broen er opført i 1786.", question)
+    assert holds("date", "Broen er 45 år gammel.", question)
+    assert not holds("date", "Kommunen gennemførte i 2021 et særeftersyn af broen.", question)
+    assert tells_start("Broen er opført i 1786.", question)
+    assert holds("date", "Kommunen gennemførte i 2021 et særeftersyn af broen.", "Hvornår blev broen efterset?")
