@@ -57,11 +57,12 @@ _NUMBER = re.compile(
     r"husleje|vederlag|overskud|underskud)(?:en|et|erne|er|ne|ene|det|tet|men)?"
     r"(?=\s+(?:for|til|på|i|ved|af|hos|som|med)\b|\s*[?,]|\s*$))\b"
 )
+# How old a thing is is told by when it was made: "Hvor gammel er broen?" — "opført i 1786" (see ``holds``).
+_AGE_WORDS = r"hvor gam(?:mel|le)"
+_ASKS_AGE = re.compile(rf"(?i)\b{_AGE_WORDS}\b")
 _DATE = re.compile(
     r"(?i)\b(hvornår|hvilken dato|hvilket år|hvilken måned|siden hvornår|hvilken frist|hvor længe|hvad tid|"
-    r"hvilket tidspunkt|"
-    # How old a thing is is told by when it was made: "Hvor gammel er broen?" — "opført i 1786".
-    r"hvor gammel|hvor gamle|"
+    rf"hvilket tidspunkt|{_AGE_WORDS}|"
     r"hvad (?:er|var|bliver|blev) (fristen|datoen|tidsfristen|deadline)|hvilken dag|(i )?hvilken periode)\b"
 )
 _PERSON = re.compile(
@@ -739,9 +740,8 @@ def asks_period(question: str) -> bool:
     return bool(_ASKS_PERIOD.search(question))
 
 
-# How old a thing is ("Hvor gammel er broen?") is told by when it was made ("opført i 1786", "bygget i 1965").
-_ASKS_AGE = re.compile(r"(?i)\bhvor gam(?:mel|le)\b")
-# … in any century: "opført i 1786".
+# How old a thing is ("Hvor gammel er broen?") is told by when it was made ("opført i 1786", "bygget i 1965"), in
+# any century.
 _MADE_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _TELLS_AGE = re.compile(r"(?i)\b\d+\s+år\s+gam(?:mel|le|melt)\b")
 _TELLS_MADE = re.compile(r"(?i)\b(opført|bygget|etableret|anlagt|grundlagt|stiftet|oprettet|indviet|åbnet)\b")
