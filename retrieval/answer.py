@@ -106,6 +106,8 @@ MAX_QUOTES = 3
 MAX_REASONS_BACK = 4
 # A sentence that adds one more of the same: another reason, another point.
 _ADDS = re.compile(r"(?i)^\s*(og )?(desuden|endvidere|derudover|herudover|endelig|samtidig|yderligere|ydermere)\b")
+# A sentence that announces more of what was just listed: "Hertil kommer indsatser besluttet med budgetforliget."
+_MORE_FOLLOW = re.compile(r"(?i)^\s*(?:hertil|dertil|herudover|derudover)\s+kommer\b")
 # A sentence that breaks the number before it down.
 _BREAKDOWN = re.compile(r"(?i)^\s*(heraf|deraf|af dem|af disse|fordelt på|heriblandt)\b")
 # A sentence that leaves open what the meeting is to choose ("… skal beslutte, hvilke medlemmer der deltager"): the
@@ -1238,11 +1240,12 @@ def _leads_sublist(own: dict[int, Evidence], position: int) -> bool:
 
 
 def _leads_in_between(own: dict[int, Evidence], first: int, last: int) -> bool:
-    """Whether a sentence between two entries leads in a list of its own ("Temaerne er følgende:"): two lists."""
+    """Whether a sentence between two entries leads in a list of its own ("Temaerne er følgende:", "Hertil kommer
+    indsatser besluttet med budgetforliget."): two lists."""
     return any(
         (between := own.get(position)) is not None
         and not between.sentence.list_item
-        and between.sentence.text.rstrip().endswith(":")
+        and (between.sentence.text.rstrip().endswith(":") or bool(_MORE_FOLLOW.match(between.sentence.text)))
         for position in range(first + 1, last)
     )
 

@@ -1158,3 +1158,23 @@ def test_a_sentence_telling_just_the_date_asked_answers_wherever_it_stands(assis
     plain = dataclasses.replace(strong, fit=bonus)
     assert not extractive.signals(question, [best, strong], [best, strong], kind).fit_missing
     assert extractive.signals(question, [best, plain], [best, plain], kind).fit_missing
+
+
+def test_more_announced_after_a_list_is_a_list_of_its_own(assistant: Assistant):
+    """ "• … (Indsats 8)" / "Hertil kommer indsatser besluttet med budgetforliget." / "• Tryghedskampagne (Indsats 9)":
+    the sentence leads a second list, so "Hvilke indsatser blev besluttet med budgetforliget?" quotes entries 9 and
+    10, not the first list it would otherwise run back into."""
+    from retrieval.answer import _with_lists
+
+    hit = assistant.ask("Hvem blev udpeget til følgegruppen for Lynetteholm?").retrieved[0]
+    texts = [
+        ("De otte indsatser er:", False),
+        ("• Tryghedsvandringer (Indsats 1)", True),
+        ("• Beboersammensætning (Indsats 8)", True),
+        ("Hertil kommer indsatser besluttet i forbindelse med budgetforliget.", False),
+        ("• Tryghedskampagne (Indsats 9)", True),
+        ("• Vagter (Indsats 10)", True),
+    ]
+    sentences = [Sentence(text, "Sagen", [1], n, list_item=entry) for n, (text, entry) in enumerate(texts)]
+    own = {s.position: Evidence(s, hit, 0, 1.0) for s in sentences}
+    assert sorted(e.sentence.position for e in _with_lists([own[3]], own, listing=True)) == [3, 4, 5]

@@ -66,6 +66,28 @@ def test_a_middle_initial_ends_no_sentence():
     ]
 
 
+def test_a_sentence_after_a_closed_list_entry_is_no_part_of_it():
+    """ "• Beboersammensætning (Indsats 8)" / "Hertil kommer indsatser besluttet med" / "budgetforliget." — the entry
+    ends at its bracket, and the sentence after it (wrapped or not) is a sentence of its own; a wrapped entry
+    ("• Koordineret indsats til de mest" / "udsatte familier (Indsats 4)") stays one."""
+    lines = _lines(
+        "• Koordineret indsats til de mest",
+        "udsatte familier (Indsats 4)",
+        "• Beboersammensætning (Indsats 8)",
+        "Hertil kommer indsatser besluttet med",
+        "budgetforliget.",
+        "• Vagter (Indsats 10)",
+    )
+    assert [(s.text, s.list_item) for s in split_lines(lines, "Sagen")] == [
+        ("• Koordineret indsats til de mest udsatte familier (Indsats 4)", True),
+        ("• Beboersammensætning (Indsats 8)", True),
+        ("Hertil kommer indsatser besluttet med budgetforliget.", False),
+        ("• Vagter (Indsats 10)", True),
+    ]
+    named = _lines("• Møde med borgmester (Vestby)", "Anne Holm")
+    assert [s.text for s in split_lines(named, "Sagen")] == ["• Møde med borgmester (Vestby) Anne Holm"]
+
+
 def test_an_attendance_line_is_found_by_its_label_or_its_heading():
     from retrieval.answer import _labelled
     from retrieval.question import meeting_fact
