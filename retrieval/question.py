@@ -68,7 +68,7 @@ _DATE = re.compile(
 _PERSON = re.compile(
     r"(?i)\b(hvem|(hvilke(n|t)?|hvad hed(der|te)?|hvad er navnet på) (den nye |det nye |de nye )?"
     r"\w*(minister|borgmester|formand|næstformand|medlem\w*|person\w*|direktør|leder|chef|konsulent|koordinator|"
-    r"repræsentant\w*|politiker\w*|borger)"
+    r"repræsentant\w*|politiker\w*|borger|medarbejder|oplægsholder|sagsbehandler|rådgiver|sekretær|ordstyrer)"
     r"(en|e|ne|erne)?)\b"
 )
 # "Hvilken forening …?", "Hvilket firma …?", "Hvad hedder …?": the answer is a proper name (one capitalised word may

@@ -285,6 +285,9 @@ def test_a_sum_named_by_a_compound_is_told_in_money() -> None:
 def test_a_post_asked_by_its_title_asks_for_a_person() -> None:
     assert classify("Hvad hedder erhvervschefen i erhvervscentret?").wants == "person"
     assert classify("Hvem er centerchef for ældreområdet?").wants == "person"
+    # Staff asked by their role: "Hvilken medarbejder var med under punktet?", "Hvilken rådgiver har lavet analysen?"
+    assert classify("Hvilken medarbejder var med under punktet om fleksibel udlejning?").wants == "person"
+    assert classify("Hvilken rådgiver har lavet trafikanalysen?").wants == "person"
 
 
 def test_a_change_in_money_may_be_told_in_per_cent() -> None:
