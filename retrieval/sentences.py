@@ -153,12 +153,11 @@ def _entry_term_wraps(blocks: list[list[Line]]) -> bool:
 
 
 def _ends_entry(block: list[Line], text: str) -> bool:
-    """Whether ``text`` opens a sentence after the bulleted entry ``block``: the entry's one line ends closed — on a
-    bracket ("(Indsats 8)") — and ``text`` opens a sentence: a capitalised word, then three lower-case ones."""
+    """Whether ``text`` opens a sentence after the bulleted entry ``block``: the entry ends closed — on a bracket
+    ("(Indsats 8)"), wrapped or not — and ``text`` opens a sentence: a capitalised word, then three lower-case ones."""
     return (
-        len(block) == 1
-        and bool(_BULLET.match(block[0].text))
-        and block[0].text.rstrip().endswith(")")
+        bool(_BULLET.match(block[0].text))
+        and block[-1].text.rstrip().endswith(")")
         and bool(re.match(r"[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå][\wæøå-]*){3}", text))
     )
 
@@ -180,7 +179,7 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
         # A printed heading is a sentence of its own: the text under it does not run on from it.
         headed = index > 0 and line.heading != lines[index - 1].heading
         # A list entry ends where a sentence starts after it: "• Beboersammensætning (Indsats 8)" / "Hertil kommer
-        # indsatser …" — an entry closed (a bracket, or a word no wrapped entry ends on) and a capital after it.
+        # indsatser …" (see ``_ends_entry``).
         after_entry = bool(blocks) and _ends_entry(blocks[-1], line.text)
         if not blocks or starts or jumped or headed or after_entry or index in rows or index - 1 in rows:
             blocks.append([line])

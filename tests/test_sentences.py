@@ -73,6 +73,7 @@ def test_a_sentence_after_a_closed_list_entry_is_no_part_of_it():
     lines = _lines(
         "• Koordineret indsats til de mest",
         "udsatte familier (Indsats 4)",
+        "Disse fire er fra stormødet.",
         "• Beboersammensætning (Indsats 8)",
         "Hertil kommer indsatser besluttet med",
         "budgetforliget.",
@@ -80,6 +81,7 @@ def test_a_sentence_after_a_closed_list_entry_is_no_part_of_it():
     )
     assert [(s.text, s.list_item) for s in split_lines(lines, "Sagen")] == [
         ("• Koordineret indsats til de mest udsatte familier (Indsats 4)", True),
+        ("Disse fire er fra stormødet.", False),
         ("• Beboersammensætning (Indsats 8)", True),
         ("Hertil kommer indsatser besluttet med budgetforliget.", False),
         ("• Vagter (Indsats 10)", True),
