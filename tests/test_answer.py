@@ -1175,6 +1175,5 @@ def test_more_announced_after_a_list_is_a_list_of_its_own(assistant: Assistant):
         ("• Tryghedskampagne (Indsats 9)", True),
         ("• Vagter (Indsats 10)", True),
     ]
-    sentences = [Sentence(text, "Sagen", [1], n, list_item=entry) for n, (text, entry) in enumerate(texts)]
-    own = {s.position: Evidence(s, hit, 0, 1.0) for s in sentences}
+    own = _printed(hit, texts)
     assert sorted(e.sentence.position for e in _with_lists([own[3]], own, listing=True)) == [3, 4, 5]
