@@ -155,6 +155,8 @@ eval: model
 		--out eval/reports/latest-dev-wide-15
 	$(BIN)/referat eval --dataset eval/datasets/dev-wide-16.jsonl --corpus eval/corpus/dev-wide-16 \
 		--out eval/reports/latest-dev-wide-16
+	$(BIN)/referat eval --dataset eval/datasets/dev-wide-17.jsonl --corpus eval/corpus/dev-wide-17 \
+		--out eval/reports/latest-dev-wide-17
 	$(BIN)/referat eval --dataset eval/datasets/test.jsonl --corpus eval/corpus/test --baselines \
 		--out eval/reports/latest-test
 	$(BIN)/referat eval --dataset eval/datasets/test-2.jsonl --corpus eval/corpus/test-2 --baselines \
