@@ -107,7 +107,17 @@ class Assistant:
             not citation.agenda_item and _names_the_absent(citation.snippet) for citation in answer.citations
         ):
             answer = self._absences_per_item(query, hits, filters, answer) or answer
-        timeline = self.timeline.answer(query, candidates, answer, kind.across) if across else None
+        timeline = (
+            self.timeline.answer(
+                query,
+                candidates,
+                answer,
+                kind.across,
+                lambda text, titled: self.searcher.case_items(text, titled, filters, TIMELINE_DEPTH),
+            )
+            if across
+            else None
+        )
         # "… i henholdsvis Skoleudvalget og Socialudvalget?" asks each body: each answers from its own minutes.
         bodies = [] if timeline is not None or (filters and filters.body) else bodies_named(query, self.index.bodies)
         per_body = answer_per_body(query, bodies, filters, self._answer_within) if bodies else None

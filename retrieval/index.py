@@ -30,6 +30,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from ingestion import Chunk, Document, ReferatError, chunk_document, parse_pdf_bytes
+from ingestion.casenumbers import case_key
 from ingestion.extract import read_file, sha256_bytes
 from ingestion.ocr import ProgressCallback
 from retrieval.bm25 import Bm25Index, analyse, idf_lookup
@@ -144,6 +145,7 @@ class Index:
         self.meeting_dates: frozenset[dt.date] = frozenset()  # likewise
         self.bodies: frozenset[str] = frozenset()  # likewise
         self._chunks: dict[str, Chunk] = {}
+        self._case_chunks: dict[str, set[str]] = {}  # chunk ids by case key (see ``case_key``); likewise
         self._bm25 = Bm25Index([], None)
         self.idf: dict[str, float] = {}
         with self._writing():
@@ -354,6 +356,10 @@ class Index:
         self.case_numbers = frozenset(chunk.case_number for chunk in self._chunks.values() if chunk.case_number)
         self.meeting_dates = frozenset(chunk.meeting_date for chunk in self._chunks.values() if chunk.meeting_date)
         self.bodies = frozenset(chunk.body for chunk in self._chunks.values() if chunk.body)
+        self._case_chunks = {}
+        for chunk in self._chunks.values():
+            if chunk.case_number:
+                self._case_chunks.setdefault(case_key(chunk.case_number), set()).add(chunk.id)
 
     def _load_views(self) -> None:
         stored: dict[str, _Stored] = {}
@@ -660,6 +666,10 @@ class Index:
 
     def counts(self) -> tuple[int, int]:
         return len(self._stored), len(self._chunks)
+
+    def chunks_of_cases(self, keys: set[str]) -> set[str]:
+        """Ids of the chunks filed under any of these cases (keys of ``case_key``: however each system prints it)."""
+        return set().union(*(self._case_chunks.get(key, set()) for key in keys))
 
     def allowed_chunks(self, filters: Filters | None) -> set[str] | None:
         """Chunk ids passing ``filters`` (None when there is no filter)."""

@@ -11,6 +11,7 @@ from llama_index.core.retrievers import BaseRetriever, QueryFusionRetriever
 from llama_index.core.retrievers.fusion_retriever import FUSION_MODES
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
+from ingestion.casenumbers import case_key
 from retrieval.domain import Filters, Hit
 from retrieval.index import Index
 from retrieval.question import (
@@ -74,9 +75,12 @@ class Searcher:
     def __init__(self, index: Index) -> None:
         self.index = index
 
-    def rank_chunks(self, query: str, filters: Filters | None, k: int) -> RankedChunks:
+    def rank_chunks(self, query: str, filters: Filters | None, k: int, within: set[str] | None = None) -> RankedChunks:
+        """``within``: only these chunks may rank (besides what ``filters`` allow)."""
         filters = self._with_meeting_day(query, self._with_case_filter(query, filters))
         allowed = self.index.allowed_chunks(filters)
+        if within is not None:
+            allowed = within if allowed is None else allowed & within
         depth = max(k * CHUNKS_PER_ITEM, 20)
         dense_hits = self.index.dense(query, depth, allowed)
         fusion = QueryFusionRetriever(
@@ -119,6 +123,21 @@ class Searcher:
         if classify(query).meeting:
             hits = meeting_information_first(hits, self.index.opens_meeting)
         return hits[:top_k]
+
+    def case_items(self, query: str, hits: list[Hit], filters: Filters | None, top_k: int) -> list[Hit]:
+        """Items filed under the cases of ``hits`` that ``hits`` lack, best first: the other meetings' handling of
+        a case, however far down the ordinary ranking they fell (a committee's item said in other words than the
+        question's, "KTMU" for "Klima-, Teknik- og Miljøudvalget")."""
+        keys = {case_key(hit.case_number) for hit in hits if hit.case_number}
+        have = {(hit.document_id, hit.agenda_item) for hit in hits}
+        within = {
+            chunk_id
+            for chunk_id in self.index.chunks_of_cases(keys)
+            if (chunk := self.index.chunk(chunk_id)) and (chunk.document_id, chunk.item_number) not in have
+        }
+        if not within:
+            return []
+        return self.group(self.rank_chunks(query, filters, top_k, within), top_k)
 
     def group(self, ranked: RankedChunks, top_k: int) -> list[Hit]:
         """Merge chunks of the same agenda item; an item ranks by its best chunk."""

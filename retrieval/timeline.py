@@ -11,7 +11,9 @@ sket med", "besluttet") and less the bodies' own names, weighted by how rare the
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ingestion.casenumbers import case_key
@@ -31,6 +33,9 @@ SUBJECT_SHARE = 0.6
 MIN_COMPOUND_HEAD = 7
 # Items looked at for other meetings of the matter.
 TIMELINE_DEPTH = 20
+# Finds the items filed under the cases of the given items that they lack (``Searcher.case_items``).
+CaseItems = Callable[[str, list[Hit]], list[Hit]]
+Span = tuple[dt.date, dt.date]
 # Where the matter's name is read from: the titles of the best few items.
 NAMING_ITEMS = 3
 # A title names the matter when it holds a word at least this close to the question's rarest word's weight.
@@ -184,29 +189,31 @@ class TimelineAnswerer:
     def __init__(self, extractive: ExtractiveAnswerer) -> None:
         self.extractive = extractive
 
-    def members(self, question: str, hits: list[Hit], explicit: bool) -> list[Member]:
+    def members(
+        self, question: str, hits: list[Hit], explicit: bool, case_items: CaseItems | None = None
+    ) -> list[Member]:
         """The best item of each meeting about the question's matter, oldest meeting first.
 
         ``explicit``: the question asks across meetings in so many words; then a sentence that names the matter
         inside another item is enough. Otherwise (a decision asked without naming when) only items whose title
-        names the matter count.
+        names the matter count. ``case_items`` finds the items filed under the cases of the items whose title
+        names the matter that ``hits`` lack: the same case at another meeting is the matter too.
         """
         idf = self.extractive.index.idf
         span = named_span(question)
-        if span:  # "fra udvalget i november 2022 til Byrådet i marts 2023": the meetings in between
-            hits = [hit for hit in hits if within_span(hit.meeting_date, span)]
-        elif not explicit:  # a course asked in so many words may run beyond the time it names ("lokalplaner i 2023")
-            hits = within_named_time(question, hits)
+        hits = self._in_time(question, hits, span, explicit)
         terms = subject_terms(question, idf, {hit.body for hit in hits})
         if not terms:
             return []
         name = matter_name(terms, hits)
         asks_decision = classify(question).decision
+        titled = [hit for hit in hits if share(name, _title_words(hit.title)) >= SUBJECT_SHARE]
+        if case_items is not None and titled:
+            hits = hits + self._in_time(question, case_items(question, titled), span, explicit)
         evidence = self.extractive.rank(question, hits, depth=len(hits))
         by_hit: dict[int, list[Evidence]] = {}
         for item in evidence:
             by_hit.setdefault(id(item.hit), []).append(item)
-        titled = [hit for hit in hits if share(name, _title_words(hit.title)) >= SUBJECT_SHARE]
         cases = {case_key(hit.case_number) for hit in titled if hit.case_number}
         by_meeting: dict[str, Member] = {}
         for hit in hits:
@@ -220,6 +227,15 @@ class TimelineAnswerer:
                 detail, label = decision_detail(quote, ranked, asks_decision) if decided else ([], "")
                 by_meeting[hit.document_id] = Member(hit, quote, detail, label)
         return sorted(by_meeting.values(), key=lambda m: (m.hit.meeting_date is None, m.hit.meeting_date))
+
+    @staticmethod
+    def _in_time(question: str, hits: list[Hit], span: Span | None, explicit: bool) -> list[Hit]:
+        """The hits within the time the question asks about."""
+        if span:  # "fra udvalget i november 2022 til Byrådet i marts 2023": the meetings in between
+            return [hit for hit in hits if within_span(hit.meeting_date, span)]
+        if not explicit:  # a course asked in so many words may run beyond the time it names ("lokalplaner i 2023")
+            return within_named_time(question, hits)
+        return hits
 
     def _quote(
         self, hit: Hit, ranked: list[Evidence], name: dict[str, float], named: bool, explicit: bool
@@ -255,11 +271,13 @@ class TimelineAnswerer:
                 return run
         return []
 
-    def answer(self, question: str, hits: list[Hit], single: Answer, explicit: bool) -> Answer | None:
+    def answer(
+        self, question: str, hits: list[Hit], single: Answer, explicit: bool, case_items: CaseItems | None = None
+    ) -> Answer | None:
         """A timeline when the matter came back in two or more meetings; None when one item answers."""
         if not single.answered:
             return None
-        members = self.members(question, hits, explicit)
+        members = self.members(question, hits, explicit, case_items)
         if len(members) < 2:
             return None
         citations: list[Citation] = []

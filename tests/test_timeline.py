@@ -182,6 +182,29 @@ def test_only_items_about_the_matter_join_it(assistant: Assistant):
     assert len(unrelated) < 2
 
 
+def test_the_same_case_at_another_meeting_joins_the_matter_however_far_down_it_ranked(assistant: Assistant):
+    """A meeting's item said in other words than the question's ("KTMU" for the committee's name) may fall out of
+    the ranking; filed under the case of an item whose title names the matter, it is the matter too."""
+    question = "Hvornår har udvalget behandlet Bystrategisk Råd?"
+    first = dt.date(2022, 4, 26)
+    lone = [hit for hit in assistant.searcher.search(question, None, 20) if hit.meeting_date == first]
+    assert len(assistant.timeline.members(question, lone, explicit=True)) < 2
+
+    def case_items(text: str, titled: list[Hit]) -> list[Hit]:
+        return assistant.searcher.case_items(text, titled, None, 20)
+
+    # "22-004721" in 2022 is "2022-4721" in 2024: one case, however each meeting's system printed its number (the
+    # meeting between filed the matter under a journal number of its own).
+    members = assistant.timeline.members(question, lone, True, case_items)
+    assert [m.hit.meeting_date for m in members] == [first, dt.date(2024, 9, 10)]
+    # Only the case's other items come back, never one already there; no item, no case, nothing added.
+    named = [hit for hit in lone if hit.case_number == "22-004721"]
+    assert [(hit.meeting_date, hit.case_number) for hit in case_items(question, named)] == [
+        (dt.date(2024, 9, 10), "2022-4721")
+    ]
+    assert case_items(question, []) == []
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
