@@ -800,11 +800,30 @@ def numbers_otherwise(text: str, asked: dict[str, set[str]]) -> bool:
     return any(word in written and not numbers & written[word] for word, numbers in asked.items())
 
 
+# Small words a committee's initials skip: "Klima-, Teknik- og Miljøudvalget" is "KTMU".
+_NOT_INITIALLED = frozenset({"og", "for", "i", "af"})
+# Initials this short name a committee only with the committee's own "U" ("ØU", not "Ø"; "SHU", not "SH").
+MIN_BARE_INITIALS = 3
+
+
+def body_initials(body: str) -> list[str]:
+    """How people write a committee by its initials: "Klima-, Teknik- og Miljøudvalget" → "KTMU", "KTM";
+    "Økonomiudvalget" → "ØU"; "Skole-, Børne- og Ungeudvalget" → "SBUU", "SBU". None for a body whose name is not
+    a committee's ("Byrådet")."""
+    words = [word for word in re.findall(r"\w+", body) if word.casefold() not in _NOT_INITIALLED]
+    if not words or not re.search(r"(?i).udvalg(?:et)?$", words[-1]):
+        return []
+    letters = "".join(word[0].upper() for word in words)
+    return [letters + "U"] + ([letters] if len(letters) >= MIN_BARE_INITIALS else [])
+
+
 def written_body(body: str) -> re.Pattern[str]:
     """A body's name as a question writes it: any punctuation between its words, the genitive allowed
-    ("Social- og Handicapudvalgets")."""
+    ("Social- og Handicapudvalgets"), or a committee's initials in capitals ("KTMU", "KTMU's", "ØU")."""
     words = re.findall(r"\w+", body)
-    return re.compile(r"(?i)(?<!\w)" + r"[\W_]+".join(map(re.escape, words)) + r"s?(?!\w)")
+    name = r"[\W_]+".join(map(re.escape, words)) + r"s?"
+    initials = [rf"(?-i:{re.escape(letters)})(?:'?s)?" for letters in body_initials(body)]
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join([name, *initials]) + r")(?!\w)")
 
 
 def body_spans(question: str, bodies: Iterable[str]) -> dict[str, tuple[int, int]]:

@@ -103,6 +103,27 @@ def test_the_bodies_a_question_names() -> None:
     assert bodies_in("Hvad besluttede udvalget?", BODIES) == set()
 
 
+def test_a_committee_is_named_by_its_initials_in_capitals() -> None:
+    """ "Hvad valgte KTMU?" names Klima-, Teknik- og Miljøudvalget as people write it; a word in small letters
+    that spells the same, a body that is no committee, or initials of two letters without the "U" name none."""
+    from retrieval.question import bodies_in, body_initials
+
+    assert body_initials("Klima-, Teknik- og Miljøudvalget") == ["KTMU", "KTM"]
+    assert body_initials("Økonomiudvalget") == ["ØU"]
+    assert body_initials("Social- og Handicapudvalget") == ["SHU"]
+    assert body_initials("Byrådet") == []
+    bodies = ["Klima-, Teknik- og Miljøudvalget", "Økonomiudvalget", "Byrådet"]
+    assert bodies_in("Hvilken løsning valgte KTMU, og hvad sagde Byrådet?", bodies) == {
+        "Klima-, Teknik- og Miljøudvalget",
+        "Byrådet",
+    }
+    assert bodies_in("Hvad anbefalede ØU og KTMU's formand?", bodies) == {
+        "Klima-, Teknik- og Miljøudvalget",
+        "Økonomiudvalget",
+    }
+    assert bodies_in("Hvad koster ktmu-ordningen?", bodies) == set()
+
+
 def test_a_question_naming_a_body_is_quoted_from_that_bodys_items(fixture_index, monkeypatch) -> None:
     """Another body's item that merely lists the committees is not where a question to one committee is answered."""
     extractive = ExtractiveAnswerer(fixture_index)
