@@ -10,7 +10,7 @@ from ingestion.errors import ReferatError
 from ingestion.sections import ATTENDANCE_LABELS
 from retrieval.answer import ExtractiveAnswerer
 from retrieval.bm25 import analyse
-from retrieval.bodies import answer_per_body, bodies_named
+from retrieval.bodies import answer_per_body, bodies_named, names_bodies_apart
 from retrieval.domain import Answer, Filters, Hit
 from retrieval.index import Index
 from retrieval.question import classify, meeting_facts, named_time, says_absence
@@ -95,7 +95,9 @@ class Assistant:
         question = check_question(question)
         query = retrieval_query(question, history)
         kind = classify(query)
-        across = wants_timeline(kind, query)
+        # Two bodies named apart (not "… i henholdsvis A og B", where each answers its part) ask across meetings.
+        explicit = kind.across or names_bodies_apart(query, self.index.bodies)
+        across = explicit or wants_timeline(kind, query)
         hits = self.searcher.search(query, filters, top_k)
         # Other meetings of the matter may rank lower: the timeline looks deeper (a deeper fusion ranks the top a
         # little differently, so the single answer keeps its own, ordinary retrieval).
@@ -112,7 +114,7 @@ class Assistant:
                 query,
                 candidates,
                 answer,
-                kind.across,
+                explicit,
                 lambda text, titled: self.searcher.case_items(text, titled, filters, TIMELINE_DEPTH),
             )
             if across

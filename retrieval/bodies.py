@@ -43,6 +43,12 @@ def bodies_named(question: str, bodies: Iterable[str]) -> list[NamedBody]:
     return found
 
 
+def names_bodies_apart(question: str, bodies: Iterable[str]) -> bool:
+    """Whether the question names two or more bodies, not side by side: "Hvad valgte KTMU, og hvordan endte sagen
+    i Byrådet?" follows a matter from one body's meeting to another's."""
+    return len(body_spans(question, bodies)) >= 2 and not bodies_named(question, bodies)
+
+
 def question_for(question: str, named: list[NamedBody], body: NamedBody) -> str:
     """The question put to one of the bodies: the names written side by side replaced by that body's own."""
     head = _BOTH.sub("", question[: named[0].start])

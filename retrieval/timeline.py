@@ -151,6 +151,7 @@ class Member:
     quote: list[Evidence]
     detail: list[Evidence] = field(default_factory=list)
     detail_label: str = ""
+    filed: bool = False  # filed under the matter: its title names it, or it carries the case of an item whose does
 
 
 def decision_detail(
@@ -225,7 +226,7 @@ class TimelineAnswerer:
             if quote:
                 decided = named and quote[0].sentence.section == DECISION_SECTION
                 detail, label = decision_detail(quote, ranked, asks_decision) if decided else ([], "")
-                by_meeting[hit.document_id] = Member(hit, quote, detail, label)
+                by_meeting[hit.document_id] = Member(hit, quote, detail, label, named)
         return sorted(by_meeting.values(), key=lambda m: (m.hit.meeting_date is None, m.hit.meeting_date))
 
     @staticmethod
@@ -274,10 +275,17 @@ class TimelineAnswerer:
     def answer(
         self, question: str, hits: list[Hit], single: Answer, explicit: bool, case_items: CaseItems | None = None
     ) -> Answer | None:
-        """A timeline when the matter came back in two or more meetings; None when one item answers."""
-        if not single.answered:
+        """A timeline when the matter came back in two or more meetings; None when one item answers.
+
+        A question that asks across meetings in so many words, declined only for doubt (no quote of one item
+        matched it well enough), is answered when two or more meetings filed items under the matter: what each
+        decided is what it asks."""
+        doubted = explicit and not single.answered and not single.notice and _doubted(single.signals)
+        if not single.answered and not doubted:
             return None
         members = self.members(question, hits, explicit, case_items)
+        if doubted:
+            members = [member for member in members if member.filed]
         if len(members) < 2:
             return None
         citations: list[Citation] = []
@@ -305,13 +313,14 @@ class TimelineAnswerer:
             )
         if len(entries) < 2:
             return None
-        return single.model_copy(
-            update={
-                "answer": compose_timeline(entries, citations),
-                "citations": citations,
-                "timeline": entries,
-            }
-        )
+        update: dict[str, object] = {
+            "answer": compose_timeline(entries, citations),
+            "citations": citations,
+            "timeline": entries,
+        }
+        if doubted:
+            update |= {"answered": True, "certainty": "usikkert", "maybe_relevant": []}
+        return single.model_copy(update=update)
 
     def _citation(self, hit: Hit, quote: list[Evidence], number: int, longest: int) -> Citation | None:
         """One citation for the quoted sentences: joined while they run on in one section (a decision in several
@@ -333,6 +342,11 @@ class TimelineAnswerer:
             if self.extractive.verified(citation):
                 return citation
         return None
+
+
+def _doubted(signals: dict[str, float]) -> bool:
+    """Whether an answer was declined for doubt alone: its quotes lacked nothing the question asks for."""
+    return bool(signals) and not (signals.get("fit_missing") or signals.get("focus_missing"))
 
 
 def compose_timeline(entries: list[TimelineEntry], citations: list[Citation]) -> str:

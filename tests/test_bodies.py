@@ -124,6 +124,16 @@ def test_a_committee_is_named_by_its_initials_in_capitals() -> None:
     assert bodies_in("Hvad koster ktmu-ordningen?", bodies) == set()
 
 
+def test_bodies_named_apart_ask_across_their_meetings() -> None:
+    """ "Hvad anbefalede Økonomiudvalget, og hvordan endte sagen i Byrådet?" follows one matter from meeting to
+    meeting; "… i henholdsvis A og B" asks each body its own part; one body asks nothing across."""
+    from retrieval.bodies import names_bodies_apart
+
+    assert names_bodies_apart("Hvad anbefalede Økonomiudvalget, og hvordan endte sagen i Byrådet?", BODIES)
+    assert not names_bodies_apart("Hvad er merforbruget i henholdsvis Økonomiudvalget og Byrådet?", BODIES)
+    assert not names_bodies_apart("Hvad anbefalede Økonomiudvalget?", BODIES)
+
+
 def test_a_question_naming_a_body_is_quoted_from_that_bodys_items(fixture_index, monkeypatch) -> None:
     """Another body's item that merely lists the committees is not where a question to one committee is answered."""
     extractive = ExtractiveAnswerer(fixture_index)

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from ingestion.casenumbers import case_key
-from retrieval.answer import Evidence
+from retrieval.answer import Evidence, abstain
 from retrieval.assistant import Assistant
 from retrieval.bm25 import analyse
 from retrieval.domain import Hit
@@ -111,6 +111,21 @@ def test_one_meetings_fact_stays_a_single_answer(assistant: Assistant):
     answer = assistant.ask("Hvor mange medlemmer skal Bystrategisk Råd have?")
     assert answer.answered and not answer.timeline
     assert "fire til seks" in answer.answer
+
+
+def test_a_course_declined_for_doubt_alone_is_answered_by_the_meetings_filed_under_it(assistant: Assistant):
+    """A question asking across meetings that no single quote matched well enough is still answered — doubtfully
+    — by the meetings whose items are filed under the matter; not when its quotes lacked what it asks for, and
+    not when it asks no course."""
+    question = "Hvornår har udvalget behandlet Bystrategisk Råd?"
+    hits = assistant.searcher.search(question, None, 20)
+    doubted = abstain(hits, confidence=0.3).model_copy(update={"signals": {"fit_missing": 0.0, "focus_missing": 0.0}})
+    answer = assistant.timeline.answer(question, hits, doubted, explicit=True)
+    assert answer is not None and answer.answered and answer.certainty == "usikkert"
+    assert len(answer.timeline) >= 2 and not answer.maybe_relevant
+    lacking = doubted.model_copy(update={"signals": {"fit_missing": 1.0, "focus_missing": 0.0}})
+    assert assistant.timeline.answer(question, hits, lacking, explicit=True) is None
+    assert assistant.timeline.answer(question, hits, doubted, explicit=False) is None
 
 
 def _hit(case_number: str, title: str, document: str = "a", date: dt.date | None = None) -> Hit:
