@@ -65,6 +65,8 @@ _FRAME = frozenset(
         "sket skete behandlet behandling behandlede drøftet drøftelse besluttet beslutning beslutninger besluttede "
         "vedtaget vedtog haft fået vide dagsorden dagsordenen sag sagen sager hørt orienteret orientering udvalg "
         "udvalget byråd byrådet kommunalbestyrelse møde møder mødet gange forløb status hvordan gået nået langt "
+        # "Hvordan gik det med …?", "Hvordan går det med …?"
+        "gik går "
         # Where it ended: "… og hvor endte kommunen?"
         "endte endt landede udfaldet resultatet "
         # How it was followed: "Hvordan har Byrådet fulgt op på …?", "… gennem 2024", "… og hvad skete der siden?"

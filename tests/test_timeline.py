@@ -155,6 +155,9 @@ def test_the_matter_is_named_by_the_questions_words_less_its_frame_and_the_bodys
     # How it was followed is the frame too: "Hvordan har Byrådet fulgt op på …?"
     followed = subject_terms("Hvordan har Byrådet fulgt op på aftalerne?", idf | {"fulg": 6.0}, set())
     assert set(followed) == set(analyse("aftalerne"))
+    # … and how it went: "Hvordan gik det med …?"
+    went = subject_terms("Hvordan gik det med aftalerne?", idf | {"gik": 6.0}, set())
+    assert set(went) == set(analyse("aftalerne"))
 
 
 def test_a_course_over_a_span_is_no_part_of_the_matter_but_a_year_in_its_name_is():
