@@ -126,8 +126,8 @@ _ACROSS = re.compile(
     # What the committees were told or said over time: "Hvad er udvalget blevet orienteret om vedrørende …?",
     # "Hvad har udvalgene sagt i evalueringen …?"
     r"blevet orienteret om|hvad har\b[^?]{1,60}?\b(sagt|ment|bemærket)|hvad er der (?:blevet )?sagt|"
-    # Where it was said, in the plural: "… på udvalgets møder?"
-    r"(?:på|ved|i)\b[^?]{0,60}\bmøder(?:ne)?|"
+    # Where it was said, in the plural: "… på udvalgets møder?", "… i fagudvalgene?"
+    r"(?:på|ved|i)\b[^?]{0,60}\bmøder(?:ne)?|\w*udvalgene|"
     # "Hvordan er planen blevet behandlet i udvalgene?", "Hvordan har udvalget fulgt op på …?"
     r"hvordan er\b[^?]{1,120}?\b(behandlet|drøftet|besluttet|vedtaget|fulgt op|forløbet)|fulgt op på|"
     # What came of it later: "Hvilke møder har haft … på dagsordenen?", "…, og hvad skete der senere?", "… siden?"

@@ -232,6 +232,9 @@ def test_the_same_case_at_another_meeting_joins_the_matter_however_far_down_it_r
         ("Hvor mange elever går på skolen?", False),
         # An open question may be answered by several meetings when the matter's items recur by title or case.
         ("Hvad har udvalgene sagt i evalueringen af onboardingen?", True),
+        # The committees in the plural met over the matter more than once.
+        ("Hvilke sager om strandparken har udvalgene haft på dagsordenen?", True),
+        ("Hvordan blev sagen behandlet i fagudvalgene i foråret 2024?", True),
         ("Hvilke skoler indgår i planen?", False),
         ("Hvem var fraværende på mødet?", False),
         # A year or a month may hold several meetings; a day names one.
