@@ -85,9 +85,13 @@ GATE := --min hit_at_1=0.95 --min hit_at_5=0.95 --min mrr=0.95 --min page_hit_at
 # 0.812): 0.891 / 0.714 / 0.816 / 0.720 / 0.522 / 0.102 / 0.762 — unchanged. Floors unchanged, all hold.
 # Sixteenth session (29th measurement, d168889), after a round read on dev-wide-15 (0.584 → 0.649; dev-wide-16, kept
 # apart, 0.532 → 0.532): 0.891 / 0.714 / 0.816 / 0.721 / 0.522 / 0.102 / 0.762 — unchanged. Floors unchanged.
+# Seventeenth session (31st measurement, 27c9a0c), after a round on answers across meetings read on dev-wide-16
+# (0.532 → 0.571, meetings_recall 0.375 → 0.750; dev-wide-17, kept apart, 0.662 → 0.688, meetings_recall 0.375 →
+# 0.875): 0.891 / 0.721 / 0.823 / 0.722 / 0.522 / 0.095 / 0.791 — a right answer more, a false decline fewer,
+# meetings_recall up. meetings_recall 0.74 → 0.77 and the false-abstention ceiling 0.12 → 0.11 lock that in.
 TEST_GATE := --min hit_at_1=0.85 --min hit_at_5=0.95 --min answer_accuracy=0.70 --min citation_recall=0.81 \
-	--min citation_precision=0.70 --min abstention_accuracy=0.47 --min false_abstention_rate=0.12 \
-	--min meetings_recall=0.74
+	--min citation_precision=0.70 --min abstention_accuracy=0.47 --min false_abstention_rate=0.11 \
+	--min meetings_recall=0.77
 
 # The second held-out test set (Greve Byråd, May–November 2024; eval/datasets/test-2-NOTES.md): written by a helper
 # from the PDFs at the same time as the tuning set dev-wide-6 (Byrådet, January–April 2024), never tuned on; only its
@@ -101,10 +105,11 @@ TEST_GATE := --min hit_at_1=0.85 --min hit_at_5=0.95 --min answer_accuracy=0.70 
 # 0.986 / 0.662 / 0.930 / 0.755 / 0.455 / 0.028 / 0.717 (meetings_recall up; floors unchanged, all hold); fourteenth
 # session 0.986 / 0.676 / 0.930 / 0.769 / 0.455 / 0.028 / 0.783 (a cross-meeting answer more; floors unchanged);
 # fifteenth session 0.986 / 0.690 / 0.944 / 0.780 / 0.455 / 0.028 / 0.783 (a date answer more; floors unchanged);
-# sixteenth session unchanged (floors unchanged).
+# sixteenth session unchanged (floors unchanged); seventeenth session 0.986 / 0.690 / 0.944 / 0.789 / 0.455 / 0.028 /
+# 0.867 (meetings_recall up: floor 0.60 → 0.80).
 TEST2_GATE := --min hit_at_1=0.95 --min hit_at_5=0.95 --min answer_accuracy=0.66 --min citation_recall=0.92 \
 	--min citation_precision=0.69 --min abstention_accuracy=0.27 --min false_abstention_rate=0.04 \
-	--min meetings_recall=0.60
+	--min meetings_recall=0.80
 
 # Segmentation: every labelled PDF (real ones, rendered layouts, and the helper-written held-out layouts).
 SEGMENTATION_SETS := $(wildcard eval/datasets/segmentation-*.jsonl)
