@@ -13,7 +13,7 @@ from retrieval.bm25 import analyse
 from retrieval.bodies import answer_per_body, bodies_named, names_bodies_apart
 from retrieval.domain import Answer, Filters, Hit
 from retrieval.index import Index
-from retrieval.question import classify, meeting_facts, named_time, says_absence
+from retrieval.question import classify, meeting_facts, named_time, says_absence, spelled_out
 from retrieval.search import Searcher, case_numbers_in
 from retrieval.settings import Settings
 from retrieval.timeline import TIMELINE_DEPTH, TimelineAnswerer, subject_terms, wants_timeline
@@ -93,7 +93,7 @@ class Assistant:
     ) -> Answer:
         started = time.perf_counter()
         question = check_question(question)
-        query = retrieval_query(question, history)
+        query = spelled_out(retrieval_query(question, history), self.index.bodies)
         kind = classify(query)
         # Two bodies named apart (not "… i henholdsvis A og B", where each answers its part) ask across meetings.
         explicit = kind.across or names_bodies_apart(query, self.index.bodies)

@@ -817,6 +817,17 @@ def body_initials(body: str) -> list[str]:
     return [letters + "U"] + ([letters] if len(letters) >= MIN_BARE_INITIALS else [])
 
 
+def spelled_out(question: str, bodies: Iterable[str]) -> str:
+    """The question with each committee it names by its initials named in full ("Hvad besluttede KTMU?" → "Hvad
+    besluttede Klima-, Teknik- og Miljøudvalget?"): searched, weighed and checked as if the user had written it."""
+    for body in bodies:
+        initials = body_initials(body)
+        if initials:
+            pattern = rf"(?<!\w)(?:{'|'.join(map(re.escape, initials))})('?s)?(?!\w)"
+            question = re.sub(pattern, lambda match, body=body: body + ("s" if match.group(1) else ""), question)
+    return question
+
+
 def written_body(body: str) -> re.Pattern[str]:
     """A body's name as a question writes it: any punctuation between its words, the genitive allowed
     ("Social- og Handicapudvalgets"), or a committee's initials in capitals ("KTMU", "KTMU's", "ØU")."""

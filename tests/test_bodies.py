@@ -106,7 +106,7 @@ def test_the_bodies_a_question_names() -> None:
 def test_a_committee_is_named_by_its_initials_in_capitals() -> None:
     """ "Hvad valgte KTMU?" names Klima-, Teknik- og Miljøudvalget as people write it; a word in small letters
     that spells the same, a body that is no committee, or initials of two letters without the "U" name none."""
-    from retrieval.question import bodies_in, body_initials
+    from retrieval.question import bodies_in, body_initials, spelled_out
 
     assert body_initials("Klima-, Teknik- og Miljøudvalget") == ["KTMU", "KTM"]
     assert body_initials("Økonomiudvalget") == ["ØU"]
@@ -122,6 +122,10 @@ def test_a_committee_is_named_by_its_initials_in_capitals() -> None:
         "Økonomiudvalget",
     }
     assert bodies_in("Hvad koster ktmu-ordningen?", bodies) == set()
+    # Searched, weighed and checked as if written in full (the minutes never print "KTMU").
+    assert spelled_out("Hvad valgte KTMU, og hvad sagde ØU's formand om ktmu-ordningen?", bodies) == (
+        "Hvad valgte Klima-, Teknik- og Miljøudvalget, og hvad sagde Økonomiudvalgets formand om ktmu-ordningen?"
+    )
 
 
 def test_bodies_named_apart_ask_across_their_meetings() -> None:
