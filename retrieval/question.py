@@ -1022,6 +1022,8 @@ _NOT_FOCUS = re.compile(
     r"kvadratmeter|meter|kilometer|"
     r"hektar|mio|millioner|mia|milliarder|af|i|til|for|på|om|der|de|det|den|man|vi|blevet|valgt|udpeget|ansvarlig|"
     r"deltog|deltager|kom|kommer|var|er|blev|bliver|har|havde|skal|kan|vil|bor|går|fik|får|"
+    # Strong verbs in the past, and "modtager" (the people are "modtagere"): "Hvor mange modtog …?", "… sad i …?"
+    r"modtog|modtager|tog|gav|sad|stod|lå|fandt|bad|gjorde|sagde|skrev|"
     # Who was there or not is the meeting's business ("Hvem var fraværende?"), read from its labelled lines.
     r"fraværende|tilstede|syg|syge|forhindret|"
     # Adverbs and quantifiers: "hvad koster det cirka", "hvor mange flere".

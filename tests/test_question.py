@@ -492,6 +492,10 @@ def test_a_name_the_question_already_says_is_no_answer_to_who() -> None:
         ("Hvor mange søgte om en plads i rådet?", ""),
         ("Hvor mange stemte for forslaget?", ""),
         ("Hvor mange ansatte i jobcentret skal spares væk?", "ansatte"),
+        # A strong verb in the past counts people too; the people themselves are a thing.
+        ("Hvor mange modtog tabt arbejdsfortjeneste i 2023?", ""),
+        ("Hvor mange sad i borgerpanelet?", ""),
+        ("Hvor mange modtagere af hjælpen var der?", "modtagere"),
     ],
 )
 def test_the_thing_a_question_counts_or_prices(question: str, thing: str) -> None:
