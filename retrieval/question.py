@@ -337,6 +337,9 @@ _HAS_PLACE = re.compile(r"\b[A-ZÆØÅ][a-zæøå]+(?:[ -][A-ZÆØÅ]?[a-zæøå
 _QUESTION_YEAR = re.compile(r"\b(19|20)\d\d\b")
 # "i maj 2023", "på novembermødet" (the meeting of that month).
 _QUESTION_MONTH = re.compile(rf"(?i)\b({_MONTH_WORDS})(?:mødet)?\b(?:\s+((?:19|20)\d\d))?")
+# A month cut short, with its year ("aug. 2024", "okt 2022"): without the year "mar", "jul" are other words.
+_SHORT_MONTH = "|".join(name for name in MONTHS if name not in MONTH_NAMES)
+_QUESTION_SHORT_MONTH = re.compile(rf"(?i)\b({_SHORT_MONTH})\.?\s+((?:19|20)\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -1131,7 +1134,7 @@ def named_time(question: str) -> When:
     day = find_date(question)
     if day:
         return When(day=day)
-    month = _QUESTION_MONTH.search(question)
+    month = _QUESTION_MONTH.search(question) or _QUESTION_SHORT_MONTH.search(question)
     if month:
         return When(month=(MONTHS[month.group(1).casefold()], int(month.group(2)) if month.group(2) else None))
     year = _QUESTION_YEAR.search(question)

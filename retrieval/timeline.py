@@ -22,7 +22,7 @@ from ingestion.sections import PROPOSAL_SECTION, section_name
 from retrieval.answer import DECISION_SECTION, Evidence, ExtractiveAnswerer, adopted, decision_of, make_citation
 from retrieval.bm25 import analyse, joined_pairs
 from retrieval.domain import Answer, Citation, Hit, TimelineEntry
-from retrieval.question import QuestionKind, classify, named_span, named_time, within_span
+from retrieval.question import QuestionKind, bodies_in, classify, named_span, named_time, within_span
 
 # A word names the matter only when this rare at least (idf over the indexed chunks).
 MIN_NAMING_IDF = 1.0
@@ -231,14 +231,17 @@ class TimelineAnswerer:
                 by_meeting[hit.document_id] = Member(hit, quote, detail, label, named)
         return sorted(by_meeting.values(), key=lambda m: (m.hit.meeting_date is None, m.hit.meeting_date))
 
-    @staticmethod
-    def _in_time(question: str, hits: list[Hit], span: Span | None, explicit: bool) -> list[Hit]:
-        """The hits within the time the question asks about."""
+    def _in_time(self, question: str, hits: list[Hit], span: Span | None, explicit: bool) -> list[Hit]:
+        """The hits within the time, and the body, the question asks about."""
         if span:  # "fra udvalget i november 2022 til Byrådet i marts 2023": the meetings in between
             return [hit for hit in hits if within_span(hit.meeting_date, span)]
-        if not explicit:  # a course asked in so many words may run beyond the time it names ("lokalplaner i 2023")
-            return within_named_time(question, hits)
-        return hits
+        if explicit:  # a course asked in so many words may run beyond the time it names ("lokalplaner i 2023")
+            return hits
+        # "Hvad besluttede Økonomiudvalget om …?" asks that body's meetings, not the committees' before it.
+        named = bodies_in(question, self.extractive.index.bodies)
+        if len(named) == 1:
+            hits = [hit for hit in hits if hit.body in named]
+        return within_named_time(question, hits)
 
     def _quote(
         self, hit: Hit, ranked: list[Evidence], name: dict[str, float], named: bool, explicit: bool

@@ -351,6 +351,10 @@ def test_named_time_is_as_precise_as_the_question() -> None:
     assert named_time("Hvad blev vedtaget i maj 2023?") == When(month=(5, 2023))
     assert named_time("Hvad blev vedtaget i 2023?") == When(year=2023)
     assert named_time("Hvad blev vedtaget?").empty
+    # A month cut short names it with its year ("aug. 2024"); without one, "mar" is no month.
+    assert named_time("Hvad sagde udvalget (aug. 2024)?") == When(month=(8, 2024))
+    assert named_time("Hvad skete der i sept 2023?") == When(month=(9, 2023))
+    assert named_time("Hvad er mar?").empty
     # A span's bound names no meeting: "siden august", "fra november 2023 til april 2024".
     assert named_time("Hvad er der sket med planen siden august?").empty
     assert named_time("Hvordan er planen behandlet fra november 2023 til april 2024?").empty

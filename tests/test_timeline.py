@@ -309,6 +309,20 @@ def test_a_year_named_keeps_the_meetings_of_that_year_unless_it_names_the_matter
     assert within_named_time("Hvad er besluttet om orienteringen?", hits) == hits
 
 
+def test_a_decision_asked_of_one_body_keeps_that_bodys_meetings(assistant: Assistant):
+    """ "Hvad besluttede Plan- og Tryghedsudvalget om …?" asks that body's handling, not another's before or after
+    it; a course asked in so many words keeps every body's meetings."""
+    own = _hit("1", "Bystrategisk Råd", "a", dt.date(2022, 4, 26))
+    other = own.model_copy(update={"document_id": "b", "body": "Byrådet", "meeting_date": dt.date(2022, 5, 30)})
+    question = "Hvad besluttede Plan- og Tryghedsudvalget om Bystrategisk Råd?"
+    assert assistant.timeline._in_time(question, [own, other], None, explicit=False) == [own]
+    assert assistant.timeline._in_time(question, [own, other], None, explicit=True) == [own, other]
+    assert assistant.timeline._in_time("Hvad blev besluttet om Bystrategisk Råd?", [own, other], None, False) == [
+        own,
+        other,
+    ]
+
+
 def test_two_named_times_keep_the_meetings_between_them(assistant: Assistant):
     """ "… fra udvalget i april 2022 til udvalget i august 2022?" asks across the meetings of that span, however
     the question opens, and not the matter's later meetings."""
