@@ -53,6 +53,7 @@ from retrieval.question import (
     other_period,
     paid_as,
     says_absence,
+    second_question,
     states_reason,
     tells_outcome,
     tells_start,
@@ -101,6 +102,8 @@ ITEMS_CONSIDERED = 4
 # A meeting whose items each say who was absent is answered with at most this many distinct lines.
 MAX_ABSENCE_LINES = 6
 MAX_QUOTES = 3
+# A second question's answer is looked for among its item's best few sentences for it.
+SECOND_CANDIDATES = 3
 # Reasons given one after the other ("… ikke stort nok. Desuden … Og endelig … Af disse grunde …") are quoted back
 # this far at most.
 MAX_REASONS_BACK = 4
@@ -548,6 +551,7 @@ class ExtractiveAnswerer:
             # day, but says nothing of what was treated: "Hvad tog formanden op på mødet den 15. marts 2023?".
             evidence = [e for e in evidence if not self.index.opens_meeting(e.hit)] or evidence
         chosen = self.select(evidence, kind, question)
+        chosen += self._second_answer(question, chosen)
         exact = case_match or _meeting_fact_line(question, kind, evidence)
         signals = self.signals(question, evidence, chosen, kind) if evidence and not exact else None
         if not evidence:
@@ -572,6 +576,22 @@ class ExtractiveAnswerer:
             certainty=self.certainty(strength),
             signals=measured,
         )
+
+    def _second_answer(self, question: str, chosen: list[Evidence]) -> list[Evidence]:
+        """ "Hvor mange modtog ydelsen, og hvor mange ansøgninger kom der?" asks two things of one item: the
+        sentence of the answering item that best answers the second question, when it holds what that asks for
+        and is not quoted yet; [] for a question that asks one thing."""
+        second = second_question(question)
+        if not second or not chosen:
+            return []
+        asked = classify(second).target
+        for candidate in self.rank(second, [chosen[0].hit])[:SECOND_CANDIDATES]:
+            if asked and candidate.fit <= 0:
+                continue
+            if any(_same_text(candidate, other) for other in chosen):
+                return []
+            return [candidate]
+        return []
 
     def absences(self, question: str, items: list[Hit], opening: list[Citation]) -> Answer | None:
         """ "Hvem var fraværende ved mødet …?" where the minutes say it under each item ("Ikke til stede: Anne Holm"

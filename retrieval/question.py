@@ -1085,6 +1085,21 @@ def paid_as(question: str) -> str:
     return match.group(1) if match else ""
 
 
+# A second question after the first: "Hvor mange modtog ydelsen i 2023, og hvor mange søgte?", "Hvem ansøgte – og
+# hvad fik de?".
+_SECOND_QUESTION = re.compile(
+    r"(?i)(?:,|\s[–-])\s*og\s+((?:hvor|hvad|hvem|hvilke[nt]?|hvornår|hvorfor|hvordan)\b[^?]{8,}\??)\s*$"
+)
+
+_OPENS_QUESTION = re.compile(r"(?i)^\W*(?:[\wæøå-]+\s+){0,3}?hv")
+
+
+def second_question(question: str) -> str:
+    """The second of two questions asked in one ("…, og hvor mange ansøgninger kom der?"), "" when it asks one."""
+    match = _SECOND_QUESTION.search(question)
+    return match.group(1) if match and _OPENS_QUESTION.match(question) else ""
+
+
 def focus(question: str) -> str:
     """The noun a question counts, prices or names when its wording shows it ("elever" in "hvor mange elever
     går …"); "" when it does not."""

@@ -1177,3 +1177,30 @@ def test_more_announced_after_a_list_is_a_list_of_its_own(assistant: Assistant):
     ]
     own = _printed(hit, texts)
     assert sorted(e.sentence.position for e in _with_lists([own[3]], own, listing=True)) == [3, 4, 5]
+
+
+def test_a_second_question_is_answered_from_the_same_item(assistant: Assistant, monkeypatch):
+    """ "Hvor mange modtog ydelsen, og hvor mange ansøgninger kom der?" asks two things of one item: beside the
+    first answer stands the item's best sentence for the second that holds what it asks (a number), once."""
+    hit = assistant.ask("Hvem blev udpeget til følgegruppen for Lynetteholm?").retrieved[0]
+    own = _printed(
+        hit,
+        [
+            ("I 2023 modtog 182 forældre ydelsen.", False),
+            ("Ansøgningerne behandles løbende.", False),
+            ("Der kom 88 ansøgninger i 2023.", False),
+        ],
+    )
+    ranked = [own[1], dataclasses.replace(own[2], fit=0.1), own[0]]
+    asked: list[str] = []
+
+    def rank(question: str, hits, *args, **kwargs):
+        asked.append(question)
+        return ranked
+
+    monkeypatch.setattr(assistant.extractive, "rank", rank)
+    question = "Hvor mange modtog ydelsen i 2023, og hvor mange ansøgninger kom der?"
+    assert assistant.extractive._second_answer(question, [own[0]]) == [ranked[1]]  # the one holding a number
+    assert asked == ["hvor mange ansøgninger kom der?"]
+    assert assistant.extractive._second_answer(question, [own[0], own[2]]) == []  # quoted already
+    assert assistant.extractive._second_answer("Hvor mange modtog ydelsen i 2023?", [own[0]]) == []

@@ -909,3 +909,25 @@ def test_how_old_a_thing_is_is_told_by_when_it_was_made() -> None:
     assert not holds("date", "Kommunen gennemførte i 2021 et særeftersyn af broen.", question)
     assert tells_start("Broen er opført i 1786.", question)
     assert holds("date", "Kommunen gennemførte i 2021 et særeftersyn af broen.", "Hvornår blev broen efterset?")
+
+
+@pytest.mark.parametrize(
+    ("question", "second"),
+    [
+        (
+            "Hvor mange modtog ydelsen i 2023 – og hvor mange ansøgninger kom der det år?",
+            "hvor mange ansøgninger kom der det år?",
+        ),
+        (
+            "Hvilken entreprenør bygger skolen, og hvor mange elever bliver der plads til?",
+            "hvor mange elever bliver der plads til?",
+        ),
+        ("Hvad koster det, og hvorfor?", ""),  # too short to be a question of its own
+        ("Byrådet godkendte planen, og hvad skete der så?", ""),  # the first part asks nothing
+        ("Hvor mange elever går på skolen?", ""),
+    ],
+)
+def test_the_second_of_two_questions_in_one(question: str, second: str) -> None:
+    from retrieval.question import second_question
+
+    assert second_question(question) == second
