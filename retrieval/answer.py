@@ -578,20 +578,24 @@ class ExtractiveAnswerer:
         )
 
     def _second_answer(self, question: str, chosen: list[Evidence]) -> list[Evidence]:
-        """ "Hvor mange modtog ydelsen, og hvor mange ansøgninger kom der?" asks two things of one item: the
-        sentence of the answering item that best answers the second question, when it holds what that asks for
-        and is not quoted yet; [] for a question that asks one thing."""
+        """ "Hvor mange modtog ydelsen, og hvor mange ansøgninger kom der?" asks two things of one item: for each of
+        the two questions, the answering item's sentence that best answers it, when it holds what that asks for and
+        is not quoted yet; [] for a question that asks one thing."""
         second = second_question(question)
         if not second or not chosen:
             return []
-        asked = classify(second).target
-        for candidate in self.rank(second, [chosen[0].hit])[:SECOND_CANDIDATES]:
-            if asked and candidate.fit <= 0:
-                continue
-            if any(_same_text(candidate, other) for other in chosen):
-                return []
-            return [candidate]
-        return []
+        first = question[: question.rindex(second)].rstrip(" ,–-")
+        first = first[: -len("og")].rstrip(" ,–-") + "?" if first.endswith("og") else first + "?"
+        added: list[Evidence] = []
+        for part in (first, second):
+            asked = classify(part).target
+            for candidate in self.rank(part, [chosen[0].hit])[:SECOND_CANDIDATES]:
+                if asked and candidate.fit <= 0:
+                    continue
+                if not any(_same_text(candidate, other) for other in chosen + added):
+                    added.append(candidate)
+                break
+        return added
 
     def absences(self, question: str, items: list[Hit], opening: list[Citation]) -> Answer | None:
         """ "Hvem var fraværende ved mødet …?" where the minutes say it under each item ("Ikke til stede: Anne Holm"
