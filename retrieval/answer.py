@@ -53,10 +53,10 @@ from retrieval.question import (
     other_period,
     paid_as,
     says_absence,
-    second_question,
     states_reason,
     tells_outcome,
     tells_start,
+    two_questions,
     without_times,
     years_in,
 )
@@ -581,13 +581,11 @@ class ExtractiveAnswerer:
         """ "Hvor mange modtog ydelsen, og hvor mange ansøgninger kom der?" asks two things of one item: for each of
         the two questions, the answering item's sentence that best answers it, when it holds what that asks for and
         is not quoted yet; [] for a question that asks one thing."""
-        second = second_question(question)
-        if not second or not chosen:
+        parts = two_questions(question)
+        if parts is None or not chosen:
             return []
-        first = question[: question.rindex(second)].rstrip(" ,–-")
-        first = first[: -len("og")].rstrip(" ,–-") + "?" if first.endswith("og") else first + "?"
         added: list[Evidence] = []
-        for part in (first, second):
+        for part in parts:
             asked = classify(part).target
             for candidate in self.rank(part, [chosen[0].hit])[:SECOND_CANDIDATES]:
                 if asked and candidate.fit <= 0:

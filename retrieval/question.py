@@ -1086,18 +1086,20 @@ def paid_as(question: str) -> str:
 
 
 # A second question after the first: "Hvor mange modtog ydelsen i 2023, og hvor mange søgte?", "Hvem ansøgte – og
-# hvad fik de?".
+# hvad fik de?" (the first must ask too: "Byrådet godkendte planen, og hvad skete der så?" is one question).
 _SECOND_QUESTION = re.compile(
     r"(?i)(?:,|\s[–-])\s*og\s+((?:hvor|hvad|hvem|hvilke[nt]?|hvornår|hvorfor|hvordan)\b[^?]{8,}\??)\s*$"
 )
-
 _OPENS_QUESTION = re.compile(r"(?i)^\W*(?:[\wæøå-]+\s+){0,3}?hv")
 
 
-def second_question(question: str) -> str:
-    """The second of two questions asked in one ("…, og hvor mange ansøgninger kom der?"), "" when it asks one."""
+def two_questions(question: str) -> tuple[str, str] | None:
+    """The two questions asked in one ("Hvor mange modtog ydelsen, og hvor mange ansøgninger kom der?" → "Hvor mange
+    modtog ydelsen?", "hvor mange ansøgninger kom der?"); None when it asks one."""
     match = _SECOND_QUESTION.search(question)
-    return match.group(1) if match and _OPENS_QUESTION.match(question) else ""
+    if not match or not _OPENS_QUESTION.match(question):
+        return None
+    return question[: match.start()].rstrip() + "?", match.group(1)
 
 
 def focus(question: str) -> str:

@@ -204,7 +204,7 @@ class TimelineAnswerer:
         """
         idf = self.extractive.index.idf
         span = named_span(question)
-        hits = self._in_time(question, hits, span, explicit)
+        hits = self._asked_meetings(question, hits, span, explicit)
         terms = subject_terms(question, idf, {hit.body for hit in hits})
         if not terms:
             return []
@@ -212,7 +212,7 @@ class TimelineAnswerer:
         asks_decision = classify(question).decision
         titled = [hit for hit in hits if share(name, _title_words(hit.title)) >= SUBJECT_SHARE]
         if case_items is not None and titled:
-            hits = hits + self._in_time(question, case_items(question, titled), span, explicit)
+            hits = hits + self._asked_meetings(question, case_items(question, titled), span, explicit)
         evidence = self.extractive.rank(question, hits, depth=len(hits))
         by_hit: dict[int, list[Evidence]] = {}
         for item in evidence:
@@ -231,8 +231,8 @@ class TimelineAnswerer:
                 by_meeting[hit.document_id] = Member(hit, quote, detail, label, named)
         return sorted(by_meeting.values(), key=lambda m: (m.hit.meeting_date is None, m.hit.meeting_date))
 
-    def _in_time(self, question: str, hits: list[Hit], span: Span | None, explicit: bool) -> list[Hit]:
-        """The hits within the time, and the body, the question asks about."""
+    def _asked_meetings(self, question: str, hits: list[Hit], span: Span | None, explicit: bool) -> list[Hit]:
+        """The hits from the meetings the question asks about: within its time, and of the one body it names."""
         if span:  # "fra udvalget i november 2022 til Byrådet i marts 2023": the meetings in between
             return [hit for hit in hits if within_span(hit.meeting_date, span)]
         if explicit:  # a course asked in so many words may run beyond the time it names ("lokalplaner i 2023")

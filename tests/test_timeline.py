@@ -315,12 +315,10 @@ def test_a_decision_asked_of_one_body_keeps_that_bodys_meetings(assistant: Assis
     own = _hit("1", "Bystrategisk Råd", "a", dt.date(2022, 4, 26))
     other = own.model_copy(update={"document_id": "b", "body": "Byrådet", "meeting_date": dt.date(2022, 5, 30)})
     question = "Hvad besluttede Plan- og Tryghedsudvalget om Bystrategisk Råd?"
-    assert assistant.timeline._in_time(question, [own, other], None, explicit=False) == [own]
-    assert assistant.timeline._in_time(question, [own, other], None, explicit=True) == [own, other]
-    assert assistant.timeline._in_time("Hvad blev besluttet om Bystrategisk Råd?", [own, other], None, False) == [
-        own,
-        other,
-    ]
+    assert assistant.timeline._asked_meetings(question, [own, other], None, explicit=False) == [own]
+    assert assistant.timeline._asked_meetings(question, [own, other], None, explicit=True) == [own, other]
+    unnamed = "Hvad blev besluttet om Bystrategisk Råd?"
+    assert assistant.timeline._asked_meetings(unnamed, [own, other], None, explicit=False) == [own, other]
 
 
 def test_two_named_times_keep_the_meetings_between_them(assistant: Assistant):
