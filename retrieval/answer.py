@@ -472,8 +472,11 @@ class ExtractiveAnswerer:
             if ruling:
                 # The best sentence stays, also when it stands in another decision run of the item.
                 chosen = ruling if any(e is best for e in ruling) else [*ruling, best]
+        # A question about the meeting may ask several of its facts ("hvem havde afbud, og hvor blev mødet holdt"):
+        # each one's line is quoted — those lines (they print what is asked), not others that score as well.
+        facts = [line for line in _fact_lines(question, kind, evidence) if line.hit is best.hit]
         wanted = kind.target
-        fitted = bool(wanted) and wanted != "case_number"
+        fitted = bool(wanted) and wanted != "case_number" and not facts
         # A decision's entries ("1. godkendes 2. tages til efterretning") are not the list a question asks for.
         holding = [e for e in chosen if not (wanted == "list" and e in ruling)]
         # For "hvem" a person's name holds it fully; a capitalised word only partly (see ``_fit``).
@@ -507,7 +510,7 @@ class ExtractiveAnswerer:
         if wanted == "number":
             # A total is told with its breakdown: "I alt 186 kursister …" and "Heraf var 139 fra Vestby …".
             chosen += [e for e in _breakdowns(own, chosen) if e not in chosen]
-        for candidate in evidence[1:]:
+        for candidate in [] if facts else evidence[1:]:
             if len(chosen) >= MAX_QUOTES:
                 break
             if candidate.total < best.total * 0.88:
@@ -517,15 +520,12 @@ class ExtractiveAnswerer:
             if fitted and candidate.fit <= 0:
                 continue
             chosen.append(candidate)
-        chosen = _with_lists(chosen, own, kind.listing)
+        chosen = _with_lists(chosen, own, kind.listing, facts)
         if wanted in LABEL_HOLDS:
             chosen += [label for label in _labels_of(chosen, own) if not any(_same_text(label, e) for e in chosen)]
         if kind.reason:
             chosen = _with_reasons_before(chosen, own)
-        # A question about the meeting may ask several of its facts ("hvem havde afbud, og hvor blev mødet holdt"):
-        # each one's line is quoted.
-        facts = _fact_lines(question, kind, evidence)
-        chosen += [line for line in facts if line.hit is best.hit and line not in chosen]
+        chosen += [line for line in facts if line not in chosen]
         chosen.sort(key=lambda e: (e.hit_rank, e.sentence.position))
         return chosen
 
@@ -1089,10 +1089,12 @@ def _neighbour_holding(own: dict[int, Evidence], best: Evidence, wanted: str, fu
     return None
 
 
-def _with_lists(chosen: list[Evidence], own: dict[int, Evidence], listing: bool) -> list[Evidence]:
+def _with_lists(
+    chosen: list[Evidence], own: dict[int, Evidence], listing: bool, whole: list[Evidence] | None = None
+) -> list[Evidence]:
     """A quote that introduces something brings it: a lead-in ending in ":" its list (or its next sentence), a
-    short quote its next sentence. For a question that asks for a list, a sentence followed by a list, or an
-    entry of one, brings the whole list."""
+    short quote its next sentence (not one of ``whole``: a meeting's "Mødested: Byrådssalen" says it all). For a
+    question that asks for a list, a sentence followed by a list, or an entry of one, brings the whole list."""
     result = list(chosen)
 
     def add(evidence: Evidence) -> None:
@@ -1121,7 +1123,12 @@ def _with_lists(chosen: list[Evidence], own: dict[int, Evidence], listing: bool)
             for entry in entries or ([following] if following is not None else []):
                 if entry.sentence.section == sentence.section:
                     add(entry)
-        elif len(sentence.text) < 60 and following is not None and following.sentence.section == sentence.section:
+        elif (
+            len(sentence.text) < 60
+            and following is not None
+            and following.sentence.section == sentence.section
+            and item not in (whole or [])
+        ):
             add(following)
         if listing:
             # Entries printed as headings of their own ("Tilbud 1:" … "Tilbud 3:", "Fælles om kvalitet, herunder:"),

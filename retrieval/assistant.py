@@ -27,8 +27,9 @@ ITEMS_PER_MEETING = 80
 _FOLLOW_UP = re.compile(r"(?i)^(og|men|hvad så med|hvad med|samt|også)\b")
 
 
-# "Afbud: Ingen" in the meeting's opening names no one (those who left during the meeting stand under its items).
-_NO_ONE = re.compile(r"(?i)\b(?:afbud|fraværende|ikke til stede)\s*:\s*(?:ingen|intet|ingen afbud|-|–)\s*\.?\s*$")
+# "Afbud: Ingen" (or "Fraværende" over "Ingen") in the meeting's opening names no one (those who left during the
+# meeting stand under its items).
+_NO_ONE = re.compile(r"(?i)\b(?:afbud|fraværende|ikke til stede)\s*:?\s*(?:ingen|intet|ingen afbud|-|–)\s*\.?\s*$")
 # "Hvem var ikke til stede under punkt 3?" asks one item, not the meeting.
 _NAMES_ITEM = re.compile(r"(?i)\b(?:punkt|pkt\.?|dagsordenspunkt)\s*\d")
 # The words of a question about who attended, not about what was on the agenda.
@@ -39,8 +40,12 @@ _ATTENDANCE_WORDS = frozenset(
 )
 
 
+# "Fraværende" with nothing after it: the opening prints the label, the names stand elsewhere (under an item).
+_LABEL_ALONE = re.compile(r"(?i)^\W*(?:afbud|fraværende|ikke til stede)\W*$")
+
+
 def _names_the_absent(snippet: str) -> bool:
-    return says_absence(snippet) and not _NO_ONE.search(snippet)
+    return says_absence(snippet) and not _NO_ONE.search(snippet) and not _LABEL_ALONE.match(snippet)
 
 
 class InvalidQuestion(ReferatError):
@@ -158,7 +163,10 @@ class Assistant:
             return None
         within = Filters(**{**(filters.model_dump() if filters else {}), "document": meeting.document_id})
         items = self.searcher.search(ABSENCE_QUERY, within, ITEMS_PER_MEETING)
-        opening = [c for c in answer.citations if not c.agenda_item and says_absence(c.snippet)]
+        # What the opening says of the other facts asked ("Hvor blev mødet holdt, og var der nogen fraværende?")
+        # stays; of absence alone, its own line ("Afbud: Ingen").
+        others = set(meeting_facts(question)) - {"absent"}
+        opening = [c for c in answer.citations if not c.agenda_item and (others or says_absence(c.snippet))]
         found = self.extractive.absences(question, [hit for hit in items if hit.agenda_item], opening)
         return found.model_copy(update={"retrieved": hits}) if found else None
 

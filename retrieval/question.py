@@ -89,7 +89,10 @@ _LIST = re.compile(
     r"(?i)^\s*(hvilke|nævn|opregn)\b|\bhvilke \w+(er|e)\b|"
     r"\b(redegør\w* for|indeholde\w*|omfatte\w*|består \w*\s?af|bestod \w*\s?af|elementer(ne)?|punkter(ne)?)\b"
 )
-_CASE_NUMBER = re.compile(r"(?i)\b(sagsnummer\w*|sagsnr\.?|journalnummer\w*|j\.?\s?nr\.?)\b")
+# Also as the systems print it: "Sags ID", "Sags-ID'et", "Sags nr." (the answer is the item's printed number).
+_CASE_NUMBER = re.compile(
+    r"(?i)\b(sagsnummer\w*|sagsnr\.?|journalnummer\w*|j\.?\s?nr\.?|sags[\s-]?id\w*|sags\s?nr\.?)(?!\w)"
+)
 # The meeting itself: where and when it was held, who came and who did not.
 _MEETING = re.compile(
     # "Hvor mange deltagere var der på lejren?" counts the event's participants, not the meeting's.
@@ -97,15 +100,18 @@ _MEETING = re.compile(
     # "Hvem manglede ved mødet?", "Hvem udeblev fra udvalgets møde?"
     r"(?:manglede|mangler|udeblev)\b.{0,60}\bmøde\w*|"
     r"mødetidspunkt\w*|mødtes|(af)?holdt\b.{0,60}\bmøde\b|\w*møde\w*\b.{0,60}\b(blev )?(holdt|afholdt)|"
-    r"(begyndte|startede|sluttede) mødet|mødet (begyndte|startede|sluttede)|møde\w*\b.{0,60}\bhævet)\b"
+    r"(begyndte|startede|sluttede) mødet|mødet (begyndte|startede|sluttede)|møde\w*\b.{0,60}\bhævet|"
+    # "Hvad tid startede udvalgets møde …?", "Hvem sad med ved udvalgets møde …?", "Hvem var ikke med til mødet?"
+    r"(?:begyndte|startede|sluttede|sad med|sad i|ikke med (?:til|på|ved))\b.{0,60}møde\w*)\b"
 )
 # What a question asks about the meeting, and the labels that print it ("Afbud:" answers "Hvem var fraværende?").
 _MEETING_FACTS = {
     "absent": re.compile(
-        r"(?i)\b(fraværende|fravær|afbud|ikke til stede|deltog ikke|meldt afbud|"
-        r"(?:manglede|mangler|udeblev)(?=[^.?]{0,60}\bmøde))\b"
+        r"(?i)\b(fraværende|fravær|afbud|ikke til stede|deltog ikke|meldt afbud|ikke med (?:til|på|ved)|"
+        # "…, og manglede der nogen?" asks it of the meeting the question names.
+        r"(?:manglede|mangler|udeblev)(?=[^.?]{0,60}\bmøde)|(?:manglede|mangler) der nogen)\b"
     ),
-    "present": re.compile(r"(?i)\b(deltagere|deltog|til stede|tilstede|medlemmer|medl\.)"),
+    "present": re.compile(r"(?i)\b(deltagere|deltog|til stede|tilstede|medlemmer|medl\.|sad med|sad i)"),
     "place": re.compile(
         r"(?i)\b(hvor blev|hvor holdt|hvor mødtes|hvor(?= og hvornår)|mødested|mødelokale|sted|lokale)\b"
     ),

@@ -108,6 +108,13 @@ _LEAD_IN_END = re.compile(
 # og Miljøudvalget" / "1.-2. Anbefales" / "12-06-2023 Økonomiudvalget" / "…"): each step is its own sentence, even
 # where the decision before it ends without a full stop.
 _DATED_HEADER = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./](?:19|20)?\d\d\s+[A-ZÆØÅ]")
+# A line of a meeting's own information that opens with what it prints, with or without a colon ("Mødested
+# Mødelokale 6+7", "Medlemmer" over the names, "Mødetidspunkt kl. 17:00"): one fact each, not one run-on sentence of
+# the whole opening (a value such as "Mødelokale 1" under "Mødested" stays with its label).
+_MEETING_LABEL_LINE = re.compile(
+    r"^(?:Mødedato|Mødetidspunkt|Mødested|Mødetid|Dato|Tidspunkt|Tid|Sted|Medlemmer|Deltagere|Til stede|Tilstede|"
+    r"Fraværende|Afbud|Ikke til stede|Mødeleder|Referent)(?![\wæøåÆØÅ-])"
+)
 _MARKER_ONLY = re.compile(r"\s*(?:[–•\-*]|[a-zA-Z]\)|\d{1,2}\.)\s*")
 # A line ending in a preposition, conjunction or article runs on.
 _OPEN_END = re.compile(r"(?i)\b(fra|til|af|i|på|med|for|om|ved|under|over|mod|efter|og|eller|samt|en|et|den|det)\s*$")
@@ -162,19 +169,22 @@ def _ends_entry(block: list[Line], text: str) -> bool:
     )
 
 
-def _blocks(lines: list[Line]) -> list[list[Line]]:
-    """Runs of lines that belong together: a bullet line, a table row or a labelled line starts a new block."""
+def _blocks(lines: list[Line], meeting: bool = False) -> list[list[Line]]:
+    """Runs of lines that belong together: a bullet line, a table row or a labelled line starts a new block; in a
+    meeting's own information (``meeting``), so does a line that opens with what it prints ("Mødested …")."""
     blocks: list[list[Line]] = []
     rows = _row_lines(lines)
     for index, line in enumerate(lines):
         # A jump over pages (the meeting's opening and its closing lines) ends a block: a quote spans at most
         # consecutive pages, as a citation must.
-        jumped = bool(blocks) and line.page - blocks[-1][-1].page > 1
+        # In a meeting's own information, a new page is: its facts stand on the first, what follows is the agenda's.
+        jumped = bool(blocks) and line.page - blocks[-1][-1].page > (0 if meeting else 1)
         label = LABEL.match(line.text)
         starts = (
             _BULLET.match(line.text)
             or _DATED_HEADER.match(line.text)
             or (label and not _LEAD_IN_END.search(label.group(0)) and not _entry_term_wraps(blocks))
+            or (meeting and _MEETING_LABEL_LINE.match(line.text))
         )
         # A printed heading is a sentence of its own: the text under it does not run on from it.
         headed = index > 0 and line.heading != lines[index - 1].heading
@@ -218,9 +228,10 @@ def _label_points(text: str) -> list[int]:
     return sorted(points)
 
 
-def split_lines(lines: list[Line], section: str, start_position: int = 0) -> list[Sentence]:
+def split_lines(lines: list[Line], section: str, start_position: int = 0, meeting: bool = False) -> list[Sentence]:
+    """The sentences of a section's lines; ``meeting``: the lines are a meeting's own information (see ``_blocks``)."""
     sentences: list[Sentence] = []
-    for block in _blocks(lines):
+    for block in _blocks(lines, meeting):
         # Character offsets of each line in the joined block, to map a sentence back to its pages.
         offsets, parts, cursor = [], [], 0
         for line in block:
@@ -260,7 +271,8 @@ def split_lines(lines: list[Line], section: str, start_position: int = 0) -> lis
 def item_sentences(item: AgendaItem) -> list[Sentence]:
     sentences: list[Sentence] = []
     for section in item.sections:
-        sentences.extend(split_lines(list(section.lines), section.name, len(sentences)))
+        meeting = item.role == "meeting_information"
+        sentences.extend(split_lines(list(section.lines), section.name, len(sentences), meeting))
     return sentences
 
 

@@ -386,6 +386,30 @@ def test_the_line_printing_the_asked_meeting_fact_comes_first(assistant: Assista
     assert absent in selected and place in selected
 
 
+def test_a_meetings_fact_lines_are_quoted_alone(assistant: Assistant):
+    """ "Mødested: Byrådssalen" says where the meeting was held and "Fraværende Ingen" who was absent: the short line
+    does not bring the line after it (the members), and lines that only score as well are not quoted with them."""
+    from retrieval.assistant import _names_the_absent
+    from retrieval.question import classify
+
+    opening = next(hit for hit in assistant.search("Hvem deltog i mødet?") if not hit.agenda_item)
+    question = "Hvor blev byrådsmødet den 11. december holdt, og manglede der nogen?"
+    rows = [
+        ("Greve Kommune Referat Byrådet", 0.59),
+        ("Mødested: Byrådssalen", 0.6),
+        ("Medlemmer Anne Holm Per Lund", 0.58),
+        ("Fraværende Ingen", 0.55),
+    ]
+    own = [Evidence(Sentence(text, "", [1], n), opening, 0, score) for n, (text, score) in enumerate(rows)]
+    ranked = sorted(own, key=lambda e: -e.score)
+    selected = assistant.extractive.select(ranked, classify(question), question)
+    assert [e.sentence.text for e in selected] == ["Mødested: Byrådssalen", "Fraværende Ingen"]
+    # "Fraværende" over "Ingen" names no one, as "Afbud: Ingen" does.
+    assert not _names_the_absent("Fraværende Ingen") and _names_the_absent("Fraværende Anne Holm")
+    # The label alone names no one either: the names stand under the items.
+    assert not _names_the_absent("Fraværende")
+
+
 def test_a_reason_given_before_its_conclusion_is_quoted_with_it(assistant: Assistant):
     """ "Af disse grunde …" points back to the reasons before it: quoted back to the first of them, through those
     that add to it ("Desuden", "Og endelig"); "Derfor …" brings the one sentence before it."""

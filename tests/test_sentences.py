@@ -174,3 +174,32 @@ def test_each_step_of_an_items_course_is_its_own_sentence():
         "25-05-2023 Vestby Udvalg 1.-2. Anbefales",
         "12-06-2023 Økonomiudvalget Økonomiudvalget anbefaler, at Vestby Udvalgs indstilling godkendes.",
     ]
+
+
+def test_a_meetings_own_lines_are_one_fact_each_with_or_without_a_colon():
+    """A meeting's opening prints its facts as labels over or before their values, often without a colon
+    ("Mødested Mødelokale 6+7", "Medlemmer" over the names): each fact is its own sentence, so that "Hvor blev mødet
+    holdt?" quotes the place, not a run-on of the whole opening; a value under its label ("Mødelokale 1" under
+    "Mødested") stays with it, and the next page (the agenda's list of attachments) is no part of the last fact."""
+    lines = [
+        Line(text="REFERAT", page=1),
+        Line(text="Mødedato Mandag d. 13. november 2023", page=1),
+        Line(text="Mødested", page=1),
+        Line(text="Mødelokale 1", page=1),
+        Line(text="Medlemmer", page=1),
+        Line(text="Anne Holm", page=1),
+        Line(text="Per Lund", page=1),
+        Line(text="Fraværende", page=1),
+        Line(text="Ingen", page=1),
+        Line(text="Bilag 1 Tidsplan", page=2),
+    ]
+    assert [s.text for s in split_lines(lines, "", meeting=True)] == [
+        "REFERAT",
+        "Mødedato Mandag d. 13. november 2023",
+        "Mødested Mødelokale 1",
+        "Medlemmer Anne Holm Per Lund",
+        "Fraværende Ingen",
+        "Bilag 1 Tidsplan",
+    ]
+    # In an item's text such words start no sentence of their own.
+    assert len(split_lines(_lines("Udvalget drøftede", "Tid og sted for dialogmødet."), "Sagen")) == 1
