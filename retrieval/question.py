@@ -20,6 +20,9 @@ _DECISION = re.compile(
     r"bevilg\w*|skete der med|konklu\w*|udpeg\w*|anbefal\w*|indstill\w*|grønt lys|"
     # What came of it is what was decided: "Hvad kom der ud af drøftelsen af årsplanen?"
     r"kom der ud af|kom ud af|"
+    # What a body did with it, how it went through the bodies: "Hvad gjorde udvalget med sagen?", "Hvordan gik
+    # forslaget gennem udvalget og Byrådet?"
+    r"gjorde\b[^?]{0,40}\bmed (?:sagen|forslaget|indstillingen|orienteringen|den|det)\b|gik\b[^?]{0,30}\bgennem|"
     # How the vote went stands with the decision: "Hvordan faldt afstemningen ud?", "Hvem stemte imod?".
     r"afstemning\w*|stemte|stemmerne|"
     # A body's remarks stand in its Beslutning: "Udvalget drøftede politikken og bemærkede følgende: • …".

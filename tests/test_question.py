@@ -83,6 +83,10 @@ def test_decisions_lists_and_courses_are_recognised() -> None:
     assert classify("Hvem blev valgt som ny formand for udvalget?").decision
     assert classify("Hvad bemærkede udvalget til udkastet til politikken?").decision
     assert classify("Hvad kom der ud af drøftelsen af årsplanen?").decision  # what came of it was decided
+    # What a body did with it, how it went through the bodies.
+    assert classify("Hvor meget blev forskudt, og hvad gjorde de to steder med sagen?").decision
+    assert classify("Hvordan gik aftalen gennem udvalget og Byrådet?").decision
+    assert not classify("Hvad gjorde kommunen med overskuddet?").decision
     assert classify("Gav Vestby Udvalg grønt lys for den nye aftale?").decision
     assert not classify("Hvilken leverandør blev valgt som sekretariat?").decision
     assert classify("Hvilke projekter fik tilskud?").listing
