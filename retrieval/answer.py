@@ -102,6 +102,8 @@ ITEMS_CONSIDERED = 4
 # A meeting whose items each say who was absent is answered with at most this many distinct lines.
 MAX_ABSENCE_LINES = 6
 MAX_QUOTES = 3
+# A question about the meeting that no label answers quotes at most this many of the meeting's own lines.
+MAX_OPENING_LINES = 8
 # A second question's answer is looked for among its item's best few sentences for it.
 SECOND_CANDIDATES = 3
 # Reasons given one after the other ("… ikke stort nok. Desuden … Og endelig … Af disse grunde …") are quoted back
@@ -475,6 +477,17 @@ class ExtractiveAnswerer:
         # A question about the meeting may ask several of its facts ("hvem havde afbud, og hvor blev mødet holdt"):
         # each one's line is quoted — those lines (they print what is asked), not others that score as well.
         facts = [line for line in _fact_lines(question, kind, evidence) if line.hit is best.hit]
+        whole = facts  # lines that say all they have to say: no short-quote neighbour is added to them
+        if kind.meeting and not facts and self.index.opens_meeting(best.hit):
+            # Asked about the meeting in words no label answers ("Hvem var med til mødet?"): its own lines on the
+            # page the best one stands on, in order — who met, when and where, as printed.
+            page = best.sentence.pages[0]
+            chosen = [
+                e
+                for _, e in sorted(own.items())
+                if e.sentence.section == best.sentence.section and e.sentence.pages[0] == page
+            ][:MAX_OPENING_LINES] or [best]
+            whole = chosen
         wanted = kind.target
         fitted = bool(wanted) and wanted != "case_number" and not facts
         # A decision's entries ("1. godkendes 2. tages til efterretning") are not the list a question asks for.
@@ -520,7 +533,7 @@ class ExtractiveAnswerer:
             if fitted and candidate.fit <= 0:
                 continue
             chosen.append(candidate)
-        chosen = _with_lists(chosen, own, kind.listing, facts)
+        chosen = _with_lists(chosen, own, kind.listing, whole)
         if wanted in LABEL_HOLDS:
             chosen += [label for label in _labels_of(chosen, own) if not any(_same_text(label, e) for e in chosen)]
         if kind.reason:
@@ -610,8 +623,14 @@ class ExtractiveAnswerer:
             located = self._item(hit)
             if located is None:
                 continue
+            # An item's course prints who was absent at the committees' meetings before this one ("13-11-2023
+            # Sundheds- og Omsorgsudvalget / Anbefales. / Fraværende: Anne Holm"): not this meeting's absence.
+            step: dt.date | None = None
             for sentence in self._sentences(hit, located[1])[0]:
-                if sentence.section in ATTENDANCE_LABELS and normalise(sentence.text) not in seen:
+                if _COURSE_HEADER.match(sentence.text):
+                    step = find_date(sentence.text)
+                elsewhere = step is not None and hit.meeting_date is not None and step != hit.meeting_date
+                if sentence.section in ATTENDANCE_LABELS and not elsewhere and normalise(sentence.text) not in seen:
                     seen.add(normalise(sentence.text))
                     found.append(Evidence(sentence, hit, rank, 1.0))
         if not found:

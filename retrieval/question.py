@@ -104,8 +104,9 @@ _MEETING = re.compile(
     r"(?:manglede|mangler|udeblev)\b.{0,60}\bmøde\w*|"
     r"mødetidspunkt\w*|mødtes|(af)?holdt\b.{0,60}\bmøde\b|\w*møde\w*\b.{0,60}\b(blev )?(holdt|afholdt)|"
     r"(begyndte|startede|sluttede) mødet|mødet (begyndte|startede|sluttede)|møde\w*\b.{0,60}\bhævet|"
-    # "Hvad tid startede udvalgets møde …?", "Hvem sad med ved udvalgets møde …?", "Hvem var ikke med til mødet?"
-    r"(?:begyndte|startede|sluttede|sad med|sad i|ikke med (?:til|på|ved))\b.{0,60}møde\w*)\b"
+    # "Hvad tid startede udvalgets møde …?", "Hvem sad med ved udvalgets møde …?", "Hvem var (ikke) med til mødet?"
+    r"(?:begyndte|startede|sluttede|sad med|sad i|hvem var (?:ikke )?med (?:til|på|ved)|ikke med (?:til|på|ved)|"
+    r"mødte op)\b.{0,60}møde\w*)\b"
 )
 # What a question asks about the meeting, and the labels that print it ("Afbud:" answers "Hvem var fraværende?").
 _MEETING_FACTS = {
@@ -114,7 +115,10 @@ _MEETING_FACTS = {
         # "…, og manglede der nogen?" asks it of the meeting the question names.
         r"(?:manglede|mangler|udeblev)(?=[^.?]{0,60}\bmøde)|(?:manglede|mangler) der nogen)\b"
     ),
-    "present": re.compile(r"(?i)\b(deltagere|deltog|til stede|tilstede|medlemmer|medl\.|sad med|sad i)"),
+    "present": re.compile(
+        r"(?i)\b(deltagere|deltog|til stede|tilstede|medlemmer|medl\.|sad med|sad i|hvem var med (?:til|på|ved)|"
+        r"mødte op)"
+    ),
     "place": re.compile(
         r"(?i)\b(hvor blev|hvor holdt|hvor mødtes|hvor(?= og hvornår)|mødested|mødelokale|sted|lokale)\b"
     ),

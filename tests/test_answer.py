@@ -779,6 +779,43 @@ def test_a_decision_goes_on_after_a_line_of_who_was_absent(assistant: Assistant)
     assert [e.sentence.position for e in decision_of(own, dt.date(2023, 10, 2))] == [0, 2]
 
 
+def test_who_was_absent_at_the_committees_before_is_not_absent_at_this_meeting(assistant: Assistant, monkeypatch):
+    """A Byråd item's course prints the committees' earlier decisions with who was absent then ("13-11-2023 Sundheds-
+    og Omsorgsudvalget / Anbefales. / Fraværende: Anne Holm"): only the item's own meeting's absence answers."""
+    import datetime as dt
+
+    extractive = assistant.extractive
+    found = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
+    hit = found.model_copy(update={"meeting_date": dt.date(2023, 12, 11)})
+    rows = [
+        ("Beslutning", "Byrådet godkendte Økonomiudvalgets indstilling."),
+        ("Afbud", "Afbud: Per Lund"),
+        ("Beslutning", "13-11-2023 Sundheds- og Omsorgsudvalget Anbefales."),
+        ("Fraværende", "Fraværende: Anne Holm"),
+    ]
+    sentences = [Sentence(text, section, [1], n) for n, (section, text) in enumerate(rows)]
+    monkeypatch.setattr(extractive, "_item", lambda hit: (None, None))
+    monkeypatch.setattr(extractive, "_sentences", lambda hit, item: (sentences, None))
+    monkeypatch.setattr(extractive, "verified", lambda citation: True)
+    answer = extractive.absences("Hvem var fraværende ved byrådsmødet den 11. december 2023?", [hit], [])
+    assert answer is not None and "Per Lund" in answer.answer and "Anne Holm" not in answer.answer
+
+
+def test_a_question_about_the_meeting_that_no_label_answers_quotes_its_opening(assistant: Assistant):
+    """ "Hvem var med til mødet?" where no label prints who: the meeting's own lines on its first page are quoted, in
+    order (who met, when and where), not only the heading that matched best."""
+    from retrieval.question import classify
+
+    opening = next(hit for hit in assistant.search("Hvem deltog i mødet?") if not hit.agenda_item)
+    question = "Hvem var med til udvalgets møde den 4. december 2012?"
+    rows = [("Referat Vestby Udvalg 4. december 2012", 0.7), ("Anne Holm, Per Lund", 0.4), ("Bilag 1", 0.3)]
+    own = [Evidence(Sentence(text, "", [1 + n // 2], n), opening, 0, score) for n, (text, score) in enumerate(rows)]
+    kind = classify(question)
+    assert kind.meeting
+    selected = assistant.extractive.select(own, kind, question)
+    assert [e.sentence.text for e in selected] == ["Referat Vestby Udvalg 4. december 2012", "Anne Holm, Per Lund"]
+
+
 def test_who_was_absent_is_answered_only_where_the_minutes_say_who_was(assistant: Assistant, monkeypatch):
     """Minutes that list no absence do not answer "Hvem var fraværende?" with whatever names an item holds."""
     extractive = assistant.extractive

@@ -239,7 +239,8 @@ def test_a_printed_sub_heading_inside_an_item_is_its_own_sentence() -> None:
     # A dated decision heading is the label of the decision under it, bold or not; so is a meeting's bold label.
     assert "Beslutning i Vestby Udvalg den 14.03.2024 Godkendt." in texts
     opening = [sentence.text for sentence in item_sentences(document.items[0])]
-    assert opening == ["Referat Vestby Udvalg 14.03.2024 Mødested Mødelokale 1, Rådhuset"]
+    # The meeting's bold label opens its own fact, with its value (not a heading of its own).
+    assert opening == ["Referat Vestby Udvalg 14.03.2024", "Mødested Mødelokale 1, Rådhuset"]
 
 
 def test_an_items_section_opening_with_a_sub_heading_keeps_its_name_in_the_chunk() -> None:
