@@ -477,6 +477,8 @@ class ExtractiveAnswerer:
         # A question about the meeting may ask several of its facts ("hvem havde afbud, og hvor blev mødet holdt"):
         # each one's line is quoted — those lines (they print what is asked), not others that score as well.
         facts = [line for line in _fact_lines(question, kind, evidence) if line.hit is best.hit]
+        # Every fact asked has its line: those lines answer, nothing else is looked for.
+        told = bool(facts) and len(facts) == len(meeting_facts(question))
         whole = facts  # lines that say all they have to say: no short-quote neighbour is added to them
         if kind.meeting and not facts and self.index.opens_meeting(best.hit):
             # Asked about the meeting in words no label answers ("Hvem var med til mødet?"): its own lines on the
@@ -489,7 +491,7 @@ class ExtractiveAnswerer:
             ][:MAX_OPENING_LINES] or [best]
             whole = chosen
         wanted = kind.target
-        fitted = bool(wanted) and wanted != "case_number" and not facts
+        fitted = bool(wanted) and wanted != "case_number" and not told
         # A decision's entries ("1. godkendes 2. tages til efterretning") are not the list a question asks for.
         holding = [e for e in chosen if not (wanted == "list" and e in ruling)]
         # For "hvem" a person's name holds it fully; a capitalised word only partly (see ``_fit``).
@@ -523,7 +525,7 @@ class ExtractiveAnswerer:
         if wanted == "number":
             # A total is told with its breakdown: "I alt 186 kursister …" and "Heraf var 139 fra Vestby …".
             chosen += [e for e in _breakdowns(own, chosen) if e not in chosen]
-        for candidate in [] if facts else evidence[1:]:
+        for candidate in [] if told else evidence[1:]:
             if len(chosen) >= MAX_QUOTES:
                 break
             if candidate.total < best.total * 0.88:

@@ -404,6 +404,12 @@ def test_a_meetings_fact_lines_are_quoted_alone(assistant: Assistant):
     ranked = sorted(own, key=lambda e: -e.score)
     selected = assistant.extractive.select(ranked, classify(question), question)
     assert [e.sentence.text for e in selected] == ["Mødested: Byrådssalen", "Fraværende Ingen"]
+    # A fact asked that no line is labelled with ("hvornår", printed in the heading) is still looked for.
+    both = "Hvor og hvornår blev byrådsmødet den 11. december holdt?"
+    heading = dataclasses.replace(own[0], fit=0.1)
+    ranked = [own[1], heading, own[2], own[3]]
+    selected = assistant.extractive.select(ranked, classify(both), both)
+    assert {e.sentence.text for e in selected} >= {"Mødested: Byrådssalen", "Greve Kommune Referat Byrådet"}
     # "Fraværende" over "Ingen" names no one, as "Afbud: Ingen" does.
     assert not _names_the_absent("Fraværende Ingen") and _names_the_absent("Fraværende Anne Holm")
     # The label alone names no one either: the names stand under the items.
