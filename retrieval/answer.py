@@ -478,11 +478,14 @@ class ExtractiveAnswerer:
         # each one's line is quoted — those lines (they print what is asked), not others that score as well.
         facts = [line for line in _fact_lines(question, kind, evidence) if line.hit is best.hit]
         # Every fact asked has its line: those lines answer, nothing else is looked for.
-        told = bool(facts) and len(facts) == len(meeting_facts(question))
+        told = bool(facts) and all(
+            any(_labelled(line.sentence, fact) for line in facts) for fact in meeting_facts(question)
+        )
         whole = facts  # lines that say all they have to say: no short-quote neighbour is added to them
-        if kind.meeting and not facts and self.index.opens_meeting(best.hit):
-            # Asked about the meeting in words no label answers ("Hvem var med til mødet?"): its own lines on the
-            # page the best one stands on, in order — who met, when and where, as printed.
+        wanted_person = kind.target == "person"
+        if (kind.meeting or wanted_person) and not facts and self.index.opens_meeting(best.hit):
+            # Asked about the meeting in words no label answers ("Hvem var med til mødet?", "Hvem var formand ved
+            # mødet?"): its own lines on the page the best one stands on, in order — who met, when and where.
             page = best.sentence.pages[0]
             chosen = [
                 e
@@ -1346,7 +1349,10 @@ def _fact_lines(question: str, kind: QuestionKind, evidence: list[Evidence]) -> 
     """The first-ranked meeting's lines that print what a question about the meeting asks, one per fact asked, in
     the order asked ("Deltagere: …", "Afbud: …" for "Hvem deltog, og hvem havde afbud?")."""
     lines: list[Evidence] = []
-    for fact in meeting_facts(question) if kind.meeting else []:
+    asked = meeting_facts(question) if kind.meeting else []
+    # The day a meeting was held comes with the hour it began ("Mødedato: …", "Mødetidspunkt: kl. 17").
+    wanted = [*asked, "time"] if "date" in asked and "time" not in asked else asked
+    for fact in wanted:
         line = next(
             (e for e in evidence if e.hit_rank == 0 and not e.hit.agenda_item and _labelled(e.sentence, fact)), None
         )

@@ -122,11 +122,19 @@ _MEETING_FACTS = {
     "place": re.compile(
         r"(?i)\b(hvor blev|hvor holdt|hvor mødtes|hvor(?= og hvornår)|mødested|mødelokale|sted|lokale)\b"
     ),
+    # "Hvornår blev mødet holdt?" asks its day ("Mødedato: …"); the hour it began comes with it (``_fact_lines``).
+    "date": re.compile(
+        r"(?i)\b(hvornår(?!\s+på dagen)(?![^?]{0,60}\b(?:begyndte|startede|sluttede|slut|hævet))|"
+        r"hvilken dato|mødedato|dato)\b"
+    ),
     "time": re.compile(
-        r"(?i)\b(hvornår begyndte|hvornår startede|hvornår sluttede|mødetidspunkt|tidspunkt|tid|hævet|"
-        r"(?<=og )hvornår)\b|\bkl\."
+        r"(?i)\b(hvornår begyndte|hvornår startede|hvornår sluttede|hvornår på dagen|mødetidspunkt|tidspunkt|tid|"
+        r"hævet)\b|\bkl\."
     ),
 }
+# The minutes' own meeting: "mødet", "byrådsmødet", "udvalgsmødet", "udvalgets møde", "mødtes" (not "topmødet",
+# "dialogmødet").
+_OWN_MEETING = re.compile(r"(?i)\b(?:(?:byråds|udvalgs|kommunalbestyrelses)?møde[tr]?\w*|mødtes|mødes)\b")
 _ABOUT = re.compile(r"(?i)\b(handler|drejer)\b.*\bom\b")
 # Across meetings: the question asks for a matter's course, not one meeting's fact.
 _ACROSS = re.compile(
@@ -1082,6 +1090,9 @@ def meeting_facts(question: str) -> list[str]:
     for _, fact in sorted(found):
         if fact not in ordered:
             ordered.append(fact)
+    if not _OWN_MEETING.search(question):
+        # "Hvornår blev KL's topmøde afholdt?" asks the date of another event, not of the minutes' meeting.
+        ordered = [fact for fact in ordered if fact != "date"]
     return ordered
 
 

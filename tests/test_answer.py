@@ -820,6 +820,10 @@ def test_a_question_about_the_meeting_that_no_label_answers_quotes_its_opening(a
     assert kind.meeting
     selected = assistant.extractive.select(own, kind, question)
     assert [e.sentence.text for e in selected] == ["Referat Vestby Udvalg 4. december 2012", "Anne Holm, Per Lund"]
+    # So is who held an office at the meeting, where the opening prints it beside the name.
+    chair = "Hvem var formand for udvalget ved mødet den 4. december 2012?"
+    selected = assistant.extractive.select(own, classify(chair), chair)
+    assert [e.sentence.text for e in selected] == ["Referat Vestby Udvalg 4. december 2012", "Anne Holm, Per Lund"]
 
 
 def test_who_was_absent_is_answered_only_where_the_minutes_say_who_was(assistant: Assistant, monkeypatch):

@@ -546,6 +546,9 @@ def test_a_middle_initial_is_part_of_a_persons_name() -> None:
         ("Hvem var ikke med til det ekstraordinære byrådsmøde den 21. marts 2022?", ["absent"]),
         ("Hvem var med til udvalgets møde den 6. februar 2023?", ["present"]),
         ("Hvem mødte op til byrådsmødet?", ["present"]),
+        ("Hvornår og hvor holdt udvalget møde i januar 2023?", ["date", "place"]),
+        ("Hvor og hvornår mødtes udvalget den 12. august 2024?", ["place", "date"]),
+        ("Hvornår blev udvalgets møde den 25. september 2023 hævet?", ["time"]),
         ("Hvilken enhedschef var med på mødet i udvalget om Tune Skole?", []),
         ("I hvilket lokale holdt udvalget møde den 6. februar 2023?", ["place"]),
         ("Hvor og hvornår på dagen blev udvalgets møde den 6. marts 2023 holdt?", ["place", "time"]),
@@ -555,6 +558,11 @@ def test_a_middle_initial_is_part_of_a_persons_name() -> None:
 def test_a_question_about_the_meeting_may_ask_several_of_its_facts(question: str, facts: list[str]) -> None:
     assert meeting_facts(question) == facts
     assert classify(question).meeting is bool(facts)
+
+
+def test_the_day_of_another_event_is_no_fact_of_the_meeting() -> None:
+    """ "Hvornår blev KL's topmøde afholdt?" asks the day of an event an item tells of, not the minutes' "Mødedato"."""
+    assert meeting_facts("Hvornår blev KL's kommunalpolitiske topmøde i 2023 afholdt?") == []
 
 
 def test_a_count_of_an_events_participants_is_not_about_the_meeting() -> None:
