@@ -482,8 +482,7 @@ class ExtractiveAnswerer:
             any(_labelled(line.sentence, fact) for line in facts) for fact in meeting_facts(question)
         )
         whole = facts  # lines that say all they have to say: no short-quote neighbour is added to them
-        wanted_person = kind.target == "person"
-        if (kind.meeting or wanted_person) and not facts and self.index.opens_meeting(best.hit):
+        if (kind.meeting or kind.target == "person") and not facts and self.index.opens_meeting(best.hit):
             # Asked about the meeting in words no label answers ("Hvem var med til mødet?", "Hvem var formand ved
             # mødet?"): its own lines on the page the best one stands on, in order — who met, when and where.
             page = best.sentence.pages[0]

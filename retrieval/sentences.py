@@ -270,8 +270,8 @@ def split_lines(lines: list[Line], section: str, start_position: int = 0, meetin
 
 def item_sentences(item: AgendaItem) -> list[Sentence]:
     sentences: list[Sentence] = []
+    meeting = item.role == "meeting_information"
     for section in item.sections:
-        meeting = item.role == "meeting_information"
         sentences.extend(split_lines(list(section.lines), section.name, len(sentences), meeting))
     return sentences
 
