@@ -172,6 +172,8 @@ eval: model
 		--out eval/reports/latest-dev-wide-17
 	$(BIN)/referat eval --dataset eval/datasets/dev-wide-18.jsonl --corpus eval/corpus/dev-wide-18 \
 		--out eval/reports/latest-dev-wide-18
+	$(BIN)/referat eval --dataset eval/datasets/dev-wide-19.jsonl --corpus eval/corpus/dev-wide-19 \
+		--out eval/reports/latest-dev-wide-19
 	$(BIN)/referat eval --dataset eval/datasets/test.jsonl --corpus eval/corpus/test --baselines \
 		--out eval/reports/latest-test
 	$(BIN)/referat eval --dataset eval/datasets/test-2.jsonl --corpus eval/corpus/test-2 --baselines \
