@@ -28,7 +28,9 @@ CONTENTS_TITLE = re.compile(
     r"(?i)^(indholdsfortegnelse|indhold|dagsorden|punkter på dagsordenen|dagsordenspunkter|dagsordenens punkter|"
     r"oversigt over punkter|punktoversigt|punktliste|oversigt)\s*:?$"
 )
-_LEADER_PAGE = re.compile(r"^(?P<text>.*?)(?:\s*(?:\.{2,}|…+|(?:\. ){2,}|_{3,}|\s{2,})\s*|\s+)(?P<page>\d{1,3})$")
+_LEADER_PAGE = re.compile(
+    r"^(?P<text>.*?)(?:\s*(?P<leader>\.{2,}|…+|(?:\. ){2,}|_{3,}|\s{2,})\s*|\s+)(?P<page>\d{1,3})$"
+)
 _TABLE_HEADER = re.compile(r"(?i)^(punkt|pkt\.?|nr\.?)(\s*nr\.?)?(\s+(titel|emne|overskrift|sag))?\s*(side)?$|^side$")
 # A contents table whose first column is the page: "Side  Punkt  Sag" over rows "3  1  Godkendelse af dagsorden".
 _PAGE_FIRST_HEADER = re.compile(r"(?i)^side\s+(punkt|pkt\.?|nr\.?)(\s+\w+)*$")
@@ -99,9 +101,12 @@ def _contents_in(lines: list[TextLine], region: range) -> tuple[range, list[_Ent
     return None
 
 
-def _split_page(text: str) -> tuple[str, int | None]:
+def _split_page(text: str, titles_only: bool = False) -> tuple[str, int | None]:
+    """An entry's text and the page at its end. In a contents whose entries so far had no page (``titles_only``), a
+    number after a plain space ends the title, not a page: "Salg af Vestby Main 39", "… efter servicelovens § 107";
+    only a leader (dots, a wide gap) then marks a page."""
     match = _LEADER_PAGE.match(text)
-    if match and match.group("text").strip():
+    if match and match.group("text").strip() and not (titles_only and match.group("leader") is None):
         return match.group("text").rstrip(" ."), int(match.group("page"))
     return text, None
 
@@ -130,7 +135,7 @@ def _entries(lines: list[TextLine], start: int, limit: int) -> tuple[int, list[_
             after_part = True
             index += 1
             continue
-        body, page = _split_page(text)
+        body, page = _split_page(text, titles_only=bool(entries) and not with_pages and pending is None)
         row = _PAGE_FIRST_ROW.match(text) if page_first else None
         if row:
             body, page = row.group("entry"), int(row.group("page"))

@@ -175,6 +175,25 @@ def test_a_contents_entry_wrapped_over_three_lines_keeps_the_entries_after_it():
     assert [item.first_page for item in document.items if item.number] == [2, 3, 4, 5]
 
 
+def test_a_number_ending_a_title_in_a_contents_without_pages_is_no_page():
+    """ "Salg af Vestby Torv 39 og 27", "… efter servicelovens § 107": in a contents whose entries have no page
+    numbers, a number at a title's end is the title's; read as a page, the next entry (no page) ended the contents
+    and every item after it was lost."""
+    titles = [
+        "Godkendelse af dagsorden",
+        "Salg af Vestby Torv 39 og 27",
+        "Budgetopfølgning 3",
+        "Omdannelse af fire boliger til midlertidige boliger efter servicelovens § 107",
+        "Udbud af affaldsindsamling",
+        "Orientering fra borgmesteren",
+    ]
+    contents = "\n".join(["Vestby Kommune", "Dagsorden:", *(f"{n}. {title}" for n, title in enumerate(titles, 1))])
+    pages = [contents, *(_item_page(n, title) for n, title in enumerate(titles, 1))]
+    document = parse_pages(pages, "vestby.pdf", "0" * 64)
+    assert [item.number for item in document.items if item.number] == ["1", "2", "3", "4", "5", "6"]
+    assert [item.first_page for item in document.items if item.number] == [2, 3, 4, 5, 6, 7]
+
+
 def test_a_case_number_over_each_items_page_is_the_items_not_furniture():
     """One page per item under the same header block, with the item's own "Sags ID" in it: the repeating header
     goes, the case number stays with its item."""
