@@ -46,18 +46,24 @@ _NUMBER = re.compile(
     r"(?i)\b(hvor (mange|meget|stor\w*|høj\w*|lang\w*|længe|lav\w*|dyr\w*)|hvad koster|hvad kostede|beløb\w*|"
     r"antal\w*|procent\w*|takst(?:en|er|erne)?\b|hvilken pris|"
     # "Hvilken købesum …?", "Hvilken samlet pris …?" (not "Hvilke takstfinansierede institutioner …?").
-    r"hvilke[nt] (?:\w+ )?\w*(?:sum|pris|beløb|procent)(?:en|et|men)?\b|hvor mange penge|hvilket beløb|hvad er prisen|"
+    # "Hvilken rente får …?": the price of a loan.
+    r"hvilke[nt] (?:\w+ )?\w*(?:sum|pris|beløb|procent|rente)(?:en|et|men)?\b|hvor mange penge|hvilket beløb|"
+    r"hvad er prisen|"
     r"hvad (skal|må|skulle|kan) (man|\w+ \w+|\w+) (?:betale|give for)|hvad betaler|"
     # "Hvad vil el-ramperne i busserne koste …?", "Hvad ville det koste at …?"
-    r"hvad\b[^?]{0,40}\bat koste|hvad (?:vil|ville|skal|skulle|kan|kunne)\b[^?]{0,60}?\bkoste\b|"
+    # "Hvad forventes selve byggeriet af det nye vandværk at koste?", "Hvad har renoveringen af bassinet kostet?"
+    r"hvad\b[^?]{0,80}\bat koste|hvad (?:vil|ville|skal|skulle|kan|kunne)\b[^?]{0,60}?\bkoste\b|"
+    r"hvad (?:har|havde)\b[^?]{0,80}\bkostet\b|"
     r"hvad\b[^?]{0,60}\bsolgt for|hvor meget fik|"
     # What is got for a thing sold: "Hvad forventer kommunen at få for villaen?" (not "Hvad får de for et tilbud?").
     r"hvad\b[^?]{0,40}\b(?:få|får|fik)\s+(?:\w+\s+)?for\b(?!\s+(?:et|en|nogle)\b)|"
     # "Hvad bliver den samlede anlægsudgift …?", "Hvad var budgettet …?": a sum of money named by its noun.
-    r"hvad (?:er|var|bliver|blev) (?:den |det |de )?(?:samlede |årlige |forventede |endelige |nye |totale )?"
+    # Whose it is may stand before it: "Hvad var Vestby Kommunes omgørelsesprocent …?"
+    r"hvad (?:er|var|bliver|blev) (?:den |det |de |(?:[\wæøå-]+ ){0,2}[\wæøå-]+s )?"
+    r"(?:samlede |årlige |forventede |endelige |nye |totale )?"
     # A compound names it too: "tilslutningsprocenten", "entreprisesummen", "timeprisen", "beskæftigelsesgraden".
     r"\w*(?:udgift|pris|beløb|budget|bevilling|omkostning|tilskud|takst|besparelse|procent|sum|andel|grad|gebyr|"
-    r"husleje|vederlag|overskud|underskud)(?:en|et|erne|er|ne|ene|det|tet|men)?"
+    r"husleje|vederlag|overskud|underskud|rente)(?:en|et|erne|er|ne|ene|det|tet|men)?"
     r"(?=\s+(?:for|til|på|i|ved|af|hos|som|med)\b|\s*[?,]|\s*$))\b"
 )
 # How old a thing is is told by when it was made: "Hvor gammel er broen?" — "opført i 1786" (see ``holds``).
@@ -197,7 +203,8 @@ _UNITS = [
         re.compile(r"(?i)\b(areal\w*|hvor stor\w* (er|bliver|var)? ?(området|grunden|arealet)|kvadratmeter|hektar)\b"),
         re.compile(r"(?i)\d\s*(m2|m²|kvm|kvadratmeter|ha\b|hektar|km2|km²)"),
     ),
-    (re.compile(r"(?i)\b(procent\w*|andel\w*)\b"), re.compile(r"(?i)\d\s*(%|pct|procent)")),
+    # A rate of interest is a percentage too ("Hvilken rente får …?" — "2,1 pct.").
+    (re.compile(r"(?i)\b(procent\w*|andel\w*|rente[nr]?)\b"), re.compile(r"(?i)\d\s*(%|pct|procent)")),
     (
         re.compile(r"(?i)\b(kilometer|km|meter|længde\w*)\b"),
         re.compile(r"(?i)\d\s*(km|kilometer|m|meter)\b"),
@@ -396,7 +403,7 @@ class QuestionKind:
 # only when that is a number's noun or it also asks "hvor mange".
 _WHICH = re.compile(r"(?i)^\s*hvilke[nt]?\s+([\wæøå-]+)")
 _NUMBER_NOUN = re.compile(
-    r"(?i)^\w*(beløb|takst|pris|antal|procent|sum|gebyr|budget|bevilling|tilskud|udgift|omkostning)"
+    r"(?i)^\w*(beløb|takst|pris|antal|procent|sum|gebyr|budget|bevilling|tilskud|udgift|omkostning|rente)"
     r"(e|en|er|erne|et|ene|men)?$"
 )
 _COUNTS = re.compile(r"(?i)\b(hvor (mange|meget)|hvad koster|hvad kostede)\b")

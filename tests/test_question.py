@@ -65,6 +65,12 @@ from retrieval.question import (
         ("Hvad var fristen for at melde tilbage til trafikselskabet?", "date"),
         ("Hvad tid startede udvalgets møde den 8. februar 2023?", "date"),
         ("Hvilke udvalgsmedlemmer vil gerne deltage i konferencen?", "person"),
+        # A cost asked far from its verb, or after it was paid; a rate named with whose it is; a loan's interest.
+        ("Hvad forventes selve byggeriet af det nye renseanlæg ved Vestby Landevej at koste?", "number"),
+        ("Hvad har renoveringen af det store bassin i svømmehallen kostet?", "number"),
+        ("Hvad var Vestby Kommunes omgørelsesprocent i klagesager i 2023?", "number"),
+        ("Hvilken rente får forsyningen på byggekreditten?", "number"),
+        ("Hvad er Byrådets holdning til sagen?", ""),
     ],
 )
 def test_the_question_form_decides_what_a_quote_must_hold(question: str, wants: str) -> None:
@@ -952,3 +958,9 @@ def test_two_questions_in_one(question: str, parts: tuple[str, str] | None) -> N
     from retrieval.question import two_questions
 
     assert two_questions(question) == parts
+
+
+def test_a_rate_of_interest_is_told_in_per_cent() -> None:
+    question = "Hvilken rente får forsyningen på byggekreditten?"
+    assert holds("number", "Renten er fast på 2,1 pct. i hele lånets løbetid.", question)
+    assert not holds("number", "Lånet afdrages over 25 år.", question)
