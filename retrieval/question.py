@@ -848,15 +848,51 @@ def body_initials(body: str) -> list[str]:
     return [letters + "U"] + ([letters] if len(letters) >= MIN_BARE_INITIALS else [])
 
 
+_COMMITTEE_WORD = re.compile(r"(?i)^(?P<stem>\w+?)udvalg(?:et)?$")
+# A committee named by one word of its name: "teknikudvalget", "kulturudvalgets", "i skoleudvalget".
+_SHORT_NAME = re.compile(r"(?i)(?<![\w-])(?P<stem>\w{4,}?)udvalg(?P<form>ets|et|s)?(?!\w)")
+
+
+def short_names(body: str) -> list[str]:
+    """The words of a committee's name people name it by, before "udvalget": "Klima-, Teknik- og
+    Miljøudvalget" is "teknikudvalget" too (and "klima…", "miljø…"); "Kultur- og Fritidsudvalget"
+    "kulturudvalget". None for a body whose name is not a committee's, nor one of a single word."""
+    words = [word for word in re.findall(r"\w+", body) if word.casefold() not in _NOT_INITIALLED]
+    last = _COMMITTEE_WORD.match(words[-1]) if words else None
+    if not last or len(words) < 2:
+        return []
+    return [word.casefold() for word in words[:-1]] + [last.group("stem").casefold()]
+
+
 def spelled_out(question: str, bodies: Iterable[str]) -> str:
-    """The question with each committee it names by its initials named in full ("Hvad besluttede KTMU?" → "Hvad
-    besluttede Klima-, Teknik- og Miljøudvalget?"): searched, weighed and checked as if the user had written it."""
+    """The question with each committee it names by its initials or by one word of its name named in full ("Hvad
+    besluttede KTMU?", "Hvad besluttede teknikudvalget?" → "Hvad besluttede Klima-, Teknik- og Miljøudvalget?"):
+    searched, weighed and checked as if the user had written it. A short name that fits two committees, or is a
+    committee's own full name ("Miljøudvalget" where there is one), is left as written."""
+    bodies = [body for body in bodies if body]
     for body in bodies:
         initials = body_initials(body)
         if initials:
             pattern = rf"(?<!\w)(?:{'|'.join(map(re.escape, initials))})('?s)?(?!\w)"
             question = re.sub(pattern, lambda match, body=body: body + ("s" if match.group(1) else ""), question)
-    return question
+    full = {re.sub(r"\W", "", body).casefold() for body in bodies}
+    by_word: dict[str, list[str]] = {}
+    for body in bodies:
+        for word in short_names(body):
+            by_word.setdefault(word, []).append(body)
+
+    # Not the last word of a name written in full: "Klima-, Teknik- og Miljøudvalget" stays as it is.
+    written = [match.span() for body in bodies for match in written_body(body).finditer(question)]
+
+    def named(match: re.Match[str]) -> str:
+        stem = match.group("stem").casefold()
+        found = by_word.get(stem, [])
+        inside = any(start <= match.start() and match.end() <= end for start, end in written)
+        if len(found) != 1 or f"{stem}udvalget" in full or inside:
+            return match.group(0)
+        return found[0] + ("s" if match.group("form") in ("ets", "s") else "")
+
+    return _SHORT_NAME.sub(named, question)
 
 
 def written_body(body: str) -> re.Pattern[str]:
@@ -885,6 +921,16 @@ def body_spans(question: str, bodies: Iterable[str]) -> dict[str, tuple[int, int
 def bodies_in(question: str, bodies: Iterable[str]) -> set[str]:
     """The bodies among ``bodies`` that the question names."""
     return set(body_spans(question, bodies))
+
+
+# A body named in a clause of its own says what it did, not whose meetings are asked: "Hvilken pulje betaler
+# fortovet – blev det klimapuljen, som teknikudvalget gik ind for?", "…, da Økonomiudvalget behandlede sagen?".
+_ASIDE = re.compile(r"(?i)\b(?:som|da|der|hvor|når|efter at|inden)\s+(?:(?:det|den|de)\s+)?$")
+
+
+def bodies_asked(question: str, bodies: Iterable[str]) -> set[str]:
+    """The bodies the question asks about: those it names, not in a clause of their own (see ``_ASIDE``)."""
+    return {body for body, (start, _) in body_spans(question, bodies).items() if not _ASIDE.search(question[:start])}
 
 
 # An outcome asked for — "Fik foreningen pengene?", "Hvad blev resultatet af …?", "den endelige pris", "Hvem vandt

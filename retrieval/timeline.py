@@ -22,7 +22,7 @@ from ingestion.sections import PROPOSAL_SECTION, section_name
 from retrieval.answer import DECISION_SECTION, Evidence, ExtractiveAnswerer, adopted, decision_of, make_citation
 from retrieval.bm25 import analyse, joined_pairs
 from retrieval.domain import Answer, Citation, Hit, TimelineEntry
-from retrieval.question import QuestionKind, bodies_in, classify, named_span, named_time, within_span
+from retrieval.question import QuestionKind, bodies_asked, classify, named_span, named_time, within_span
 
 # A word names the matter only when this rare at least (idf over the indexed chunks).
 MIN_NAMING_IDF = 1.0
@@ -238,7 +238,7 @@ class TimelineAnswerer:
         if explicit:  # a course asked in so many words may run beyond the time it names ("lokalplaner i 2023")
             return hits
         # "Hvad besluttede Økonomiudvalget om …?" asks that body's meetings, not the committees' before it.
-        named = bodies_in(question, self.extractive.index.bodies)
+        named = bodies_asked(question, self.extractive.index.bodies)
         if len(named) == 1:
             hits = [hit for hit in hits if hit.body in named]
         return within_named_time(question, hits)

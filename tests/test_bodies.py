@@ -152,3 +152,35 @@ def test_a_question_naming_a_body_is_quoted_from_that_bodys_items(fixture_index,
     extractive.answer("Hvilke sager bad Social- og Handicapudvalget om?", hits)
     extractive.answer("Hvilke sager bad udvalget om?", hits)
     assert ranked == [["Social- og Handicapudvalget"], ["Skole- og Børneudvalget", "Social- og Handicapudvalget"]]
+
+
+def test_a_committee_is_named_by_one_word_of_its_name() -> None:
+    """ "Hvad skete der med teknikudvalgets snak om …?" names Klima-, Teknik- og Miljøudvalget as people say it; a
+    word two committees share, a committee's own full name, or the last word of a name written in full is left."""
+    from retrieval.question import short_names, spelled_out
+
+    bodies = ["Klima-, Teknik- og Miljøudvalget", "Kultur- og Fritidsudvalget", "Økonomiudvalget", "Byrådet"]
+    assert short_names("Klima-, Teknik- og Miljøudvalget") == ["klima", "teknik", "miljø"]
+    assert short_names("Økonomiudvalget") == [] and short_names("Byrådet") == []
+    assert spelled_out("Hvad skete der med teknikudvalgets snak, og hvad mente kulturudvalget?", bodies) == (
+        "Hvad skete der med Klima-, Teknik- og Miljøudvalgets snak, og hvad mente Kultur- og Fritidsudvalget?"
+    )
+    assert spelled_out("Hvad besluttede Klima-, Teknik- og Miljøudvalget?", bodies) == (
+        "Hvad besluttede Klima-, Teknik- og Miljøudvalget?"
+    )
+    assert spelled_out("Hvad gør fagudvalgene og miljøudvalget?", [*bodies, "Miljøudvalget"]) == (
+        "Hvad gør fagudvalgene og miljøudvalget?"
+    )
+    shared = [*bodies, "Kultur- og Idrætsudvalget"]
+    assert spelled_out("Hvad mente kulturudvalget?", shared) == "Hvad mente kulturudvalget?"
+
+
+def test_a_body_named_in_a_clause_of_its_own_asks_no_meetings_of_its_own() -> None:
+    """ "… – blev det klimapuljen, som Klima-, Teknik- og Miljøudvalget gik ind for?" asks where the matter ended, not
+    that committee's meetings alone; "Hvad besluttede Økonomiudvalget om …?" asks that body."""
+    from retrieval.question import bodies_asked
+
+    assert bodies_asked("Hvilken pulje betaler – blev det den, som Social- og Handicapudvalget ville?", BODIES) == set()
+    assert bodies_asked("Hvad skete der, da Økonomiudvalget behandlede sagen?", BODIES) == set()
+    assert bodies_asked("Hvad mente Social- og Handicapudvalget om puljen?", BODIES) == {"Social- og Handicapudvalget"}
+    assert bodies_asked("Hvad besluttede Økonomiudvalget om fortovet?", BODIES) == {"Økonomiudvalget"}
