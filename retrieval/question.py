@@ -54,6 +54,9 @@ _NUMBER = re.compile(
     # "Hvad forventes selve byggeriet af det nye vandværk at koste?", "Hvad har renoveringen af bassinet kostet?"
     r"hvad\b[^?]{0,80}\bat koste|hvad (?:vil|ville|skal|skulle|kan|kunne)\b[^?]{0,60}?\bkoste\b|"
     r"hvad (?:har|havde)\b[^?]{0,80}\bkostet\b|"
+    # What an offer or a bill amounts to: "Hvad lød tilbuddet på?", "Hvad lyder regningen på?"
+    r"hvad (?:lyder|lød) (?:\w+ ){0,2}\w*(?:tilbud|regning|overslag|faktura|bud|ansøgning|beregning|estimat)\w*"
+    r"(?: \w+){0,3} på(?=\s*\?|\s*$)|"
     r"hvad\b[^?]{0,60}\bsolgt for|hvor meget fik|"
     # What is got for a thing sold: "Hvad forventer kommunen at få for villaen?" (not "Hvad får de for et tilbud?").
     r"hvad\b[^?]{0,40}\b(?:få|får|fik)\s+(?:\w+\s+)?for\b(?!\s+(?:et|en|nogle)\b)|"
@@ -195,7 +198,8 @@ _UNITS = [
             # A compound names money too: "driftsbudget", "anlægsbevilling", "driftstilskud", "døgntakst".
             r"(?i)\b(koste\w*|\w*pris\w*|\w*beløb\w*|penge|kroner|\w*budget\w*(?!\s+(?:19|20)\d\d)|\w*bevilg\w*|"
             r"\w*bevilling\w*|\w*tilskud\w*|betal\w*|\w*udgift\w*|\w*gebyr\w*|\w*takst\w*|"
-            r"solgt|salg\w*|fik \w+ for)\b"
+            # What an offer amounts to: "Hvad lød tilbuddet på?"
+            r"solgt|salg\w*|fik \w+ for|lyder|lød)\b"
         ),
         _MONEY,
     ),
@@ -647,6 +651,8 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
         return bool(_HAS_ENUMERATION.search(sentence)) or len(names) >= 3
     if wanted in ("person", "named") and _ASKS_WINNER.search(question) and not _HAS_WINNER.search(sentence):
         return False  # "Hvem vandt udbuddet?" is answered by who won it, not by a name in the tender's text
+    if wanted == "named" and _asked_organisation(question):
+        return names_organisation(sentence, question)
     if wanted == "date" and _ASKS_AGE.search(question):
         # "Hvor gammel er broen?" is told by when it was made ("opført i 1786") or its age ("45 år gammel"), not by
         # the dates of what was done with it since.
@@ -694,6 +700,61 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
         proper = [m.group(0) for m in _HAS_PROPER.finditer(sentence) if not _asked(m.group(0), asked_words)]
         return bool(proper) or (bool(_HAS_PERSON_ROLE.search(sentence)) and bool(_HAS_NAME.search(sentence)))
     return bool(new)
+
+
+# A firm asked for by its kind: "Hvilket firma …?", "Hvilken entreprenør …?", "Hvilket boligselskab vandt …?".
+_ORGANISATION_KINDS = ("firma", "virksomhed", "entreprenør", "leverandør", "rådgiv", "selskab", "operatør", "arkitekt")
+# Words that say a name is a firm's when they stand by it: "NOVA5 arkitekter", "BDO revisorselskab".
+_FIRM_WORDS = (*_ORGANISATION_KINDS, "revisor", "advokat", "ingeniør")
+# A firm's legal form names it as one: "Hoffmann A/S", "Vestby Rådgivning ApS".
+_COMPANY_FORM = re.compile(r"(?<!\w)(?:A/S|ApS|I/S|P/S|K/S|IVS|a\.m\.b\.a\.)(?!\w)")
+# A firm's name in capitals: "COWI", "BDO", "NOVA5" (not "BY" of "BY 04. september 2023").
+_CAPITALS_NAME = re.compile(r"(?<!\w)[A-ZÆØÅ][A-ZÆØÅ0-9]{2,}(?!\w)")
+# The municipality's own name is no firm's: "Greve Kommunes rådgivere".
+_MUNICIPALITY = re.compile(r"(?i)^kommune(?:n|ns|s)?$")
+# The name stands this many words from a firm's word: "entreprenøren Hoffmann", "Domea som administrator".
+ORGANISATION_NEAR = 3
+
+
+def _asked_organisation(question: str) -> bool:
+    """Whether a "Hvilket firma/Hvilken entreprenør …?" question asks for a firm."""
+    return any(thing.endswith(kind) for thing in asked_thing(question) for kind in _ORGANISATION_KINDS)
+
+
+def names_organisation(sentence: str, question: str) -> bool:
+    """Whether a sentence names a firm the question does not: one in its legal form ("Hoffmann A/S"), in capitals
+    ("COWI"), or a name next to a firm's word ("entreprenøren Hoffmann", "Boligselskabet Sjælland", "NOVA5
+    arkitekter") — not "det vindende boligselskab", nor the school, street or municipality the sentence names."""
+    if _COMPANY_FORM.search(sentence):
+        return True
+    asked_words = {word.casefold() for word in re.findall(r"\w+", question)}
+    if any(not _asked(match.group(0), asked_words) for match in _CAPITALS_NAME.finditer(sentence)):
+        return True
+    # A name of two words or more the question does not have: "Kontrakten tildeles Vestby Pleje".
+    for match in _HAS_PROPER_NAME.finditer(_ABBREVIATION.sub(r"\1 ", sentence)):
+        parts = match.group(0).split()
+        if len(parts) >= 2 and not any(_asked(part, asked_words) or _MUNICIPALITY.match(part) for part in parts):
+            return True
+    words = re.findall(r"[\wæøåÆØÅ/-]+", sentence)
+
+    def named(position: int) -> bool:
+        word = words[position]
+        following = words[position + 1] if position + 1 < len(words) else ""
+        return (
+            position > 0
+            and word[:1].isupper()
+            and not _asked(word, asked_words)
+            and not _MUNICIPALITY.match(word)
+            and not _MUNICIPALITY.match(following)
+        )
+
+    for i, word in enumerate(words):
+        if not any(kind in stem for stem in analyse(word) for kind in _FIRM_WORDS):
+            continue
+        near = [*range(max(0, i - ORGANISATION_NEAR), i), *range(i + 1, min(len(words), i + 1 + ORGANISATION_NEAR))]
+        if named(i) or any(named(position) for position in near):
+            return True
+    return False
 
 
 # When something starts or applies from: asked ("Fra hvilken dato gælder taksten?", "Hvornår træder aftalen i kraft?",

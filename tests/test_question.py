@@ -964,3 +964,32 @@ def test_a_rate_of_interest_is_told_in_per_cent() -> None:
     question = "Hvilken rente får forsyningen på byggekreditten?"
     assert holds("number", "Renten er fast på 2,1 pct. i hele lånets løbetid.", question)
     assert not holds("number", "Lånet afdrages over 25 år.", question)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answers"),
+    [
+        ("På baggrund heraf har COWI sammen med administrationen udarbejdet forslaget.", True),
+        ("Administrationen har i samarbejde med NOVA5 arkitekter udarbejdet et mulighedsstudie.", True),
+        ("Afklaringen kom fra Horten advokatpartnerselskab i maj.", True),
+        ("Kontrakten er indgået med Hansen Byg A/S.", True),
+        ("Den valgte entreprenør er Jensen og Søn, der starter i maj.", True),
+        ("Ejendommen er udlejet til Tesla Vestby, der vil bygge om.", True),
+        # The kind's word without a name, the municipality's own advisers, a building and a budget line: no firm.
+        ("Administrationen har sammen med Vestby Kommunes rådgivere udpeget den vindende entreprenør.", False),
+        ("Byrådet har bevilget 2,1 mio. kr. til indgangspartiet på Vestby Svømmehal (BY 04. september 2023).", False),
+        ('Beløbet finansieres af "Budgetanalyse - rækkefølgeplan" i 2025.', False),
+    ],
+)
+def test_a_firm_asked_for_is_answered_by_a_firms_name(sentence: str, answers: bool) -> None:
+    """ "Hvilket firma/Hvilken entreprenør …?" is answered by a firm: its legal form, its name in capitals, or a name
+    next to a firm's word — not by any capitalised word the sentence also has."""
+    assert holds("named", sentence, "Hvilken entreprenør skal bygge det nye indgangsparti til svømmehallen?") is answers
+
+
+def test_what_an_offer_amounts_to_is_a_sum_of_money() -> None:
+    question = "Hvad lød det valgte tilbud på?"
+    assert classify(question).wants == "number"
+    assert classify("Hvad lød kritikken på?").wants == ""
+    assert holds("number", "Det valgte tilbud lyder på 449.950 kr.", question)
+    assert not holds("number", "Alle tre leverandører har indsendt tilbud.", question)
