@@ -830,9 +830,22 @@ def _focus_missing(question: str, chosen: list[Evidence], split: bool = True) ->
         # … and under its item's title, which may name the thing in a compound: the names listed under "Dialogmøde
         # med plejecenterlederne" are the leaders asked for.
         titled = analyse(evidence.hit.title)
-        if all(len(word) >= MIN_COMPOUND_TAIL and any(token.endswith(word) for token in titled) for word in wanted):
+        if all(
+            len(word) >= MIN_COMPOUND_TAIL
+            and any(token.endswith(word) and not _another_post(token, word) for token in titled)
+            for word in wanted
+        ):
             return False
     return True
+
+
+# A post's second in command holds another post: "Valg af næstformand" names no "formand".
+_SECOND_POST = ("næst", "vice")
+
+
+def _another_post(token: str, word: str) -> bool:
+    """Whether a compound ending in ``word`` names the post under it ("næstformand", "viceborgmester")."""
+    return token != word and token.removesuffix(word) in _SECOND_POST
 
 
 def _payment_missing(question: str, tokens: set[str]) -> bool:

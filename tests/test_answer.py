@@ -305,6 +305,11 @@ def test_people_counted_may_be_named_by_another_word_for_people(assistant: Assis
     assert not _focus_missing("Hvad bliver den nye døgntakst?", quote("Taksten bliver 3.114 kr. i døgnet."))
     post = "Hvem blev valgt som ny næstformand?"
     assert _focus_missing(post, quote("Anne Holm blev valgt som formand."), split=False)
+    # Nor under its item's title: "Valg af næstformand" names no chair ("Hvem er formand …?").
+    elected = hit.model_copy(update={"title": "Valg af næstformand"})
+    second = [Evidence(Sentence("Anne Holm (V) blev valgt den 1. december.", "Beslutning", [1], 0), elected, 0, 1.0)]
+    assert _focus_missing("Hvem er formand for udvalget?", second)
+    assert not _focus_missing("Hvem er næstformand for udvalget?", second)
 
 
 def test_who_is_answered_by_a_persons_name_from_the_item_when_the_best_quote_has_none(assistant: Assistant):
