@@ -109,8 +109,8 @@ _CASE_NUMBER = re.compile(
 _MEETING = re.compile(
     # "Hvor mange deltagere var der på lejren?" counts the event's participants, not the meeting's.
     r"(?i)\b(fraværende|afbud|til stede|deltog\b.{0,60}\bmøde\w*|(?<!mange )deltagere|mødested\w*|mødelokale\w*|"
-    # "Hvem manglede ved mødet?", "Hvem udeblev fra udvalgets møde?"
-    r"(?:manglede|mangler|udeblev)\b.{0,60}\bmøde\w*|"
+    # "Hvem manglede ved mødet?", "Hvem udeblev fra udvalgets møde?", "… der manglede ved byrådsmødet?"
+    r"(?:manglede|mangler|udeblev)\b.{0,60}møde\w*|"
     r"mødetidspunkt\w*|mødtes|(af)?holdt\b.{0,60}\bmøde\b|\w*møde\w*\b.{0,60}\b(blev )?(holdt|afholdt)|"
     r"(begyndte|startede|sluttede) mødet|mødet (begyndte|startede|sluttede)|møde\w*\b.{0,60}\bhævet|"
     # "Hvad tid startede udvalgets møde …?", "Hvem sad med ved udvalgets møde …?", "Hvem var (ikke) med til mødet?"
@@ -122,7 +122,7 @@ _MEETING_FACTS = {
     "absent": re.compile(
         r"(?i)\b(fraværende|fravær|afbud|ikke til stede|deltog ikke|meldt afbud|ikke med (?:til|på|ved)|"
         # "…, og manglede der nogen?" asks it of the meeting the question names.
-        r"(?:manglede|mangler|udeblev)(?=[^.?]{0,60}\bmøde)|(?:manglede|mangler) der nogen)\b"
+        r"(?:manglede|mangler|udeblev)(?=[^.?]{0,60}møde)|(?:manglede|mangler) der nogen)\b"
     ),
     "present": re.compile(
         r"(?i)\b(deltagere|deltog|til stede|tilstede|medlemmer|medl\.|sad med|sad i|hvem var med (?:til|på|ved)|"

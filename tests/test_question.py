@@ -547,6 +547,9 @@ def test_a_middle_initial_is_part_of_a_persons_name() -> None:
         ("Hvem manglede ved udvalgets møde den 12. september 2023?", ["absent"]),
         ("Hvem udeblev fra mødet?", ["absent"]),
         ("Hvor blev byrådsmødet den 11. december holdt, og manglede der nogen?", ["place", "absent"]),
+        # The meeting named in a compound: "… der manglede ved byrådsmødet?" (not "Hvad manglede der i budgettet?").
+        ("Var der nogen, der manglede ved byrådsmødet den 20. juni 2022?", ["absent"]),
+        ("Hvad manglede der i budgettet?", []),
         ("Hvad tid startede Kultur- og Fritidsudvalgets møde den 8. februar 2023?", ["time"]),
         ("Hvem sad med ved udvalgets møde den 30. maj 2022, og havde nogen meldt afbud?", ["present", "absent"]),
         ("Hvem var ikke med til det ekstraordinære byrådsmøde den 21. marts 2022?", ["absent"]),
