@@ -704,15 +704,15 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
 
 # A firm asked for by its kind: "Hvilket firma …?", "Hvilken entreprenør …?", "Hvilket boligselskab vandt …?".
 _ORGANISATION_KINDS = ("firma", "virksomhed", "entreprenør", "leverandør", "rådgiv", "selskab", "operatør", "arkitekt")
-# Words that say a name is a firm's when they stand by it: "NOVA5 arkitekter", "BDO revisorselskab".
+# Words that say a name is a firm's when they stand by it: "ARK5 arkitekter", "VRS revisorselskab".
 _FIRM_WORDS = (*_ORGANISATION_KINDS, "revisor", "advokat", "ingeniør")
-# A firm's legal form names it as one: "Hoffmann A/S", "Vestby Rådgivning ApS".
+# A firm's legal form names it as one: "Holm A/S", "Vestby Rådgivning ApS".
 _COMPANY_FORM = re.compile(r"(?<!\w)(?:A/S|ApS|I/S|P/S|K/S|IVS|a\.m\.b\.a\.)(?!\w)")
-# A firm's name in capitals: "COWI", "BDO", "NOVA5" (not "BY" of "BY 04. september 2023").
+# A firm's name in capitals: "VRI", "ARK5" (not "BY" of "BY 04. september 2023").
 _CAPITALS_NAME = re.compile(r"(?<!\w)[A-ZÆØÅ][A-ZÆØÅ0-9]{2,}(?!\w)")
-# The municipality's own name is no firm's: "Greve Kommunes rådgivere".
+# The municipality's own name is no firm's: "Vestby Kommunes rådgivere".
 _MUNICIPALITY = re.compile(r"(?i)^kommune(?:n|ns|s)?$")
-# The name stands this many words from a firm's word: "entreprenøren Hoffmann", "Domea som administrator".
+# The name stands this many words from a firm's word: "entreprenøren Holm", "Østby Bolig som administrator".
 ORGANISATION_NEAR = 3
 
 
@@ -722,9 +722,10 @@ def _asked_organisation(question: str) -> bool:
 
 
 def names_organisation(sentence: str, question: str) -> bool:
-    """Whether a sentence names a firm the question does not: one in its legal form ("Hoffmann A/S"), in capitals
-    ("COWI"), or a name next to a firm's word ("entreprenøren Hoffmann", "Boligselskabet Sjælland", "NOVA5
-    arkitekter") — not "det vindende boligselskab", nor the school, street or municipality the sentence names."""
+    """Whether a sentence names a firm the question does not: one in its legal form ("Holm A/S"), in capitals
+    ("VRI"), a name of two words or more ("Vestby Pleje"), or a name next to a firm's word ("entreprenøren Holm",
+    "Boligselskabet Østby", "ARK5 arkitekter") — not "det vindende boligselskab", nor the school, street or
+    municipality the sentence names."""
     if _COMPANY_FORM.search(sentence):
         return True
     asked_words = {word.casefold() for word in re.findall(r"\w+", question)}

@@ -972,12 +972,12 @@ def test_a_rate_of_interest_is_told_in_per_cent() -> None:
 @pytest.mark.parametrize(
     ("sentence", "answers"),
     [
-        ("På baggrund heraf har COWI sammen med administrationen udarbejdet forslaget.", True),
-        ("Administrationen har i samarbejde med NOVA5 arkitekter udarbejdet et mulighedsstudie.", True),
-        ("Afklaringen kom fra Horten advokatpartnerselskab i maj.", True),
+        ("På baggrund heraf har VRI sammen med administrationen udarbejdet forslaget.", True),
+        ("Administrationen har i samarbejde med ARK5 arkitekter udarbejdet et mulighedsstudie.", True),
+        ("Afklaringen kom fra Holm advokatpartnerselskab i maj.", True),
         ("Kontrakten er indgået med Hansen Byg A/S.", True),
         ("Den valgte entreprenør er Jensen og Søn, der starter i maj.", True),
-        ("Ejendommen er udlejet til Tesla Vestby, der vil bygge om.", True),
+        ("Ejendommen er udlejet til Elbil Vestby, der vil bygge om.", True),
         # The kind's word without a name, the municipality's own advisers, a building and a budget line: no firm.
         ("Administrationen har sammen med Vestby Kommunes rådgivere udpeget den vindende entreprenør.", False),
         ("Byrådet har bevilget 2,1 mio. kr. til indgangspartiet på Vestby Svømmehal (BY 04. september 2023).", False),
