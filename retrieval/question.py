@@ -696,7 +696,7 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
     if wanted == "person" and not new and not _ASKS_APPOINTEE.search(question):
         # "Hvem" is answered by a person ("Anne Marie Holm"), a role with a name, or a body or place with a
         # one-word name ("aktivitetscentret Parkhuset"): a capitalised word the question does not have.
-        asked_words = {word.casefold() for word in re.findall(r"\w+", question)}
+        asked_words = _question_words(question)
         proper = [m.group(0) for m in _HAS_PROPER.finditer(sentence) if not _asked(m.group(0), asked_words)]
         return bool(proper) or (bool(_HAS_PERSON_ROLE.search(sentence)) and bool(_HAS_NAME.search(sentence)))
     return bool(new)
@@ -728,7 +728,7 @@ def names_organisation(sentence: str, question: str) -> bool:
     municipality the sentence names."""
     if _COMPANY_FORM.search(sentence):
         return True
-    asked_words = {word.casefold() for word in re.findall(r"\w+", question)}
+    asked_words = _question_words(question)
     if any(not _asked(match.group(0), asked_words) for match in _CAPITALS_NAME.finditer(sentence)):
         return True
     # A name of two words or more the question does not have: "Kontrakten tildeles Vestby Pleje".
@@ -856,7 +856,7 @@ def names_person(sentence: str, question: str = "") -> bool:
     """Whether the sentence names a person the question does not: two or more capitalised words ("Anne
     Holm", "Jens Møller-Nielsen") that neither end nor begin with an institution's word ("Region Nordjylland") and are
     not the question's own."""
-    asked_words = {word.casefold() for word in re.findall(r"\w+", question)}
+    asked_words = _question_words(question)
     for match in _HAS_NAME.finditer(sentence):
         words = re.split(r"[ -]", match.group(0))
         institution = (
@@ -1129,6 +1129,11 @@ def tells_outcome(sentence: str, question: str, meeting_date: dt.date | None = N
     if recommended_to and re.search(rf"(?i)\b{re.escape(recommended_to.group(1))}\b", question):
         return False  # "Godkendte Byrådet …?" is not told by a recommendation to Byrådet
     return not (_FINAL.search(question) and _RECOMMENDS.search(sentence))
+
+
+def _question_words(question: str) -> set[str]:
+    """The question's words, case-folded: what ``_asked`` compares a capitalised word with."""
+    return {word.casefold() for word in re.findall(r"\w+", question)}
 
 
 def _asked(proper: str, asked_words: set[str]) -> bool:
