@@ -139,7 +139,9 @@ def case_number_in_heading(title: str) -> tuple[str, str]:
 _KEYED = (
     re.compile(r"^(?:[A-ZÆØÅ]{2,5}-)?(?:19|20)(?P<year>\d{2})[-/](?P<serial>\d+)$"),
     re.compile(r"^(?P<year>\d{2})[-/](?P<serial>\d+)[A-Z]?$"),
-    re.compile(r"^\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-(?P<serial>\d+)-(?P<year>\d{2})$"),
+    # A journal number ends in the serial and the year after its subject's classification: "00.01.00-A00-4721-22",
+    # "1-30-72-4721-22".
+    re.compile(r"^(?:[0-9A-ZÆØÅ.]+-){2,4}(?P<serial>\d+)-(?P<year>\d{2})$"),
 )
 
 

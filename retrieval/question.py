@@ -161,7 +161,11 @@ _ACROSS = re.compile(
     # "Hvordan er planen blevet behandlet i udvalgene?", "Hvordan har udvalget fulgt op på …?"
     r"hvordan er\b[^?]{1,120}?\b(behandlet|drøftet|besluttet|vedtaget|fulgt op|forløbet)|fulgt op på|"
     # What came of it later: "Hvilke møder har haft … på dagsordenen?", "…, og hvad skete der senere?", "… siden?"
-    r"hvilke møder|kom der ud af)\b|\b(senere|siden|undervejs)\s*\?"
+    r"hvilke møder|kom der ud af|"
+    # The way from a committee to the council: "… behandlet hele vejen op til Byrådet?", "fra fagudvalget til
+    # Byrådet", "Hvordan gik sagen op til Byrådet?"
+    r"hele vejen|fra\b[^?]{0,60}\w*udvalg\w*\b[^?]{0,60}\btil\b[^?]{0,20}\b(?:byråd|kommunalbestyrelse)\w*|"
+    r"(?:behandl\w*|gik|sendt\w*|kom)\b[^?]{0,40}\bop til)\b|\b(senere|siden|undervejs)\s*\?"
 )
 # "Hvordan …" over a course between two times: "fra november 2023 til april 2024", "fra oplægget i 2023 til den
 # endelige vedtagelse", "i 2023 og 2024" (not "Hvor meget steg taksten fra 2023 til 2024?", one item's figures).

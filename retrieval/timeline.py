@@ -20,7 +20,7 @@ from ingestion.casenumbers import case_key
 from ingestion.meeting import MONTH_NAMES
 from ingestion.sections import PROPOSAL_SECTION, section_name
 from retrieval.answer import DECISION_SECTION, Evidence, ExtractiveAnswerer, adopted, decision_of, make_citation
-from retrieval.bm25 import analyse, joined_pairs
+from retrieval.bm25 import analyse, compound_parts, joined_pairs
 from retrieval.domain import Answer, Citation, Hit, TimelineEntry
 from retrieval.question import QuestionKind, bodies_asked, classify, named_span, named_time, within_span
 
@@ -115,9 +115,13 @@ def subject_terms(question: str, idf: dict[str, float], bodies: set[str]) -> dic
     not a body's own name, not a word the minutes never use."""
     body_words = {word for body in bodies for word in analyse(body)}
     named_years = {match.group(1) for match in _NAMED_YEAR.finditer(question)}
+    words = set(analyse(question))
+    # A compound the minutes never use names the matter by its parts: "madserviceudbud" is the "Udbud af
+    # madservice" of the titles.
+    words |= {part for word in words if word not in idf for part in compound_parts(word, idf) or ()}
     return {
         word: idf[word]
-        for word in set(analyse(question)) - _FRAME - body_words
+        for word in words - _FRAME - body_words
         if idf.get(word, 0.0) >= MIN_NAMING_IDF
         and (not word.isdigit() or word in named_years)
         and len(word) > 1  # not the "s" of "IF's"

@@ -109,6 +109,11 @@ def test_decisions_lists_and_courses_are_recognised() -> None:
     assert not classify("Hvem har besluttet at lukke skolen?").across
     assert classify("Hvordan er arbejdet med den nye politik skredet frem?").across
     assert classify("Hvad er udvalget blevet orienteret om vedrørende skolernes it?").across
+    # The way from a committee to the council passes several meetings, whichever body it names as its end.
+    assert classify("Hvordan blev planen behandlet hele vejen op til Byrådet?").across
+    assert classify("Hvordan blev tillægget behandlet fra fagudvalget til Byrådet?").across
+    assert classify("Hvordan gik sagen op til Byrådet?").across
+    assert not classify("Hvad sendte fagudvalget til Byrådet den 3. maj 2023?").across
     assert classify("Hvad har udvalgene sagt om evalueringen?").across
     assert not classify("Hvor mange har haft plads i hallen?").across
     # What was said, or said at the meetings in the plural; not how many meetings there are.

@@ -139,6 +139,9 @@ IDF = {analyse(word)[0]: weight for word, weight in (WEIGHTS | {"Mosede": 3.0}).
 def test_one_case_in_any_printed_form_is_one_case():
     assert case_key("EMN-2022-004721") == case_key("2022-4721") == case_key("22-004721") == case_key("22/4721")
     assert case_key("22-004721") != case_key("22-004722")
+    # A journal number: its subject's classification, then the serial and the year.
+    assert case_key("1-30-72-4721-22") == case_key("00.01.00-A00-4721-22") == case_key("22-004721")
+    assert case_key("1-30-72-4721-22") != case_key("1-30-72-4722-22")
 
 
 def test_the_matter_is_named_by_the_questions_words_less_its_frame_and_the_bodys_name():
@@ -158,6 +161,12 @@ def test_the_matter_is_named_by_the_questions_words_less_its_frame_and_the_bodys
     # … and how it went: "Hvordan gik det med …?"
     went = subject_terms("Hvordan gik det med aftalerne?", idf | {"gik": 6.0}, set())
     assert set(went) == set(analyse("aftalerne"))
+    # A compound the minutes never use names the matter by its parts: "Udbud af madservice" for
+    # "madserviceudbuddet".
+    idf = IDF | {word: 3.0 for word in analyse("udbud madservice")}
+    parts = subject_terms("Hvordan gik det med madserviceudbuddet?", idf, set())
+    assert set(analyse("udbud madservice")) <= set(parts)
+    assert share(matter_name(parts, [_hit("1", "Udbud af madservice")]), set(analyse("Udbud af madservice"))) == 1.0
 
 
 def test_a_course_over_a_span_is_no_part_of_the_matter_but_a_year_in_its_name_is():
