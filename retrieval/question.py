@@ -243,10 +243,11 @@ _NOT_A_QUANTITY = re.compile(
     r"(?i)\b(?:https?://|www\.)\S+|\b\d{2,4}[-/]\d{3,6}\b|\b\d\d\.\d\d\.\d\d(?:-\w+)*|"
     rf"\b\d{{1,2}}\.\s?(?:{'|'.join(MONTH_NAMES)})(?:\s+(?:19|20)\d\d)?\b|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|"
     r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)(?!\s*(?:kr|mio|m2|m²|personer|borgere|deltagere|elever|pladser))|"
-    r"\bkl\.?\s*\d{1,2}(?:[.:]\d\d)?|"
+    # A time of day, also a span of hours: "kl. 16.30", "kl. 16-18".
+    r"\bkl\.?\s*\d{1,2}(?:[.:]\d\d)?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d\d)?)?|"
     r"(?:§+|\b(?:punkt|pkt|stk|nr|lokalplan|kommuneplantillæg|tillæg|bilag|side|sag)\.?)\s*\d[\d.]*(?:-\d+)?|"
-    # A number in a name: "Covid-19", "Agenda-21".
-    r"\b[a-zæøå]{2,}-\d+\b"
+    # A number in a name: "Covid-19", "Agenda-21", "Plan22+", "CO2".
+    r"\b[a-zæøå]{2,}-?\d+\b"
 )
 # A question about how much something changed.
 _CHANGE = re.compile(
@@ -331,6 +332,13 @@ _ASKS_APPOINTEE = re.compile(
 _ASKS_WINNER = re.compile(
     r"(?i)\b(vandt|vinder(en|ne)?|(?:fik|har fået|får) (?:opgaven|kontrakten|ordren|entreprisen))\b"
 )
+# A thing's name asked for ("Hvad bliver det nye navn for institutionen?", "Hvad skal skolen hedde?") is told where the
+# minutes give the name: "… skal fremover hedde Solsikken", "Det nye navn bliver Solsikken" — not by "institutionen
+# får et nyt navn".
+_ASKS_NAME = re.compile(
+    r"(?i)\bhvad (?:bliver|blev|er|skal)\b[^?]{0,20}?\bnav(?:n|net)\b|\bhvad skal\b[^?]{0,40}\bhedde\b"
+)
+_GIVES_NAME = re.compile(r"(?i)\b(navn\w*|hedde\w*|hed|kaldes|kaldt|kaldet|navngiv\w*|døbt)\b")
 _HAS_WINNER = re.compile(
     r"(?i)\b(vandt|vinder\w*|tildelt|tildeles|tildelte|gik til|blev valgt|er valgt|valgt som|vindende|"
     r"fik (prisen|kontrakten|opgaven)|modtog prisen|modtager prisen)\b"
@@ -520,7 +528,7 @@ def classify(question: str) -> QuestionKind:
         number=number,
         date=(bool(_DATE.search(question)) and not number and not opens_reason) or opens_date,
         person=bool(_PERSON.search(question)) and other,
-        named=bool(_NAMED.search(question)) and other,
+        named=bool(_NAMED.search(question) or _ASKS_NAME.search(question)) and other,
         place=bool(_PLACE.search(question)) and not number and other,
         reason=bool(_REASON.search(question)) and not opens_date,
         listing=bool(_LIST.search(question)),
@@ -655,6 +663,16 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
         return bool(_HAS_ENUMERATION.search(sentence)) or len(names) >= 3
     if wanted in ("person", "named") and _ASKS_WINNER.search(question) and not _HAS_WINNER.search(sentence):
         return False  # "Hvem vandt udbuddet?" is answered by who won it, not by a name in the tender's text
+    if wanted == "named" and _ASKS_NAME.search(question):
+        # The name given: a capitalised word the question does not have, and no little word that a list line's
+        # break left capitalised ("… natur Som en del af …").
+        asked_words = _question_words(question)
+        names = [
+            match.group(0)
+            for match in _HAS_PROPER.finditer(sentence)
+            if not _asked(match.group(0), asked_words) and analyse(match.group(0))
+        ]
+        return bool(_GIVES_NAME.search(sentence)) and bool(names)
     if wanted == "named" and _asked_organisation(question):
         return names_organisation(sentence, question)
     if wanted == "date" and _ASKS_AGE.search(question):

@@ -179,6 +179,21 @@ def test_how_many_people_is_not_answered_by_a_period_or_a_name_with_a_number() -
     assert holds("number", "Cirka 35 forældre har deltaget.", question)
     assert holds("number", "Der var 4529 timers aktivitet.", "Hvor mange timers aktivitet var der i hallen?")
     assert holds("number", "Kurset varer 3 måneder.", "Hvor mange måneder varer kurset?")
+    # A span of hours and a number in a project's name count no one.
+    signed_up = "Hvor mange har tilmeldt sig workshoppen den 4. december?"
+    assert not holds("number", "Der holdes en workshop den 4. december fra kl. 16-18 på gymnasiet.", signed_up)
+    assert not holds("number", "Formålet med Plan22+ projektet er at styrke stierne.", signed_up)
+    assert holds("number", "Der er 41 tilmeldte til workshoppen.", signed_up)
+
+
+def test_a_name_asked_for_is_told_by_the_name_given() -> None:
+    question = "Hvad bliver det nye navn for daginstitutionen Solbakken?"
+    assert classify(question).target == "named"
+    assert classify("Hvad skal den nye skole hedde?").target == "named"
+    assert not holds("named", "Det foreslås, at institutionen får et nyt navn med afsæt i den nye profil.", question)
+    assert not holds("named", "• Natur Som en del af en ny start får Solbakken et nyt navn.", question)
+    assert holds("named", "Institutionen skal fremover hedde Mariehønen.", question)
+    assert holds("named", "Det nye navn bliver Mariehønen.", question)
 
 
 def test_a_budget_named_by_its_years_does_not_make_a_question_ask_for_money() -> None:
