@@ -76,6 +76,10 @@ THING_BONUS = 0.1
 # A line that only names a body ("Sagsprocedure: Økonomiudvalget") says nothing about the matter: it is quoted only
 # as an entry of a list it stands in.
 NAMES_ONLY_PENALTY = 1.0
+# A line of the item's attachments ("Bilag 1. Resultater Bilag 2. Anbefalinger") names documents, it says nothing of
+# what they hold: it answers only a question about the attachments.
+_ATTACHMENTS = re.compile(r"(?i)^\W*bilag\s*(?:nr\.?\s*)?\d")
+_ASKS_ATTACHMENTS = re.compile(r"(?i)\bbilag\w*")
 # The line that prints what a question asks about the meeting ("Afbud: …" for "Hvem var fraværende?") outweighs
 # the meeting's heading, which matches the question's body name and date as well as any line of the meeting.
 MEETING_FACT_BONUS = 0.4
@@ -293,6 +297,7 @@ class ExtractiveAnswerer:
         thing = asked_thing(question) if not kind.target else set()
         # A line that only names a body ("Sagsprocedure: Økonomiudvalget") says nothing about the matter.
         body_names = [set(analyse(body)) for body in self.index.bodies]
+        attachments_asked = bool(_ASKS_ATTACHMENTS.search(question))
         evidence: list[Evidence] = []
         for rank, hit in enumerate(hits[:depth]):
             found = self._item(hit)
@@ -319,6 +324,7 @@ class ExtractiveAnswerer:
             for sentence, similarity in zip(sentences, dense, strict=True):
                 own_tokens = set(analyse(sentence.text))
                 names_only = bool(own_tokens) and any(own_tokens <= name for name in body_names)
+                names_only = names_only or (not attachments_asked and bool(_ATTACHMENTS.match(sentence.text)))
                 # A sentence stands under its section's heading too ("Fraværende" over "Anne Holm").
                 heading = heading_tokens.setdefault(sentence.section, set(analyse(sentence.section)))
                 tokens = own_tokens | heading

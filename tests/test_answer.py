@@ -1065,6 +1065,26 @@ def test_a_line_that_only_names_a_body_is_not_quoted(assistant: Assistant, monke
     assert [e.sentence.position for e in ranked] == [1, 0]
 
 
+def test_a_line_of_attachments_is_not_quoted_unless_the_attachments_are_asked_about(assistant: Assistant, monkeypatch):
+    """ "Bilag 3. Resultater af trafiktesten Bilag 4. Anbefalinger" names the documents about the matter, not what
+    they say: it is no answer to what the test showed, but it is to which attachments the item has."""
+    import numpy as np
+
+    extractive = assistant.extractive
+    hit = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
+    texts = [
+        ("Bilag 3. Resultater af trafiktesten 2024 Bilag 4. Anbefalinger fra trafiktesten 2024", "Sagsfremstilling"),
+        ("Eleverne på skolerne har deltaget i en test af trafiksikkerhed.", "Sagsfremstilling"),
+    ]
+    sentences = [Sentence(text, section, [1], n) for n, (text, section) in enumerate(texts)]
+    vectors = np.asarray(extractive.index.embedder.embed_passages([text for text, _ in texts]), dtype=np.float32)
+    monkeypatch.setattr(extractive, "_sentences", lambda hit, item: (sentences, vectors))
+    shown = extractive.rank("Hvad viste resultaterne af trafiktesten 2024?", [hit])
+    assert [e.sentence.position for e in shown] == [1, 0]
+    asked = extractive.rank("Hvilke bilag er der om resultaterne af trafiktesten 2024?", [hit])
+    assert asked[0].sentence.position == 0
+
+
 def test_a_decision_is_quoted_to_its_third_point_through_the_lines_that_number_them(assistant: Assistant):
     """ "Pkt. 1:" / "Orienteringen blev taget til efterretning." / "Pkt. 2:" / "Godkendt." / … : the lines that only
     number a point, and the decision's heading, come with the decision but do not use up its quotes."""
