@@ -76,6 +76,8 @@ THING_BONUS = 0.1
 # A line that only names a body ("Sagsprocedure: Økonomiudvalget") says nothing about the matter: it is quoted only
 # as an entry of a list it stands in.
 NAMES_ONLY_PENALTY = 1.0
+# A lead-in may end in ";" where another would print ":" ("Udvalget ønsker, at der fremlægges sager om;" / "• …").
+_LEADS_IN = re.compile(r";\s*$")
 # A line of the item's attachments ("Bilag 1. Resultater Bilag 2. Anbefalinger") names documents, it says nothing of
 # what they hold: it answers only a question about the attachments.
 _ATTACHMENTS = re.compile(r"(?i)^\W*bilag\s*(?:nr\.?\s*)?\d")
@@ -1158,7 +1160,7 @@ def _with_lists(
             add(following)
             for entry in _list_at(own, sentence.position + 2):
                 add(entry)
-        elif sentence.text.rstrip().endswith(":") or (listing and starts_list):
+        elif sentence.text.rstrip().endswith(":") or ((listing or _LEADS_IN.search(sentence.text)) and starts_list):
             # An entry may follow its list's earlier entries and their descriptions: the whole list is quoted.
             first = _list_start(own, sentence.position + 1) if listing and starts_list else sentence.position + 1
             entries = _list_at(own, first) if starts_list else []

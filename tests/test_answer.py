@@ -208,6 +208,24 @@ def test_a_list_is_quoted_as_printed_with_the_descriptions_between_its_entries(a
     assert [e.sentence.position for e in quoted] == [1, 2, 3, 4, 5]
 
 
+def test_a_lead_in_ending_in_a_semicolon_brings_its_list(assistant: Assistant):
+    """ "Udvalget ønsker, at der fremlægges sager om;" leads its list as a colon would, for any question."""
+    from retrieval.answer import _with_lists
+
+    hit = assistant.ask("Hvem blev udpeget til følgegruppen for Lynetteholm?").retrieved[0]
+    texts = [
+        ("1. Udvalget ønsker, at der fremlægges sager om;", False),
+        ("• Arbejdet med igangværende indsatser", True),
+        ("• Status på overgange i børns liv", True),
+        ("• Skolernes it - nu og i fremtiden?", True),
+        ("2. Orienteringen blev taget til efterretning.", False),
+    ]
+    own = _printed(hit, texts)
+    assert [e.sentence.position for e in _with_lists([own[0]], own, listing=False)] == [0, 1, 2, 3]
+    own[0] = Evidence(Sentence("1. Udvalget ønsker sager om disse emner", "Sagsbeskrivelse", [1], 0), hit, 0, 1.0)
+    assert [e.sentence.position for e in _with_lists([own[0]], own, listing=False)] == [0, 1]
+
+
 def test_a_list_with_longer_descriptions_is_quoted_whole_but_not_the_next_list(assistant: Assistant):
     """Entries described in two sentences are one list, found back to its first entry from a sentence that leads to
     a later one; a sentence that leads in a list of its own ("Temaerne er følgende:") starts another list."""

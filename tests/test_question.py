@@ -880,6 +880,10 @@ def test_a_sentence_may_open_by_explaining_the_one_before(sentence: str, explain
         ("Hvad ønskede udvalget efter at have evalueret studieturen?", True),
         ("Hvilke sager bad Vestby Udvalg om under gensidig orientering?", True),
         ("Hvad har Nordby Byråd ønsket i forhold til udgifterne?", True),
+        # What a body wants done is its decision: "Hvilke emner vil udvalget have taget op?"
+        ("Hvilke emner vil Vestby Udvalg have taget op efter statussen?", True),
+        ("Hvad vil skoleudvalget have fremlagt sager om?", True),
+        ("Hvad vil udbygningen af skolen koste?", False),
         ("Hvor stort et lån ønskede boligselskabet at optage?", False),  # not the body's wish
         ("Hvor mange repræsentanter ønsker udvalget i det nye råd?", False),  # a number asked, in the present
         ("Hvilken skole kan ende i den afgørende konkurrence?", False),  # "afgørende" is "decisive", no decision
