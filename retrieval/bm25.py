@@ -72,8 +72,9 @@ MIN_COMPOUND_PART = 3
 
 def compound_parts(token: str, vocabulary: Container[str]) -> tuple[str, str] | None:
     """The two words of the vocabulary an analysed token is compounded of ("motoriksag" = "motorik" + "sag",
-    "udvalgsmedlem" = "udvalg" + s + "medlem", "skolebørn" = "skol" + e + "børn"), None when it is none: Danish
-    writes compounds at will, so a question's compound says nothing unknown when its parts are known."""
+    "udvalgsmedlem" = "udvalg" + s + "medlem", "skolebørn" = "skol" + e + "børn", "novembermød" = "novemb" of
+    "november" + "mød"), None when it is none: Danish writes compounds at will, so a question's compound says
+    nothing unknown when its parts are known."""
     for split in range(MIN_SPLIT_HEAD, len(token) - MIN_COMPOUND_PART + 1):
         head, tail = token[:split], token[split:]
         if tail not in vocabulary:
@@ -82,6 +83,11 @@ def compound_parts(token: str, vocabulary: Container[str]) -> tuple[str, str] | 
             return head, tail
         if head[-1] in "se" and len(head) > MIN_SPLIT_HEAD and head[:-1] in vocabulary:
             return head[:-1], tail
+        # The head is a whole word, which the vocabulary holds by its stem.
+        with _STEM_LOCK:
+            stem = _STEMMER.stemWord(head)
+        if stem != head and len(stem) >= MIN_SPLIT_HEAD and stem in vocabulary:
+            return stem, tail
     return None
 
 

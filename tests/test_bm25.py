@@ -38,6 +38,10 @@ def test_a_compound_of_two_known_words_is_found_by_its_parts():
     assert compound_parts(analyse("udvalgsmedlem")[0], vocabulary) is not None  # with the linking s
     assert compound_parts(analyse("hundeskove")[0], vocabulary) is None  # a short head splits too much
     assert compound_parts(analyse("solcelleanlæg")[0], vocabulary) is None
+    # A head the vocabulary holds by its stem: "november" is "novemb" there.
+    months = set(analyse("november møde hunde skov"))
+    assert compound_parts(analyse("novembermødet")[0], months) == (analyse("november")[0], analyse("mødet")[0])
+    assert compound_parts(analyse("hundeskove")[0], months) is None  # its stem is still too short a head
 
 
 def test_a_questions_compound_is_covered_and_known_by_its_parts():
