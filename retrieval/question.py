@@ -205,7 +205,9 @@ _UNITS = [
             r"(?i)\b(koste\w*|\w*pris\w*|\w*beløb\w*|penge|kroner|\w*budget\w*(?!\s+(?:19|20)\d\d)|\w*bevilg\w*|"
             r"\w*bevilling\w*|\w*tilskud\w*|betal\w*|\w*udgift\w*|\w*gebyr\w*|\w*takst\w*|"
             # What an offer amounts to: "Hvad lød tilbuddet på?"
-            r"solgt|salg\w*|fik \w+ for|lyder|lød)\b"
+            r"solgt|salg\w*|fik \w+ for|lyder|lød|"
+            # What is drawn from the municipality's cash: "Hvor meget trækker det på kassen?", "kassetrækket".
+            r"kassen|kassetræk\w*)\b"
         ),
         _MONEY,
     ),
@@ -248,6 +250,8 @@ _NOT_A_QUANTITY = re.compile(
     # A time of day, also a span of hours: "kl. 16.30", "kl. 16-18".
     r"\bkl\.?\s*\d{1,2}(?:[.:]\d\d)?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d\d)?)?|"
     r"(?:§+|\b(?:punkt|pkt|stk|nr|lokalplan|kommuneplantillæg|tillæg|bilag|side|sag)\.?)\s*\d[\d.]*(?:-\d+)?|"
+    # An ordinal: "4. kvartal", "2. behandling", "3. klasse" (not how many of them).
+    r"\b\d{1,2}\.\s?(?:kvartal|halvår|behandling|klasse\w*|etape|fase|runde|udgave|sal|gang)\b|"
     # A number in a name: "Covid-19", "Agenda-21", "Plan22+", "CO2".
     r"\b[a-zæøå]{2,}-?\d+\b"
 )

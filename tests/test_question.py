@@ -312,6 +312,16 @@ def test_a_sum_named_by_a_compound_is_told_in_money() -> None:
     assert holds("number", "Bibliotekets driftsbudget er 14,2 mio. kr.", question)
     assert not holds("number", "Festivalen styrker samarbejdet mellem de tre kulturinstitutioner.", question)
     assert not holds("number", "Der blev givet 4 anlægsbevillinger.", "Hvor stor var anlægsbevillingen til hallen?")
+    # What is drawn from the cash is money: "seks pladser" is no draw on it.
+    drawn = "Hvor meget kommer botilbuddet til at trække på kassen i 2025?"
+    assert not holds("number", "I budgettet er det besluttet at etablere botilbud med seks pladser.", drawn)
+    assert holds("number", "Samlet viser det et kassetræk i 2025 på 1,7 mio. kr.", drawn)
+
+
+def test_an_ordinal_counts_nothing() -> None:
+    question = "Hvor mange lokalplaner skal udvalget behandle?"
+    assert not holds("number", "Lokalplanen behandles i 4. kvartal 2024 og vedtages ved 2. behandling.", question)
+    assert holds("number", "Udvalget skal behandle 4 lokalplaner i 2025.", question)
 
 
 def test_a_post_asked_by_its_title_asks_for_a_person() -> None:
