@@ -362,7 +362,8 @@ _HAS_REASON = re.compile(
     r"på (?:den|denne) baggrund|af denne grund|på baggrund heraf|som følge heraf|"
     r"(?<!frem )(?<!stedet )for at|baggrunden (?:her|der)for|grunden (?:her|der)til|"
     r"på baggrund af|begrund\w*|skyldes|årsag\w*|som følge af|grundet|på grund af|eftersom|hvilket betyder|"
-    r"så(ledes)? at|baggrunden for(?: \w+){0,3} (?:er|var)|grunden til|af (?:disse|denne|de|flere|to|tre) grunde?|"
+    r"så(ledes)? at|baggrunden for(?: \w+){0,3} (?:er|var)|(?:baggrunden|grunden) (?:er|var),? at|grunden til|"
+    r"af (?:disse|denne|de|flere|to|tre) grunde?|"
     r"formålet(?: med(?: \w+){1,3})? (?:er|var)|"
     # A conclusion drawn from what came before ("Kommunen skal således betale for to botilbud"), a means that
     # brings it ("Herved spares udgiften"), an advantage ("Fordelen ved B er, at …"), a rule it would break.
