@@ -32,9 +32,9 @@ _DECISION = re.compile(
     # What a body wished or asked for is its decision: "Hvad ønskede udvalget …?", "Hvilke sager bad Vestby Udvalg
     # om …?", "Hvad har udvalget ønsket …?" (not "Hvor stort et lån ønskede boligselskabet …?").
     r"(?:ønskede|ønsket|bad|efterspurgte|efterspurgt)\s+(?:[\wæøå,-]+\s+){0,4}?\w*(?:udvalg|byråd|kommunalbestyrelse)"
-    r"\w*(?!\w)|"
+    r"\w*(?!\w)|\w*(?:udvalg|byråd|kommunalbestyrelse)\w*\s+(?:har\s+)?(?:ønskede|ønsket|bad|efterspurgte|efterspurgt)\b|"
     # … and what it wants done: "Hvilke emner vil udvalget have taget op?", "Hvad vil udvalget have fremlagt?"
-    r"\bvil\s+(?:[\wæøå,-]+\s+){0,4}?\w*(?:udvalg|byråd|kommunalbestyrelse)\w*\s+have\b|\w*(?:udvalg|byråd|kommunalbestyrelse)\w*\s+(?:har\s+)?(?:ønskede|ønsket|bad|efterspurgte|efterspurgt)\b|"
+    r"\bvil\s+(?:[\wæøå,-]+\s+){0,4}?\w*(?:udvalg|byråd|kommunalbestyrelse)\w*\s+have\b|"
     # A body's stance is its decision: "Hvad mente/sagde Økonomiudvalget om …?", "Hvordan stillede udvalget sig til …?",
     # "Hvad er Byrådets holdning til …?".
     r"(?:mente|mener|syntes|stillede|stiller|sagde)\s+(?:[\wæøå,-]+\s+){0,4}?\w*(?:udvalg|byråd|kommunalbestyrelse)"
