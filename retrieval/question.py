@@ -99,6 +99,7 @@ _PLACE = re.compile(
     r"i hvilken (by|kommune)|hvilket sted|hvilken adresse)"
 )
 _REASON = re.compile(r"(?i)\b(hvorfor|af hvilken grund|begrundelse\w*|årsag\w*|baggrund(en)? for|skyldes)\b")
+_PLURAL_WHICH = re.compile(r"(?i)^\s*hvilke\s")
 _LIST = re.compile(
     r"(?i)^\s*(hvilke|nævn|opregn)\b|\bhvilke \w+(er|e)\b|"
     r"\b(redegør\w* for|indeholde\w*|omfatte\w*|består \w*\s?af|bestod \w*\s?af|elementer(ne)?|punkter(ne)?)\b"
@@ -535,7 +536,10 @@ def classify(question: str) -> QuestionKind:
         number=number,
         date=(bool(_DATE.search(question)) and not number and not opens_reason) or opens_date,
         person=bool(_PERSON.search(question)) and other,
-        named=bool(_NAMED.search(question) or _ASKS_NAME.search(question)) and other,
+        # "Hvilke kommuner …?" in the plural asks for the list of their names, not for one name.
+        named=bool(_NAMED.search(question) or _ASKS_NAME.search(question))
+        and other
+        and not _PLURAL_WHICH.match(question),
         place=bool(_PLACE.search(question)) and not number and other,
         reason=bool(_REASON.search(question)) and not opens_date,
         listing=bool(_LIST.search(question)),

@@ -186,6 +186,16 @@ def test_how_many_people_is_not_answered_by_a_period_or_a_name_with_a_number() -
     assert holds("number", "Der er 41 tilmeldte til workshoppen.", signed_up)
 
 
+def test_which_ones_in_the_plural_asks_for_the_list_of_names() -> None:
+    """ "Hvilke kommuner …?" is answered by the list of them ("Vestby, Østby og Nordby Kommune"), not by any name
+    ("… for Holm Kommune"); "Hvilken kommune …?" by one name."""
+    plural = "Hvilke kommuner er Holm gået sammen med om projektet?"
+    assert classify(plural).target == "list"
+    assert holds("list", "Holm har sammen med Vestby, Østby, Nordby og Sydby Kommune indsendt et forslag.", plural)
+    assert not holds("list", "Sagen har ingen økonomiske konsekvenser for Holm Kommune.", plural)
+    assert classify("Hvilken kommune er projektejer?").target == "named"
+
+
 def test_a_name_asked_for_is_told_by_the_name_given() -> None:
     question = "Hvad bliver det nye navn for daginstitutionen Solbakken?"
     assert classify(question).target == "named"
