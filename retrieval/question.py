@@ -343,7 +343,9 @@ _ASKS_WINNER = re.compile(
 # minutes give the name: "… skal fremover hedde Solsikken", "Det nye navn bliver Solsikken" — not by "institutionen
 # får et nyt navn".
 _ASKS_NAME = re.compile(
-    r"(?i)\bhvad (?:bliver|blev|er|skal)\b[^?]{0,20}?\bnav(?:n|net)\b|\bhvad skal\b[^?]{0,40}\bhedde\b"
+    r"(?i)\bhvad (?:bliver|blev|er|skal)\b[^?]{0,20}?\bnav(?:n|net)\b|\bhvad (?:skal|kommer)\b[^?]{0,60}\bhedde\b|"
+    # "Hvilket navn fik huset?", "Hvad kommer institutionen til at hedde?"
+    r"\bhvilket (?:nyt )?navn\b"
 )
 _GIVES_NAME = re.compile(r"(?i)\b(navn\w*|hedde\w*|hed|kaldes|kaldt|kaldet|navngiv\w*|døbt)\b")
 _HAS_WINNER = re.compile(

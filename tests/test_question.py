@@ -200,6 +200,8 @@ def test_a_name_asked_for_is_told_by_the_name_given() -> None:
     question = "Hvad bliver det nye navn for daginstitutionen Solbakken?"
     assert classify(question).target == "named"
     assert classify("Hvad skal den nye skole hedde?").target == "named"
+    assert classify("Hvad kommer den nye daginstitution ved rådhuset til at hedde?").target == "named"
+    assert classify("Hvilket navn fik sundhedshuset efter navnekonkurrencen?").target == "named"
     assert not holds("named", "Det foreslås, at institutionen får et nyt navn med afsæt i den nye profil.", question)
     assert not holds("named", "• Natur Som en del af en ny start får Solbakken et nyt navn.", question)
     assert holds("named", "Institutionen skal fremover hedde Mariehønen.", question)
