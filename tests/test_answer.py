@@ -1066,37 +1066,38 @@ def test_one_date_is_half_an_answer_to_a_period(assistant: Assistant):
     assert day < fit(classify(when), one_day, when)  # a day answers "hvornår" in full
 
 
-def test_a_line_that_only_names_a_body_is_not_quoted(assistant: Assistant, monkeypatch):
-    """ "Sagsprocedure: Kultur- og Fritidsudvalget" matches a question naming that body in every word, yet says
-    nothing about the matter: it stays in the item (a list of bodies may hold it) but is never the best quote."""
+def _item_printing(assistant: Assistant, monkeypatch, texts: list[tuple[str, str]]):
+    """An agenda item whose sentences are ``texts`` (text, section), embedded as the index would: its hit."""
     import numpy as np
 
     extractive = assistant.extractive
-    body = next(body for body in sorted(assistant.index.bodies) if "udvalg" in body.casefold())
     hit = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
-    question = f"Hvad har {body} gjort for foreningerne?"
-    texts = [(f"{body}.", "Sagsprocedure"), ("Foreningerne får et tilskud til lokaler.", "Sagsfremstilling")]
     sentences = [Sentence(text, section, [1], n) for n, (text, section) in enumerate(texts)]
     vectors = np.asarray(extractive.index.embedder.embed_passages([text for text, _ in texts]), dtype=np.float32)
     monkeypatch.setattr(extractive, "_sentences", lambda hit, item: (sentences, vectors))
-    ranked = extractive.rank(question, [hit])
+    return hit
+
+
+def test_a_line_that_only_names_a_body_is_not_quoted(assistant: Assistant, monkeypatch):
+    """ "Sagsprocedure: Kultur- og Fritidsudvalget" matches a question naming that body in every word, yet says
+    nothing about the matter: it stays in the item (a list of bodies may hold it) but is never the best quote."""
+    body = next(body for body in sorted(assistant.index.bodies) if "udvalg" in body.casefold())
+    question = f"Hvad har {body} gjort for foreningerne?"
+    texts = [(f"{body}.", "Sagsprocedure"), ("Foreningerne får et tilskud til lokaler.", "Sagsfremstilling")]
+    hit = _item_printing(assistant, monkeypatch, texts)
+    ranked = assistant.extractive.rank(question, [hit])
     assert [e.sentence.position for e in ranked] == [1, 0]
 
 
 def test_a_line_of_attachments_is_not_quoted_unless_the_attachments_are_asked_about(assistant: Assistant, monkeypatch):
     """ "Bilag 3. Resultater af trafiktesten Bilag 4. Anbefalinger" names the documents about the matter, not what
     they say: it is no answer to what the test showed, but it is to which attachments the item has."""
-    import numpy as np
-
-    extractive = assistant.extractive
-    hit = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
     texts = [
         ("Bilag 3. Resultater af trafiktesten 2024 Bilag 4. Anbefalinger fra trafiktesten 2024", "Sagsfremstilling"),
         ("Eleverne på skolerne har deltaget i en test af trafiksikkerhed.", "Sagsfremstilling"),
     ]
-    sentences = [Sentence(text, section, [1], n) for n, (text, section) in enumerate(texts)]
-    vectors = np.asarray(extractive.index.embedder.embed_passages([text for text, _ in texts]), dtype=np.float32)
-    monkeypatch.setattr(extractive, "_sentences", lambda hit, item: (sentences, vectors))
+    hit = _item_printing(assistant, monkeypatch, texts)
+    extractive = assistant.extractive
     shown = extractive.rank("Hvad viste resultaterne af trafiktesten 2024?", [hit])
     assert [e.sentence.position for e in shown] == [1, 0]
     asked = extractive.rank("Hvilke bilag er der om resultaterne af trafiktesten 2024?", [hit])
@@ -1132,19 +1133,13 @@ def test_a_decision_is_quoted_to_its_third_point_through_the_lines_that_number_t
 def test_a_sentence_naming_the_thing_a_which_question_asks_for_ranks_first(assistant: Assistant, monkeypatch):
     """ "Hvilken lov bygger sagen på?" is answered by the sentence that names a law ("særlov"), not by one about the
     matter that matches as well."""
-    import numpy as np
-
-    extractive = assistant.extractive
-    hit = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
     question = "Hvilken lov bygger sagen om boliger til flygtninge på?"
     texts = [
         ("Boligerne til flygtninge lejes af kommunen for et år ad gangen.", "Sagsfremstilling"),
         ("Det sker efter en særlov om flygtninge.", "Sagsfremstilling"),
     ]
-    sentences = [Sentence(text, section, [1], n) for n, (text, section) in enumerate(texts)]
-    vectors = np.asarray(extractive.index.embedder.embed_passages([text for text, _ in texts]), dtype=np.float32)
-    monkeypatch.setattr(extractive, "_sentences", lambda hit, item: (sentences, vectors))
-    ranked = extractive.rank(question, [hit])
+    hit = _item_printing(assistant, monkeypatch, texts)
+    ranked = assistant.extractive.rank(question, [hit])
     assert ranked[0].sentence.position == 1
 
 
