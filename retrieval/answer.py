@@ -325,8 +325,10 @@ class ExtractiveAnswerer:
             titled = sum(idf.get(token, 1.0) for token in query_tokens & set(analyse(hit.title))) / query_weight
             for sentence, similarity in zip(sentences, dense, strict=True):
                 own_tokens = set(analyse(sentence.text))
-                names_only = bool(own_tokens) and any(own_tokens <= name for name in body_names)
-                names_only = names_only or (not attachments_asked and bool(_ATTACHMENTS.match(sentence.text)))
+                # A line that only names a body, or only lists attachments, says nothing about the matter.
+                says_nothing = (bool(own_tokens) and any(own_tokens <= name for name in body_names)) or (
+                    not attachments_asked and bool(_ATTACHMENTS.match(sentence.text))
+                )
                 # A sentence stands under its section's heading too ("Fraværende" over "Anne Holm").
                 heading = heading_tokens.setdefault(sentence.section, set(analyse(sentence.section)))
                 tokens = own_tokens | heading
@@ -348,7 +350,7 @@ class ExtractiveAnswerer:
                         + (MEETING_BONUS if opening else 0.0)
                         + (MEETING_FACT_BONUS if any(_labelled(sentence, fact) for fact in asked_facts) else 0.0)
                         - (OTHER_NUMBER_PENALTY if numbers_otherwise(sentence.text, asked_numbers) else 0.0)
-                        - (NAMES_ONLY_PENALTY if names_only else 0.0)
+                        - (NAMES_ONLY_PENALTY if says_nothing else 0.0)
                         + (THING_BONUS if thing and names_thing(own_tokens, thing) else 0.0),
                         fit=self._fit(
                             kind, sentence, question, leads_list.get(sentence.position), labelled.get(sentence.position)
