@@ -183,6 +183,8 @@ eval: model
 		--out eval/reports/latest-dev-wide-19
 	$(BIN)/referat eval --dataset eval/datasets/dev-wide-20.jsonl --corpus eval/corpus/dev-wide-20 \
 		--out eval/reports/latest-dev-wide-20
+	$(BIN)/referat eval --dataset eval/datasets/dev-wide-21.jsonl --corpus eval/corpus/dev-wide-21 \
+		--out eval/reports/latest-dev-wide-21
 	$(BIN)/referat eval --dataset eval/datasets/test.jsonl --corpus eval/corpus/test --baselines \
 		--out eval/reports/latest-test
 	$(BIN)/referat eval --dataset eval/datasets/test-2.jsonl --corpus eval/corpus/test-2 --baselines \
