@@ -152,7 +152,7 @@ def read_heading(
             break
         title_parts.append(candidate.text.strip())
         position += 1
-    title = " ".join(part for part in title_parts if part)
+    title = _TITLE_LABEL.sub("", " ".join(part for part in title_parts if part))
     title, case_number = case_number_in_heading(title)
     case_number = case_number or beside_case
     kind = ""
@@ -187,13 +187,16 @@ def read_heading(
 
 
 _STATUS = re.compile(
-    r"(?i)^\((?P<status>åben|åbent|offentlig|lukket|fortrolig)\)\s*|^(?P<alone>lukket sag|lukket punkt)$"
+    r"(?i)^\((?P<status>åben|åbent|offentlig|lukket|fortrolig)\)\s*"
+    r"|^(?P<alone>lukket sag|lukket punkt|åben sag|åbent punkt|åbent|åben)$"
 )
+# A form that names its title field: "Dagsordenspunkt: Rottehandlingsplan 2025", "Titel: …", "Emne: …".
+_TITLE_LABEL = re.compile(r"(?i)^(?:dagsordens?punkt|titel|emne|overskrift)\s*:\s*")
 
 
 def _strip_status(title: str) -> tuple[str, bool]:
-    """A status printed with the number ("(Åben)", "(Lukket)", or "Lukket sag" in place of a title): removed
-    from the title; True when it closes the item."""
+    """A status printed with the number ("(Åben)", "(Lukket)", or "Lukket sag" / "Åbent punkt" in place of a
+    title): removed from the title; True when it closes the item."""
     match = _STATUS.match(title)
     if not match:
         return title, False
@@ -207,7 +210,7 @@ def printed_title(lines: list[TextLine], position: int, parsed: HeadingText) -> 
     title, _ = case_number_in_heading(parsed.title)
     title, _ = _strip_status(title)
     if not title and position + 1 < len(lines):
-        return lines[position + 1].text
+        return _TITLE_LABEL.sub("", lines[position + 1].text)
     return title
 
 

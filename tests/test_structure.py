@@ -10,7 +10,7 @@ from fpdf import FPDF
 
 from ingestion import Document, parse_pdf
 from ingestion.parse import ATTACHMENT_KIND, MEETING_INFO_TITLE, parse_pages
-from tests.conftest import ATTACHMENT, FIXTURES, HELD_OUT_SETS, KKR, REAL, RENDERED, rendered
+from tests.conftest import ATTACHMENT, FIXTURES, HELD_OUT_SETS, KKR, REAL, RENDERED, ROOT, rendered
 
 
 def _signature(document: Document) -> tuple:
@@ -246,3 +246,25 @@ def test_a_title_wrapped_before_a_plan_number_keeps_its_case_number():
     assert list(items) == ["7", "8", "9"]
     assert items["8"].case_number == "23/2704"
     assert items["8"].title.endswith("lokalplan 12.50")
+
+
+def test_a_status_in_place_of_the_title_gives_way_to_the_labelled_title_under_it():
+    """A form prints "Pkt. 3 Åbent punkt" and the title on the next line as a field ("Dagsordenspunkt: …"): the
+    item's title is what the field holds (the citation read "Åbent punkt Dagsordenspunkt: …")."""
+    titles = ["Godkendelse af dagsorden", "Rottehandlingsplan 2025 - 2027, vedtagelse"]
+    pages = [
+        f"Pkt. {n} Åbent punkt\nDagsordenspunkt: {title}\nSagsnr.: 23/100{n}\nBeh.: TU\nIndstilling:\n"
+        "At sagen godkendes.\nBeslutning:\nGodkendt."
+        for n, title in enumerate(titles, 1)
+    ]
+    document = parse_pages(pages, "vestby.pdf", "0" * 64)
+    items = [item for item in document.items if item.number]
+    assert [item.title for item in items] == titles
+
+
+def test_an_item_without_a_case_number_under_a_status_heading_keeps_its_title():
+    """ "Pkt. 10 Åbent punkt" / "Dagsordenspunkt: Udvidelse af hjemmepleje …" / "Beh.: …" with no case number: the
+    title was "Åbent punkt" (nothing ended the wrapped title the way a case-number line does)."""
+    for path in rendered("skema-forkortet") + sorted((ROOT / "eval" / "corpus").glob("dev-wide-*/skema-*.pdf")):
+        titles = [item.title for item in parse_pdf(path).items if item.number]
+        assert titles and not [title for title in titles if "Åbent punkt" in title or "Dagsordenspunkt:" in title]
