@@ -695,6 +695,9 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
     if wanted == "date" and _ASKS_PAST_DATE.search(question) and _INTENDS.search(sentence):
         # "Hvornår vedtog Folketinget loven?" is not dated by "Regeringen sigter mod at fremsætte den i 2023".
         return False
+    if wanted == "date":
+        # "Ved Budget 2025-2028 …", "Klimahandlingsplan 2023-2026": the years name a budget or a plan, not a time.
+        sentence = _NAMING_YEARS.sub(" ", sentence)
     pattern = {
         "number": _HAS_NUMBER,
         "date": _HAS_DAY if _ASKS_DAY.search(question) else _HAS_DATE,
@@ -868,6 +871,9 @@ def asks_period(question: str) -> bool:
     return bool(_ASKS_PERIOD.search(question))
 
 
+_NAMING_YEARS = re.compile(
+    r"(?i)\b(?:budget\w*|\w*plan|\w*politik|\w*strategi)\s+(?:for\s+)?(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)?\d\d)?\b"
+)
 # How old a thing is ("Hvor gammel er broen?") is told by when it was made ("opført i 1786", "bygget i 1965"), in
 # any century.
 _MADE_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")

@@ -366,6 +366,15 @@ def test_a_year_in_the_question_is_no_answer_to_when() -> None:
     assert holds("date", "Planen skal være færdig den 1. oktober 2024.", question)
 
 
+def test_the_years_that_name_a_budget_or_a_plan_date_nothing() -> None:
+    """ "Hvornår flytter hjemmeplejen ind?" was answered "Ved Budget 2025-2028 blev der vedtaget tillæg …"."""
+    question = "Hvornår kan hjemmeplejen flytte ind på rådhuset?"
+    assert not holds("date", "Ved Budget 2025-2028 blev der vedtaget tillæg til flytningen af hjemmeplejen.", question)
+    assert not holds("date", "Indsatsen følger Klimahandlingsplan 2023-2026 og budgetlægningen for 2024.", question)
+    assert holds("date", "Hjemmeplejen skal flytte ind i midten af 2025.", question)
+    assert holds("date", "Budget 2025-2028 blev vedtaget den 7. oktober 2024.", question)
+
+
 def test_a_person_is_a_name_not_a_capitalised_first_word() -> None:
     question = "Hvem er formand for bestyrelsen?"
     assert not holds("person", "Bestyrelsen mødes fire gange om året.", question)
