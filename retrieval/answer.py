@@ -54,6 +54,7 @@ from retrieval.question import (
     paid_as,
     says_absence,
     states_reason,
+    tells_end,
     tells_outcome,
     tells_start,
     two_questions,
@@ -739,6 +740,7 @@ class ExtractiveAnswerer:
             focus_missing=float(
                 _focus_missing(question, chosen, split=not kind.person)
                 or _absence_missing(question, chosen)
+                or _end_missing(question, kind, chosen)
                 or _payment_missing(question, tokens)
             ),
             year_missing=float(_year_missing(question, chosen)),
@@ -871,6 +873,14 @@ def _absence_missing(question: str, chosen: list[Evidence]) -> bool:
     if "absent" not in meeting_facts(question):
         return False
     return not any(_labelled(e.sentence, "absent") or says_absence(e.sentence.text) for e in chosen)
+
+
+def _end_missing(question: str, kind: QuestionKind, chosen: list[Evidence]) -> bool:
+    """ "Hvornår sluttede mødet?" is answered only where the minutes say when it ended ("Mødet hævet kl. 10.15"),
+    not by the hour it began."""
+    if not kind.meeting or "end" not in meeting_facts(question):
+        return False
+    return not any(tells_end(e.sentence.text) for e in chosen)
 
 
 def _neighbour_naming_year(own: dict[int, Evidence], best: Evidence, years: set[str], fitted: bool) -> Evidence | None:
@@ -1412,10 +1422,10 @@ def _labelled(sentence: Sentence, fact: str) -> bool:
     label = LABEL.match(sentence.text)
     # A line that says it in its first words is labelled too: "Mødet hævet kl. 10.15" for "time".
     opening = " ".join(sentence.text.split()[:OPENING_WORDS])
-    return bool(fact) and fact in {
-        meeting_fact(" ".join([sentence.section, label.group(0) if label else ""])),
-        meeting_fact(opening),
-    }
+    labels = {meeting_fact(" ".join([sentence.section, label.group(0) if label else ""])), meeting_fact(opening)}
+    if "time" in labels and tells_end(sentence.text):
+        labels.add("end")  # "Mødetid: kl. 16.15-18.30"
+    return bool(fact) and fact in labels
 
 
 def _same_text(first: Evidence, second: Evidence) -> bool:

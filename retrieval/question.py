@@ -139,11 +139,14 @@ _MEETING_FACTS = {
         r"(?i)\b(hvornår(?!\s+på dagen)(?![^?]{0,60}\b(?:begyndte|startede|sluttede|slut|hævet))|"
         r"hvilken dato|mødedato|dato)\b"
     ),
+    # "Hvornår sluttede mødet?" asks its end: "Mødet hævet kl. 10.15", not the hour it began.
+    "end": re.compile(r"(?i)\b(sluttede|slutter|slut|hævet|hæves|afsluttet|afsluttede|afsluttes)\b"),
     "time": re.compile(
-        r"(?i)\b(hvornår begyndte|hvornår startede|hvornår sluttede|hvornår på dagen|mødetidspunkt|tidspunkt|tid|"
-        r"hævet)\b|\bkl\."
+        r"(?i)\b(hvornår begyndte|hvornår startede|hvornår på dagen|mødetidspunkt|tidspunkt|tid)\b|\bkl\."
     ),
 }
+# "Mødetid: kl. 16.15-18.30" prints the end with the start.
+_TIME_RANGE = re.compile(r"(?i)\bkl\.\s?\d{1,2}(?:[.:]\d\d)?\s?[-–]\s?(?:kl\.\s?)?\d{1,2}(?:[.:]\d\d)?\b")
 # The minutes' own meeting: "mødet", "byrådsmødet", "udvalgsmødet", "udvalgets møde", "mødtes" (not "topmødet",
 # "dialogmødet").
 _OWN_MEETING = re.compile(r"(?i)\b(?:(?:byråds|udvalgs|kommunalbestyrelses)?møde[tr]?\w*|mødtes|mødes)\b")
@@ -1230,6 +1233,11 @@ def meeting_fact(text: str) -> str:
     """Which fact about a meeting a question asks for, or a label prints: "absent", "present", "place", "time" or
     ""; absence is tested before presence ("deltog ikke" is absence)."""
     return next((fact for fact, pattern in _MEETING_FACTS.items() if pattern.search(text)), "")
+
+
+def tells_end(sentence: str) -> bool:
+    """Whether a line of the meeting's own says when it ended ("Mødet hævet kl. 10.15", "Kl. 16.15-18.30")."""
+    return bool(_MEETING_FACTS["end"].search(sentence) or _TIME_RANGE.search(sentence))
 
 
 def says_absence(sentence: str) -> bool:

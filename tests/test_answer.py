@@ -380,6 +380,15 @@ def test_a_question_about_the_meeting_is_answered_by_the_line_that_prints_it(
     assert answer.certainty == "sikkert"
 
 
+def test_when_a_meeting_ended_is_not_told_by_when_it_began(labelled_meeting: Assistant):
+    """The minutes print "Onsdag d. 14. september 2022 kl. 16.30" and no end: "Hvornår sluttede mødet?" was answered
+    "sikkert" from the hour it began."""
+    began = labelled_meeting.ask("Hvornår begyndte Kultur- og Fritidsudvalgets møde den 14. september 2022?")
+    assert began.answered and "16.30" in began.answer
+    ended = labelled_meeting.ask("Hvornår sluttede Kultur- og Fritidsudvalgets møde den 14. september 2022?")
+    assert not ended.answered
+
+
 def test_a_question_naming_a_meetings_day_searches_that_meeting(assistant: Assistant):
     import datetime as dt
 

@@ -13,6 +13,7 @@ from retrieval.question import (
     meeting_facts,
     named_time,
     names_person,
+    tells_end,
     tells_start,
 )
 
@@ -375,6 +376,14 @@ def test_the_years_that_name_a_budget_or_a_plan_date_nothing() -> None:
     assert holds("date", "Budget 2025-2028 blev vedtaget den 7. oktober 2024.", question)
 
 
+def test_when_a_meeting_ended_is_its_own_fact() -> None:
+    assert meeting_facts("Hvornår sluttede udvalgets møde den 7. marts?") == ["end"]
+    assert meeting_facts("Hvornår blev mødet hævet?") == ["end"]
+    assert meeting_facts("Hvornår begyndte mødet?") == ["time"]
+    assert tells_end("Mødet hævet kl. 10.15") and tells_end("Mødetid: kl. 16.15-18.30")
+    assert not tells_end("Mødetidspunkt kl. 17:00")
+
+
 def test_a_person_is_a_name_not_a_capitalised_first_word() -> None:
     question = "Hvem er formand for bestyrelsen?"
     assert not holds("person", "Bestyrelsen mødes fire gange om året.", question)
@@ -611,7 +620,7 @@ def test_a_middle_initial_is_part_of_a_persons_name() -> None:
         ("Hvem mødte op til byrådsmødet?", ["present"]),
         ("Hvornår og hvor holdt udvalget møde i januar 2023?", ["date", "place"]),
         ("Hvor og hvornår mødtes udvalget den 12. august 2024?", ["place", "date"]),
-        ("Hvornår blev udvalgets møde den 25. september 2023 hævet?", ["time"]),
+        ("Hvornår blev udvalgets møde den 25. september 2023 hævet?", ["end"]),
         ("Hvilken enhedschef var med på mødet i udvalget om Tune Skole?", []),
         ("I hvilket lokale holdt udvalget møde den 6. februar 2023?", ["place"]),
         ("Hvor og hvornår på dagen blev udvalgets møde den 6. marts 2023 holdt?", ["place", "time"]),
