@@ -25,6 +25,7 @@ from retrieval.question import (
     REFERS_BACK,
     QuestionKind,
     asked_thing,
+    asks_council_decision,
     asks_outcome,
     asks_owner,
     asks_period,
@@ -38,6 +39,7 @@ from retrieval.question import (
     focus,
     happened_after,
     holds,
+    is_council,
     listed_before,
     listed_words,
     meeting_fact,
@@ -54,6 +56,7 @@ from retrieval.question import (
     paid_as,
     says_absence,
     states_reason,
+    tells_council_decision,
     tells_end,
     tells_outcome,
     tells_start,
@@ -741,6 +744,7 @@ class ExtractiveAnswerer:
                 _focus_missing(question, chosen, split=not kind.person)
                 or _absence_missing(question, chosen)
                 or _end_missing(question, kind, chosen)
+                or _council_missing(question, chosen)
                 or _payment_missing(question, tokens)
             ),
             year_missing=float(_year_missing(question, chosen)),
@@ -865,6 +869,14 @@ def _payment_missing(question: str, tokens: set[str]) -> bool:
     payment asked for must stand in the answering item (alone or in a compound)."""
     wanted = analyse(paid_as(question))
     return bool(wanted) and not any(wanted[0] in token for token in tokens)
+
+
+def _council_missing(question: str, chosen: list[Evidence]) -> bool:
+    """ "Hvordan stemte Byrådet om høringssvaret?" is not answered by the committees' recommendations to the council:
+    a quote from the council's own minutes, or one telling what the council decided, answers it."""
+    if not asks_council_decision(question):
+        return False
+    return not any(is_council(e.hit.body) or tells_council_decision(e.sentence.text) for e in chosen)
 
 
 def _absence_missing(question: str, chosen: list[Evidence]) -> bool:

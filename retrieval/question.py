@@ -1154,6 +1154,41 @@ def happened_after(question: str, meeting_dates: Iterable[dt.date | None]) -> bo
     return bool(asked and years) and all(max(asked) > year for year in years)
 
 
+# The council, which decides last: "Hvad besluttede Byrådet …?", "Hvordan stemte kommunalbestyrelsen …?".
+_COUNCIL = r"(?:byråd(?:et|ets)?|kommunalbestyrelse(?:n|ns)?|borgerrepræsentation(?:en|ens)?|regionsråd(?:et|ets)?)"
+_DECIDES = (
+    r"(?:besluttede|besluttet|beslutter|vedtog|vedtaget|vedtager|godkendte|godkendt|godkender|stemte|stemmer|"
+    r"tiltrådte|tiltrådt|bevilgede|bevilget|endte|sagde ja|sagde nej)"
+)
+_COUNCIL_DECIDES = re.compile(
+    rf"(?i)\b{_COUNCIL}\b(?:\s+\w+){{0,2}}?\s+{_DECIDES}\b|\b{_DECIDES}(?:\s+\w+)?\s+{_COUNCIL}\b|"
+    rf"\b{_DECIDES}\s+(?:af|i)\s+{_COUNCIL}\b|\b{_COUNCIL}s beslutning\b|\bbeslutning i {_COUNCIL}\b"
+)
+_OTHER_BODY = re.compile(r"(?i:udvalg)|\b[A-ZÆØÅ]{2,6}\b")
+_TO_COUNCIL = re.compile(rf"(?i)\b(?:til|overfor|over for|for)\s+{_COUNCIL}\b")
+
+
+def asks_council_decision(question: str) -> bool:
+    """Whether the question asks what the council alone decided ("Hvordan stemte Byrådet om …?"), not what a
+    committee recommended to it ("Hvad anbefalede udvalget til Byrådet?")."""
+    return (
+        bool(_COUNCIL_DECIDES.search(question))
+        and not _TO_COUNCIL.search(question)
+        # "… hvad anbefalede KTMU, og blev bevillingen godkendt i byrådet?" asks the committees' steps as well.
+        and not _OTHER_BODY.search(question)
+    )
+
+
+def tells_council_decision(sentence: str) -> bool:
+    """Whether a sentence tells what the council decided ("Byrådet godkendte den 4. september …", "vedtaget i
+    Byrådet"); "Økonomiudvalget anbefaler overfor byrådet at godkende …" does not."""
+    return bool(_COUNCIL_DECIDES.search(_TO_COUNCIL.sub(" ", sentence)))
+
+
+def is_council(body: str) -> bool:
+    return bool(re.search(rf"(?i)\b{_COUNCIL}\b|byråd|kommunalbestyrelse", body))
+
+
 def asks_outcome(question: str) -> bool:
     return bool(_ASKS_OUTCOME.search(question))
 

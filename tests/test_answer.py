@@ -1322,3 +1322,21 @@ def test_a_second_question_is_answered_from_the_same_item(assistant: Assistant, 
     assert asked == ["Hvor mange modtog ydelsen i 2023?", "hvor mange ansøgninger kom der?"]
     assert assistant.extractive._second_answer(question, [own[0], own[2]]) == []  # quoted already
     assert assistant.extractive._second_answer("Hvor mange modtog ydelsen i 2023?", [own[0]]) == []
+
+
+def test_what_the_council_decided_is_not_answered_by_a_committees_recommendation(assistant: Assistant):
+    """ "Hvordan stemte Byrådet om …?" over minutes of the committees only: "Udvalget anbefaler overfor byrådet at
+    godkende …" tells what the committee did, not the council; a quote from the council's minutes, or one telling
+    what the council decided, answers."""
+    from retrieval.answer import _council_missing
+
+    hit = next(hit for hit in assistant.search("Hvad koster sygeplejeklinikken?") if hit.agenda_item)
+    assert "byråd" not in hit.body.casefold()
+    question = "Hvordan stemte Byrådet om høringssvaret til lovforslaget om strandparken?"
+    recommended = Sentence("Udvalget anbefaler overfor byrådet at godkende høringssvaret.", "Beslutning", [1], 0)
+    decided = Sentence("Byrådet godkendte høringssvaret med 19 stemmer for og 2 imod.", "Beslutning", [1], 1)
+    assert _council_missing(question, [Evidence(recommended, hit, 0, 0.9)])
+    assert not _council_missing(question, [Evidence(decided, hit, 0, 0.9)])
+    council = hit.model_copy(update={"body": "Byrådet"})
+    assert not _council_missing(question, [Evidence(recommended, council, 0, 0.9)])
+    assert not _council_missing("Hvad anbefalede udvalget om høringssvaret?", [Evidence(recommended, hit, 0, 0.9)])

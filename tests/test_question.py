@@ -6,6 +6,7 @@ import pytest
 
 from retrieval.question import (
     When,
+    asks_council_decision,
     classify,
     focus,
     holds,
@@ -13,6 +14,7 @@ from retrieval.question import (
     meeting_facts,
     named_time,
     names_person,
+    tells_council_decision,
     tells_end,
     tells_start,
 )
@@ -382,6 +384,16 @@ def test_when_a_meeting_ended_is_its_own_fact() -> None:
     assert meeting_facts("Hvornår begyndte mødet?") == ["time"]
     assert tells_end("Mødet hævet kl. 10.15") and tells_end("Mødetid: kl. 16.15-18.30")
     assert not tells_end("Mødetidspunkt kl. 17:00")
+
+
+def test_what_the_council_decided_is_told_by_the_council_not_by_a_recommendation_to_it() -> None:
+    assert asks_council_decision("Hvordan stemte Byrådet om høringssvaret til lovforslaget?")
+    assert asks_council_decision("Hvad endte kommunalbestyrelsen med at beslutte om ansøgningen?")
+    assert not asks_council_decision("Hvad anbefalede udvalget til Byrådet?")
+    assert not asks_council_decision("Hvad anbefalede KTMU, og blev bevillingen godkendt i byrådet?")
+    assert tells_council_decision("Byrådet godkendte den 4. september 2023 at sende forslaget i høring.")
+    assert tells_council_decision("Planen blev vedtaget i Byrådet den 19. juni.")
+    assert not tells_council_decision("Økonomiudvalget anbefaler overfor byrådet at godkende indstillingen.")
 
 
 def test_a_person_is_a_name_not_a_capitalised_first_word() -> None:
