@@ -810,6 +810,10 @@ _TELLS_START = re.compile(
     r"fra og med|starte[rs]?|begynde[rs]?|opstart\w*|idriftsættelse\w*)\b"
 )
 
+# When a thing ends: "Hvornår udløber kontrakten?", "Hvornår ophører ordningen?".
+_ASKS_END = re.compile(r"(?i)\b(udløbe[rs]?|udløb|udløbet|ophøre[rs]?|ophørte|udfase[rs]?)\b")
+_TELLS_END = re.compile(r"(?i)\b(udløbe[rs]?|udløb\w*|ophøre[rs]?|ophør\w*|udfase\w*|til og med|frem til)\b")
+
 
 # A reason stated as the reason: "Begrundelsen er, at …", "Årsagen til stigningen er …", "… skyldes …", "…, fordi …"
 # (not a purpose or a consequence: "med henblik på", "derfor", "på baggrund af").
@@ -893,6 +897,9 @@ def tells_start(sentence: str, question: str) -> bool:
     if _ASKS_AGE.search(question):
         # "Hvor gammel er broen?" — "Broen er opført i 1786."
         return bool(_TELLS_MADE.search(sentence) and _MADE_YEAR.search(sentence))
+    if _ASKS_END.search(question):
+        # "Hvornår udløber kontrakten?" — "Kontrakten udløber den 31. januar 2026", not "driftsstart 1. januar 2020".
+        return bool(_TELLS_END.search(sentence) and _HAS_DATE.search(sentence))
     return bool(_ASKS_START.search(question) and _TELLS_START.search(sentence) and _HAS_DATE.search(sentence))
 
 

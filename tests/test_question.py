@@ -841,6 +841,15 @@ def test_a_start_asked_is_told_by_a_date_given_as_the_start() -> None:
     assert not tells_start("Taksten er gældende fra 1. juni 2024.", "Hvornår blev taksten vedtaget?")
 
 
+def test_an_end_asked_is_told_by_a_date_given_as_the_end() -> None:
+    """ "Hvornår udløber kontrakten?" was answered by the day the contract began."""
+    from retrieval.question import tells_start
+
+    question = "Hvornår udløber kommunens kontrakt med leverandøren?"
+    assert tells_start("Kontrakten udløber den 31. januar 2026 og kan ikke forlænges.", question)
+    assert not tells_start("Kontrakten blev indgået med driftsstart den 1. januar 2020.", question)
+
+
 def test_a_reason_stated_as_such_is_told_apart_from_a_purpose_or_a_consequence() -> None:
     from retrieval.question import states_reason
 
