@@ -20,7 +20,7 @@ from retrieval.question import body_spans
 
 # What stands between two bodies the question names together: "og", "og i", "samt", a comma — not a bare space
 # ("Hvad anbefalede Socialudvalget Økonomiudvalget?" names one body asking another).
-_JOINED = re.compile(r"(?i)^(?:\s*,\s*|\s+(?:og|samt)\s+)(?:(?:i|for|fra|hos)\s+)?$")
+_JOINED = re.compile(r"(?i)^(?:\s*,\s*|\s+(?:og|samt)\s+)(?:(?:i|for|fra|hos|på)\s+)?$")
 _BOTH = re.compile(r"(?i)\b(henholdsvis|både)\s+$")
 
 

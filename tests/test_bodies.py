@@ -28,6 +28,10 @@ BODIES = ["Skole- og Børneudvalget", "Social- og Handicapudvalget", "Økonomiud
             "Hvad mente Økonomiudvalgets, Byrådets samt Skole- og Børneudvalgets medlemmer?",
             ["Økonomiudvalget", "Byrådet", "Skole- og Børneudvalget"],
         ),
+        (
+            "Hvilket merforbrug viste budgetopfølgningen på Økonomiudvalgets og på Social- og Handicapudvalgets område?",
+            ["Økonomiudvalget", "Social- og Handicapudvalget"],
+        ),
         # One body addressing another is one question to one body.
         ("Hvad anbefalede Social- og Handicapudvalget Økonomiudvalget om budgettet?", []),
         ("Hvad sendte Økonomiudvalget videre til Byrådet?", []),
