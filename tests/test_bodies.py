@@ -29,7 +29,8 @@ BODIES = ["Skole- og Børneudvalget", "Social- og Handicapudvalget", "Økonomiud
             ["Økonomiudvalget", "Byrådet", "Skole- og Børneudvalget"],
         ),
         (
-            "Hvilket merforbrug viste budgetopfølgningen på Økonomiudvalgets og på Social- og Handicapudvalgets område?",
+            "Hvilket merforbrug viste budgetopfølgningen på Økonomiudvalgets og på Social- og "
+            "Handicapudvalgets område?",
             ["Økonomiudvalget", "Social- og Handicapudvalget"],
         ),
         # One body addressing another is one question to one body.
