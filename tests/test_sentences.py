@@ -108,11 +108,13 @@ def test_a_line_that_says_the_meeting_ended_answers_when_it_ended():
     from retrieval.question import meeting_facts
 
     asked = meeting_facts("Hvornår blev udvalgets møde den 3. maj 2024 hævet?")
-    assert asked == ["time"]
+    assert asked == ["end"]
     ended = split_lines(_lines("Mødet hævet kl. 10.15."), "Beslutning")[0]
     plan = split_lines(_lines("Udvalget mødes igen i januar."), "Tidsplan")[0]
-    assert _labelled(ended, "time")
-    assert not _labelled(plan, "time")  # "Tidsplan" is no time of the meeting
+    began = split_lines(_lines("Mødetidspunkt kl. 17:00"), "")[0]
+    assert _labelled(ended, "end")
+    assert not _labelled(plan, "end") and not _labelled(plan, "time")  # "Tidsplan" is no time of the meeting
+    assert _labelled(began, "time") and not _labelled(began, "end")  # the hour it began is not when it ended
 
 
 def test_several_labels_on_one_line_each_start_a_sentence_with_their_values():
