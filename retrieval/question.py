@@ -698,6 +698,8 @@ def holds(wanted: str, sentence: str, question: str = "") -> bool:
     if wanted == "date" and _ASKS_PAST_DATE.search(question) and _INTENDS.search(sentence):
         # "Hvornår vedtog Folketinget loven?" is not dated by "Regeringen sigter mod at fremsætte den i 2023".
         return False
+    if wanted == "date" and _tells_condition(sentence, question):
+        return True
     if wanted == "date":
         # "Ved Budget 2025-2028 …", "Klimahandlingsplan 2023-2026": the years name a budget or a plan, not a time.
         sentence = _NAMING_YEARS.sub(" ", sentence)
@@ -886,6 +888,22 @@ _NAMING_YEARS = re.compile(
 _MADE_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _TELLS_AGE = re.compile(r"(?i)\b\d+\s+år\s+gam(?:mel|le|melt)\b")
 _TELLS_MADE = re.compile(r"(?i)\b(opført|bygget|etableret|anlagt|grundlagt|stiftet|oprettet|indviet|åbnet)\b")
+
+
+# A time told by what must happen first: "Testamentet træder først i kraft, når personen er blevet inhabil".
+_STARTS = re.compile(
+    r"(?i)\b(?:træde[rs]?|trådte)\b(?:\s+\w+){0,2}\s+i kraft|\b(?:gælde[rs]?|starte[rs]?|begynde[rs]?)\b"
+)
+_CONDITION = re.compile(r"(?i)\b(først,? når|når|så snart|så længe|indtil|efter at)\b")
+
+
+def _tells_condition(sentence: str, question: str) -> bool:
+    """Whether a sentence answers "Hvornår træder … i kraft?" / "Hvornår ophører …?" by the condition for it: the
+    asked start or end said, and what must happen first."""
+    asked = (_ASKS_START.search(question) and _STARTS.search(sentence)) or (
+        _ASKS_END.search(question) and _TELLS_END.search(sentence)
+    )
+    return bool(asked and _OPENS_DATE.match(question) and _CONDITION.search(sentence))
 
 
 def tells_start(sentence: str, question: str) -> bool:

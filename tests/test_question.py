@@ -841,6 +841,15 @@ def test_a_start_asked_is_told_by_a_date_given_as_the_start() -> None:
     assert not tells_start("Taksten er gældende fra 1. juni 2024.", "Hvornår blev taksten vedtaget?")
 
 
+def test_when_a_thing_takes_effect_may_be_told_by_the_condition_for_it() -> None:
+    """ "Hvornår træder et behandlingstestamente i kraft?" — "Testamentet træder først i kraft, når personen er
+    blevet inhabil": no date, yet the answer (it was declined)."""
+    question = "Hvornår træder et behandlingstestamente i kraft?"
+    assert holds("date", "Testamentet træder først i kraft, når personen er blevet inhabil.", question)
+    assert not holds("date", "Det er en lægelig vurdering, om testamentet skal bruges.", question)
+    assert not holds("date", "Testamentet træder først i kraft, når personen er blevet inhabil.", "Hvem skriver det?")
+
+
 def test_an_end_asked_is_told_by_a_date_given_as_the_end() -> None:
     """ "Hvornår udløber kontrakten?" was answered by the day the contract began."""
     from retrieval.question import tells_start
