@@ -77,7 +77,9 @@ _ASKS_AGE = re.compile(rf"(?i)\b{_AGE_WORDS}\b")
 _DATE = re.compile(
     r"(?i)\b(hvornår|hvilken dato|hvilket år|hvilken måned|siden hvornår|hvilken frist|hvor længe|hvad tid|"
     rf"hvilket tidspunkt|{_AGE_WORDS}|"
-    r"hvad (?:er|var|bliver|blev) (fristen|datoen|tidsfristen|deadline)|hvilken dag|(i )?hvilken periode)\b"
+    r"hvad (?:er|var|bliver|blev) (fristen|datoen|tidsfristen|deadline)|hvilken dag|(i )?hvilken periode|"
+    # "Hvilke dage har stedet åbent?" asks the weekdays, not a list of things.
+    r"hvilke (?:uge)?dage|hvilken ugedag)\b"
 )
 _PERSON = re.compile(
     r"(?i)\b(hvem|(hvilke(n|t)?|hvad hed(der|te)?|hvad er navnet på) (den nye |det nye |de nye )?"
@@ -277,7 +279,9 @@ _HAS_DATE = re.compile(
     r"foråret|efteråret|sommeren|vinteren|uge \d+|kvartal|dags dato|senest|kl\.\s?\d{1,2}[.:]\d\d)\b"
 )
 # "Hvilken dato …?" asks for a day: a year or a season does not answer it.
-_ASKS_DAY = re.compile(r"(?i)\b(hvilken dato|hvilke datoer|hvilken dag|på hvilken dag)\b")
+_ASKS_DAY = re.compile(
+    r"(?i)\b(hvilken dato|hvilke datoer|hvilken dag|på hvilken dag|hvilke (?:uge)?dage|hvilken ugedag)\b"
+)
 _HAS_DAY = re.compile(
     rf"(?i)\b(\d{{1,2}}\.\s?({_MONTH_WORDS})|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|{_SLASHED_DAY}|"
     r"(mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)(en)?)\b"

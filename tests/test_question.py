@@ -363,6 +363,14 @@ def test_a_clock_time_answers_when() -> None:
     assert holds("date", "Mødet hævet kl. 10.15.", "Hvornår blev mødet hævet?")
 
 
+def test_which_days_asks_the_weekdays_not_a_list() -> None:
+    """ "Hvilke dage og tidsrum har stedet åbent?" was read as a list question and quoted the item's opening."""
+    question = "Hvilke dage og tidsrum har de nye pladser i Aktivhuset åbent?"
+    assert classify(question).target == "date"
+    assert holds("date", "Åbningstiderne bliver mandag–torsdag kl. 8-15 og fredag kl. 8-14.", question)
+    assert not holds("date", "Udvidelsen giver 8 nye fuldtidspladser i 2025.", question)
+
+
 def test_a_year_in_the_question_is_no_answer_to_when() -> None:
     question = "Hvornår i 2024 skal planen være færdig?"
     assert not holds("date", "Planen skal være færdig i 2024.", question)
