@@ -1432,7 +1432,7 @@ def _labelled(sentence: Sentence, fact: str) -> bool:
     (``meeting_fact``): "Fraværende: Anne Holm", "Afbud: Anne Holm" or "Anne Holm" under the heading "Fraværende"
     for "absent" ("Hvem var fraværende …?"); "Mødested: Byrådssalen" for "place"."""
     label = LABEL.match(sentence.text)
-    # A line that says it in its first words is labelled too: "Mødet hævet kl. 10.15" for "time".
+    # A line that says it in its first words is labelled too: "Mødet hævet kl. 10.15" for "end".
     opening = " ".join(sentence.text.split()[:OPENING_WORDS])
     labels = {meeting_fact(" ".join([sentence.section, label.group(0) if label else ""])), meeting_fact(opening)}
     if "time" in labels and tells_end(sentence.text):

@@ -884,6 +884,7 @@ def asks_period(question: str) -> bool:
     return bool(_ASKS_PERIOD.search(question))
 
 
+# Years that name a budget or a plan ("Budget 2025-2028", "budgetlægningen for 2024"), not a time (``holds``).
 _NAMING_YEARS = re.compile(
     r"(?i)\b(?:budget\w*|\w*plan|\w*politik|\w*strategi)\s+(?:for\s+)?(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)?\d\d)?\b"
 )
@@ -1215,7 +1216,8 @@ def tells_council_decision(sentence: str) -> bool:
 
 
 def is_council(body: str) -> bool:
-    return bool(re.search(rf"(?i)\b{_COUNCIL}\b|byråd|kommunalbestyrelse", body))
+    """Whether a meeting's body is the council ("Byrådet", "Vestby Byråd", "Kommunalbestyrelsen")."""
+    return bool(re.search(r"(?i)byråd|kommunalbestyrelse|borgerrepræsentation|regionsråd", body))
 
 
 def asks_outcome(question: str) -> bool:
