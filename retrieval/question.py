@@ -913,8 +913,9 @@ def _tells_condition(sentence: str, question: str) -> bool:
 
 def tells_start(sentence: str, question: str) -> bool:
     """Whether a sentence dates the start the question asks for: "Fra hvilken dato gælder taksten?" is answered by
-    "… gældende fra 1. juni 2024" more surely than by the dates of the case's meetings; and whether it gives both
-    ends of the period a question asks for ("I hvilken periode …?" by "fra den 10. februar til den 17. marts")."""
+    "… gældende fra 1. juni 2024" more surely than by the dates of the case's meetings; likewise the end asked for
+    ("Hvornår udløber kontrakten?" by "udløber den 31. januar 2026"), when a thing was made ("Hvor gammel …?"), and
+    both ends of the period a question asks for ("I hvilken periode …?" by "fra den 10. februar til den 17. marts")."""
     if _ASKS_PERIOD.search(question):
         return bool(_TELLS_PERIOD.search(sentence))
     if _ASKS_AGE.search(question):
